@@ -1,0 +1,523 @@
+// The scheduler: a discrete-event simulation of tasks running steps on a virtual clock.
+// Every observable thing it does is a TraceEvent; see docs/semantics.md sections 4-8.
+import { create } from 'mutative';
+import { createMockBook } from './connectorMocks.ts';
+import { EventQueue } from './eventQueue.ts';
+import { createDataGuard } from './dataGuard.ts';
+import { conditionFailureLeaf, loadStep, type LoadedStep, type ValidStep } from './loadStep.ts';
+import type { LeafResult } from './compileCondition.ts';
+import { createReadIndex } from './readIndex.ts';
+import { emptyEffects, type StepRun, type TaskState } from './runState.ts';
+import { createStepGlobals, type RuntimeContext } from './stepGlobals.ts';
+import { describeStepError } from './stepErrors.ts';
+import { summarizeRun } from './summarizeRun.ts';
+import { createRandom, createSeededMath, createVirtualDate } from './virtualGlobals.ts';
+import { formatLogArgs, jsonReplacer } from './describeValue.ts';
+import { setAt } from './paths.ts';
+import type { Json, JsonObject, NewTraceEvent, Patch, RunResult, SourceError, TaskStatus, TraceEvent, Workspace } from './types.ts';
+
+/** How the engine yields to its host so pending promises settle; injected, so the engine owns no timers. */
+export interface RunHost {
+  yieldMacrotask(): Promise<void>;
+}
+
+export interface RunOptions {
+  host: RunHost;
+  /** Name of the starting task; the workspace's first task by default. */
+  taskName?: string;
+  /** Starting data; overrides the named task's data. */
+  data?: JsonObject;
+  seed?: number;
+  onEvent?: (event: TraceEvent) => void;
+  /** Called before user code may run (with its owner) and after (null); a watchdog hooks in here. */
+  onSlice?: (slice: { task: string; step: number | null } | null) => void;
+}
+
+export interface Run {
+  readonly steps: LoadedStep[];
+  readonly events: TraceEvent[];
+  /** Runs until the run ends, or until `pause` returns true for an emitted event. Resolves true when ended. */
+  runUntil(pause?: (event: TraceEvent) => boolean): Promise<boolean>;
+  runToEnd(): Promise<RunResult>;
+  /** Stops the run: live tasks end as `waiting`. */
+  stop(): void;
+  readonly ended: boolean;
+  result(): RunResult;
+  /** Leaf-by-leaf explanation of a step's condition against a task's current data. */
+  explainStep(taskId: string, step: number): { match: boolean; leaves: LeafResult[] };
+}
+
+type TaskEnd = { status: TaskStatus; result: Json; error: SourceError | null; step?: number | null };
+
+/** Loads the workspace's steps and prepares a run of one starting task. Nothing runs until runUntil. */
+export function createRun(workspace: Workspace, options: RunOptions): Run {
+  const steps = workspace.steps.map((def, i) => loadStep(def, i));
+  const index = createReadIndex(steps);
+  const limits = workspace.limits;
+  const queue = new EventQueue();
+  const events: TraceEvent[] = [];
+  const startMs = Date.parse(workspace.startTime);
+  let now = 0;
+  let seq = 0;
+  let stepRuns = 0;
+  let subtaskCount = 0;
+  let timerIds = 0;
+  let ended = false;
+  let pauseFn: ((e: TraceEvent) => boolean) | undefined;
+  let pauseHit = false;
+  const tasks: TaskState[] = [];
+  const timers = new Map<number, { run: StepRun; event: import('./eventQueue.ts').QueuedEvent }>();
+  const VirtualDate = createVirtualDate(() => startMs + now);
+  const VirtualMath = createSeededMath(createRandom(options.seed ?? workspace.seed));
+  const mocks = createMockBook(workspace.connectors);
+  const guard = createDataGuard(limits.maxDataBytes);
+
+  function emit(event: NewTraceEvent): void {
+    const full = { ...event, seq: seq++, t: now } as TraceEvent;
+    events.push(full);
+    options.onEvent?.(full);
+    if (pauseFn?.(full)) pauseHit = true;
+  }
+
+  const ctx: RuntimeContext = {
+    Date: VirtualDate,
+    Math: VirtualMath,
+    config: workspace.config,
+    log(task, step, level, args) {
+      emit({ kind: 'log', task: task.id, step, level, text: formatLogArgs(args) });
+    },
+    visualize(run, spec) {
+      const s = (spec ?? {}) as { type?: unknown; name?: unknown; data?: unknown };
+      const data = JSON.parse(JSON.stringify(s.data ?? null, jsonReplacer) ?? 'null') as Json;
+      emit({ kind: 'visualize', task: run.task.id, step: run.step, type: String(s.type ?? 'data'), name: String(s.name ?? ''), data });
+    },
+    callConnector(run, connector, method, args) {
+      const call = seq;
+      const jsonArgs = JSON.parse(JSON.stringify(args ?? null, jsonReplacer) ?? 'null') as Json;
+      emit({ kind: 'connector-call', task: run.task.id, step: run.step, call, connector, method, args: jsonArgs });
+      const console = createStepGlobals(ctx, run.task, run.step).console;
+      const answer = mocks.answer(connector, method, jsonArgs, { Date: VirtualDate, Math: VirtualMath, console });
+      let settled: { ok: true; value: unknown } | { ok: false; error: unknown } | null = null;
+      answer.outcome.then((value) => (settled = { ok: true, value }), (error) => (settled = { ok: false, error }));
+      run.pendingOps++;
+      const into = (args as { into?: unknown } | null)?.into;
+      return new Promise((resolve, reject) => {
+        const deliver = (s: NonNullable<typeof settled>) => {
+          if (run.ended) return;
+          if (s.ok) {
+            const value = JSON.parse(JSON.stringify(s.value ?? null, jsonReplacer) ?? 'null') as Json;
+            emit({ kind: 'connector-result', task: run.task.id, step: run.step, call, ok: true, value, error: null, latencyMs: answer.latencyMs });
+            if (typeof into === 'string' && into) setAt(run.draft as Record<string, unknown>, into.split('.'), value);
+            resolve(value === null ? value : JSON.parse(JSON.stringify(value)));
+          } else {
+            const error = s.error instanceof Error ? s.error : new Error(String(s.error));
+            emit({ kind: 'connector-result', task: run.task.id, step: run.step, call, ok: false, value: null, error: error.message, latencyMs: answer.latencyMs });
+            reject(error);
+          }
+        };
+        schedule(now + answer.latencyMs, run.task, () => {
+          run.pendingOps--;
+          if (settled) deliver(settled);
+          else answer.outcome.then(() => deliver(settled!), () => deliver(settled!));
+          return run;
+        }, run);
+      });
+    },
+    setTimer(run, ms, callback, repeat) {
+      const id = ++timerIds;
+      const arm = () => {
+        run.pendingOps++;
+        const event = schedule(now + ms, run.task, () => {
+          run.pendingOps--;
+          timers.delete(id);
+          if (run.ended) return null;
+          if (repeat) arm();
+          callback();
+          return run;
+        }, run);
+        timers.set(id, { run, event });
+        run.timers.add(event);
+      };
+      arm();
+      return id;
+    },
+    clearTimer(id) {
+      const timer = timers.get(id);
+      if (!timer) return;
+      timer.event.cancelled = true;
+      timer.run.pendingOps--;
+      timers.delete(id);
+    },
+    reserveSubtask() {
+      if (subtaskCount >= limits.maxSubtasks) throw new Error(`subtask limit reached (${limits.maxSubtasks})`);
+      subtaskCount++;
+    },
+    setExpiry(task, ms) {
+      if (task.expireEvent) task.expireEvent.cancelled = true;
+      task.expireEvent = schedule(task.createdAt + ms, task, () => {
+        expire(task);
+        return null;
+      });
+    },
+  };
+
+  /** Queues work at a virtual time. `fire` returns the step run it woke, if any, so the loop lets it settle. */
+  function schedule(time: number, task: TaskState, fire: () => StepRun | null, owner?: StepRun) {
+    const event = queue.schedule(Math.max(time, now), () => {
+      woken = fire();
+    });
+    (event as { owner?: unknown }).owner = owner ?? task;
+    return event;
+  }
+  let woken: StepRun | null = null;
+
+  // ---- tasks ----
+
+  function createTask(name: string, data: JsonObject, parent: TaskState | null, into: string[] | null, waitFor: boolean): TaskState {
+    const task: TaskState = {
+      id: `t${tasks.length}`, name, tags: [], parent, into, waitedByParent: waitFor, createdAt: now, data,
+      dataBytes: guard.measure(data), instances: steps.map(() => null), conditionErrors: new Map(),
+      armed: steps.map(() => true), matches: steps.map(() => false), ready: new Set(), dirty: null, phase: 'queued',
+      run: null, parkEvent: null, expireEvent: null, completeOnExpire: null, children: new Set(), waitingFor: new Set(),
+      deferredResults: [], status: 'running', result: null, error: null, ran: [],
+    };
+    tasks.push(task);
+    emit({ kind: 'task-created', task: task.id, name, parent: parent?.id ?? null, data });
+    queueEvaluation(task);
+    return task;
+  }
+
+  function queueEvaluation(task: TaskState): void {
+    task.phase = 'queued';
+    schedule(now, task, () => evaluate(task));
+  }
+
+  function instanceOf(task: TaskState, step: ValidStep) {
+    let instance = task.instances[step.index];
+    if (!instance) {
+      instance = step.instantiate(createStepGlobals(ctx, task, step.index), task.data);
+      task.instances[step.index] = instance;
+    }
+    return instance;
+  }
+
+  function testStep(task: TaskState, i: number): boolean {
+    const step = steps[i] as ValidStep;
+    if (step.staticCondition) return step.staticCondition.test(task.data);
+    try {
+      const instance = instanceOf(task, step);
+      instance.setData(task.data);
+      const pass = step.compileDynamic(instance.conditionValue()).test(task.data);
+      task.conditionErrors.delete(i);
+      return pass;
+    } catch (error) {
+      task.conditionErrors.set(i, (error as Error)?.message ?? String(error));
+      return false;
+    }
+  }
+
+  function setReady(task: TaskState, i: number): void {
+    if (task.matches[i] && task.armed[i]) task.ready.add(i);
+    else task.ready.delete(i);
+  }
+
+  /** Re-tests the conditions a change may affect, records the ready set, and starts the first ready step. */
+  function evaluate(task: TaskState): StepRun | null {
+    if (task.phase === 'ended') return null;
+    const flips: [number, boolean][] = [];
+    for (const i of index.affected(task.dirty)) {
+      const pass = testStep(task, i);
+      if (pass !== task.matches[i]) {
+        task.matches[i] = pass;
+        flips.push([i, pass]);
+        setReady(task, i);
+      }
+    }
+    task.dirty = [];
+    const ready = [...task.ready].sort((a, b) => a - b);
+    emit({ kind: 'evaluated', task: task.id, ready, flips });
+    if (ready.length > 0) return startStep(task, ready[0]);
+    if ([...task.children].some((child) => child.phase !== 'ended')) {
+      task.phase = 'idle';
+      return null;
+    }
+    endTask(task, { status: 'incomplete', result: null, error: null });
+    return null;
+  }
+
+  function startStep(task: TaskState, i: number): StepRun | null {
+    if (stepRuns >= limits.maxSteps) {
+      stopAll(task, { message: `step limit reached (${limits.maxSteps})`, line: null, column: null });
+      return null;
+    }
+    stepRuns++;
+    const step = steps[i] as ValidStep;
+    const [draft, finalize] = create(task.data as Record<string, unknown>, { enablePatches: true });
+    const run: StepRun = {
+      task, step: i, run: task.ran.length + 1, draft, finalize: finalize as StepRun['finalize'], effects: emptyEffects(),
+      pendingOps: 0, timers: new Set(), ended: false, done: null as never,
+    };
+    task.run = run;
+    task.phase = 'stepping';
+    task.armed[i] = false;
+    setReady(task, i);
+    task.ran.push(step.name);
+    emit({ kind: 'step-started', task: task.id, step: i, run: run.run });
+    run.done = Promise.resolve()
+      .then(() => {
+        const instance = instanceOf(task, step);
+        instance.setData(draft);
+        return instance.content();
+      })
+      .then(() => null, (error: unknown) => ({ error }));
+    return run;
+  }
+
+  function finishRun(run: StepRun, outcome: { error: unknown } | null): void {
+    const task = run.task;
+    run.ended = true;
+    for (const event of run.timers) event.cancelled = true;
+    task.run = null;
+    if (outcome) return failRun(run, describeStepError(outcome.error, steps[run.step]));
+    let next: JsonObject;
+    let patches: Patch[];
+    let inverse: Patch[];
+    try {
+      [next, patches, inverse] = guard.normalize(task.data, run.finalize());
+      task.dataBytes = guard.check(task.dataBytes, next, patches, inverse);
+    } catch (error) {
+      return failRun(run, { message: (error as Error).message, line: null, column: null });
+    }
+    task.data = next;
+    markDirty(task, patches);
+    const { effects } = run;
+    emit({ kind: 'step-finished', task: task.id, step: run.step, run: run.run, patches, inverse, redo: effects.redo });
+    if (effects.redo) {
+      task.armed[run.step] = true;
+      setReady(task, run.step);
+    }
+    if (effects.name !== null) task.name = effects.name;
+    if (effects.tags !== null) task.tags = effects.tags;
+    for (const request of effects.subtasks) {
+      const child = createTask(request.name, request.data, task, request.into, request.waitFor);
+      task.children.add(child);
+      if (request.waitFor) task.waitingFor.add(child);
+      emit({ kind: 'subtask-created', task: task.id, child: child.id, name: request.name, into: request.into?.join('.') ?? null, waitFor: request.waitFor });
+    }
+    applyDeferredResults(task);
+    if (effects.complete) return endTask(task, { status: 'done', result: effects.complete.result, error: null });
+    if (effects.ignore) return endTask(task, { status: 'ignored', result: null, error: null });
+    if (Object.keys(task.data).length === 0) return endTask(task, { status: 'done', result: task.data, error: null });
+    if (effects.park !== null) return park(task, effects.park);
+    if (task.waitingFor.size > 0) {
+      task.phase = 'waiting-children';
+      return;
+    }
+    queueEvaluation(task);
+  }
+
+  function failRun(run: StepRun, error: SourceError): void {
+    run.ended = true;
+    for (const event of run.timers) event.cancelled = true;
+    run.task.run = null;
+    emit({ kind: 'step-failed', task: run.task.id, step: run.step, run: run.run, error });
+    endTask(run.task, { status: 'error', result: null, error, step: run.step });
+  }
+
+  function markDirty(task: TaskState, patches: Patch[]): void {
+    if (task.dirty === null) return;
+    for (const patch of patches) task.dirty.push(patch.path);
+  }
+
+  function park(task: TaskState, ms: number): void {
+    task.phase = 'parked';
+    emit({ kind: 'park', task: task.id, ms, until: now + ms });
+    task.parkEvent = schedule(now + ms, task, () => {
+      task.parkEvent = null;
+      resume(task, 'timer');
+      return null;
+    });
+  }
+
+  function resume(task: TaskState, reason: 'timer' | 'data' | 'children'): void {
+    if (task.parkEvent) task.parkEvent.cancelled = true;
+    task.parkEvent = null;
+    emit({ kind: 'resume', task: task.id, reason });
+    queueEvaluation(task);
+  }
+
+  // ---- subtask results ----
+
+  function childEnded(child: TaskState): void {
+    const parent = child.parent;
+    if (!parent || parent.phase === 'ended') return;
+    const value: Json =
+      child.status === 'error'
+        ? { status: 'error', error: child.error?.message ?? 'error' }
+        : { status: child.status, result: child.result ?? child.data };
+    parent.deferredResults.push({ child, value });
+    if (!parent.run) applyDeferredResults(parent);
+  }
+
+  /** Writes subtask results into the parent, then wakes the parent if it was waiting. */
+  function applyDeferredResults(parent: TaskState): void {
+    const pending = parent.deferredResults.splice(0);
+    if (pending.length === 0) return;
+    for (const { child, value } of pending) {
+      let patches: Patch[] = [];
+      let inverse: Patch[] = [];
+      if (child.into) {
+        const [draft, finalize] = create(parent.data as Record<string, unknown>, { enablePatches: true });
+        try {
+          setAt(draft as Record<string, unknown>, child.into, value);
+          const [next, p, inv] = finalize() as [JsonObject, Patch[], Patch[]];
+          parent.data = next;
+          patches = p;
+          inverse = inv;
+          markDirty(parent, patches);
+        } catch (error) {
+          emit({ kind: 'log', task: parent.id, step: null, level: 'error', text: `subtask result not written to "${child.into.join('.')}": ${(error as Error).message}` });
+        }
+      }
+      parent.waitingFor.delete(child);
+      emit({ kind: 'subtask-ended', task: parent.id, child: child.id, status: child.status, into: child.into?.join('.') ?? null, patches, inverse });
+    }
+    if (parent.run) return;
+    if (parent.phase === 'parked' && pending.some((p) => p.child.into)) resume(parent, 'data');
+    else if (parent.phase === 'waiting-children' && parent.waitingFor.size === 0) resume(parent, 'children');
+    else if (parent.phase === 'idle') queueEvaluation(parent);
+  }
+
+  // ---- endings ----
+
+  function endTask(task: TaskState, end: TaskEnd): void {
+    if (task.phase === 'ended') return;
+    task.phase = 'ended';
+    task.status = end.status;
+    task.result = end.status === 'done' && end.result === null ? task.data : end.result;
+    task.error = end.error;
+    if (task.parkEvent) task.parkEvent.cancelled = true;
+    if (task.expireEvent) task.expireEvent.cancelled = true;
+    emit({ kind: 'task-ended', task: task.id, status: end.status, result: task.result, error: end.error, step: end.step ?? null });
+    childEnded(task);
+  }
+
+  function expire(task: TaskState): void {
+    if (task.phase === 'ended') return;
+    if (task.run) {
+      const run = task.run;
+      run.ended = true;
+      for (const event of run.timers) event.cancelled = true;
+      task.run = null;
+      emit({ kind: 'step-failed', task: task.id, step: run.step, run: run.run, error: { message: 'task expired', line: null, column: null } });
+    }
+    if (task.completeOnExpire) endTask(task, { status: 'done', result: task.completeOnExpire.result, error: null });
+    else endTask(task, { status: 'error', result: null, error: { message: 'task expired', line: null, column: null } });
+  }
+
+  /** Ends the whole run early: `culprit` errors, every other live task is left `waiting`. */
+  function stopAll(culprit: TaskState | null, error: SourceError | null): void {
+    if (culprit && error) endTask(culprit, { status: 'error', result: null, error });
+    for (const task of tasks) {
+      if (task.run) {
+        task.run.ended = true;
+        task.run = null;
+      }
+      endTask(task, { status: 'waiting', result: null, error: null });
+    }
+    ended = true;
+  }
+
+  // ---- the loop ----
+
+  const BLOCKED = Symbol('blocked');
+  async function settle(run: StepRun): Promise<void> {
+    if (run.ended) return;
+    const outcome = await Promise.race([run.done, options.host.yieldMacrotask().then(() => BLOCKED)]);
+    if (outcome === BLOCKED || run.ended) return;
+    finishRun(run, outcome as { error: unknown } | null);
+  }
+
+  async function runUntil(pause?: (event: TraceEvent) => boolean): Promise<boolean> {
+    pauseFn = pause;
+    pauseHit = false;
+    if (tasks.length === 0) startRoot();
+    let sinceYield = 0;
+    while (!ended && !pauseHit) {
+      const next = queue.pop();
+      if (!next) {
+        const hung = tasks.filter((t) => t.run && !t.run.ended);
+        if (hung.length === 0) {
+          ended = true;
+          break;
+        }
+        await options.host.yieldMacrotask();
+        for (const task of hung) {
+          const run = task.run;
+          if (run && !run.ended && queue.size === 0) {
+            failRun(run, { message: 'the step awaits a promise that never resolves on the virtual clock (only connectors, task.park, setTimeout and connectors.utils.sleep advance it)', line: null, column: null });
+          }
+        }
+        continue;
+      }
+      now = next.time;
+      const owner = (next as { owner?: StepRun | TaskState }).owner;
+      options.onSlice?.(sliceOf(owner));
+      woken = null;
+      next.fire();
+      if (woken) await settle(woken);
+      options.onSlice?.(null);
+      if (++sinceYield >= 1000) {
+        sinceYield = 0;
+        await options.host.yieldMacrotask();
+      }
+    }
+    pauseFn = undefined;
+    return ended;
+  }
+
+  function sliceOf(owner: StepRun | TaskState | undefined) {
+    if (!owner) return null;
+    if ('draft' in owner) return { task: owner.task.id, step: owner.step };
+    return { task: owner.id, step: owner.run?.step ?? null };
+  }
+
+  function startRoot(): void {
+    const def = options.taskName ? workspace.tasks.find((t) => t.name === options.taskName) : workspace.tasks[0];
+    if (options.taskName && !def) throw new Error(`the workspace has no task named "${options.taskName}"`);
+    const data = options.data ?? def?.data ?? {};
+    createTask(def?.name ?? 'Task', data, null, null, false);
+  }
+
+  const run: Run = {
+    steps,
+    events,
+    runUntil,
+    async runToEnd() {
+      await runUntil();
+      return run.result();
+    },
+    stop() {
+      if (!ended) stopAll(null, null);
+    },
+    get ended() {
+      return ended;
+    },
+    result: () => summarizeRun({ steps, tasks, events, now, stepRuns }),
+    explainStep(taskId, i) {
+      const task = tasks.find((t) => t.id === taskId);
+      const step = steps[i];
+      if (!task || !step?.valid) return { match: false, leaves: [] };
+      if (step.staticCondition) return { match: step.staticCondition.test(task.data), leaves: step.staticCondition.explain(task.data) };
+      try {
+        const instance = instanceOf(task, step);
+        instance.setData(task.data);
+        const compiled = step.compileDynamic(instance.conditionValue());
+        return { match: compiled.test(task.data), leaves: compiled.explain(task.data) };
+      } catch (error) {
+        return { match: false, leaves: [conditionFailureLeaf(error)] };
+      }
+    },
+  };
+  return run;
+}

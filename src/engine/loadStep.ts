@@ -1,0 +1,142 @@
+// Turns a step's source into a loaded step: either invalid (with a position) or a factory that
+// makes one module instance per task, plus its compiled condition.
+import { compileCondition, ConditionError, type CompiledCondition, type LeafResult } from './compileCondition.ts';
+import { locateConditionPath, parseStep, StepSourceError } from './parseStep.ts';
+import { messageOf } from './sourceLocation.ts';
+import type { SourceError, StepDef } from './types.ts';
+
+/** The free names a step module sees besides `data`. */
+export interface StepGlobals {
+  task: unknown;
+  step: unknown;
+  connectors: unknown;
+  console: unknown;
+  audit: unknown;
+  Date: DateConstructor;
+  Math: Math;
+  setTimeout: unknown;
+  clearTimeout: unknown;
+  setInterval: unknown;
+  clearInterval: unknown;
+}
+
+export interface StepInstance {
+  setData(data: unknown): void;
+  conditionValue(): unknown;
+  content(): unknown;
+}
+
+interface StepBase {
+  index: number;
+  name: string;
+  enabled: boolean;
+  sourceName: string;
+}
+
+export interface ValidStep extends StepBase {
+  valid: true;
+  /** Set when the condition reads no runtime values; then it is compiled once for every task. */
+  staticCondition: CompiledCondition | null;
+  instantiate(globals: StepGlobals, data: unknown): StepInstance;
+  /** Compiles a dynamic condition's current value, with a small cache. */
+  compileDynamic(value: unknown): CompiledCondition;
+}
+
+export interface InvalidStep extends StepBase {
+  valid: false;
+  error: SourceError;
+}
+
+export type LoadedStep = ValidStep | InvalidStep;
+
+const PRELUDE =
+  '"use strict"; let data = __steplab.data; const { task, step, connectors, console, audit, Date, Math, setTimeout, clearTimeout, setInterval, clearInterval } = __steplab.globals;';
+const KNOWN_OPERATORS = new Set([
+  '$eq', '$ne', '$gt', '$gte', '$lt', '$lte', '$in', '$nin', '$exists', '$regex', '$options', '$size', '$all',
+  '$mod', '$elemMatch', '$not', '$type', '$and', '$or', '$nor',
+]);
+let loadCounter = 0;
+
+/** Loads one step. Never throws: problems become an invalid step with a message, line and column. */
+export function loadStep(def: StepDef, index: number): LoadedStep {
+  const base: StepBase = { index, name: def.name, enabled: def.enabled, sourceName: `steplab-step-${++loadCounter}.js` };
+  try {
+    return { ...base, valid: true, ...buildStep(def.source, base.sourceName) };
+  } catch (error) {
+    const sourceError =
+      error instanceof StepSourceError ? error.toSourceError() : { message: messageOf(error), line: null, column: null };
+    return { ...base, valid: false, error: sourceError };
+  }
+}
+
+function buildStep(source: string, sourceName: string) {
+  const parsed = parseStep(source);
+  checkOperators(parsed.conditionNode);
+  let factory: (rt: unknown) => { condition: () => unknown; content: unknown; setData(v: unknown): void };
+  try {
+    factory = new Function(
+      '__steplab',
+      `${PRELUDE}\n${parsed.body}\n;return { condition, content, setData(v) { data = v; } };\n//# sourceURL=${sourceName}`,
+    ) as typeof factory;
+  } catch (error) {
+    throw new StepSourceError(`this step cannot be loaded: ${messageOf(error)}`, null, null);
+  }
+  let staticCondition: CompiledCondition | null = null;
+  if (parsed.isStatic) {
+    const value = new Function(`"use strict"; return (${parsed.conditionText});`)();
+    try {
+      staticCondition = compileCondition(value);
+    } catch (error) {
+      if (!(error instanceof ConditionError)) throw error;
+      const loc = locateConditionPath(parsed.conditionNode, error.path, error.operator);
+      throw new StepSourceError(error.message, loc.line, loc.column);
+    }
+  }
+  const cache = new Map<string, CompiledCondition>();
+  return {
+    staticCondition,
+    instantiate(globals: StepGlobals, data: unknown): StepInstance {
+      const mod = factory({ globals, data });
+      return { setData: mod.setData, conditionValue: mod.condition, content: () => (mod.content as () => unknown)() };
+    },
+    compileDynamic(value: unknown): CompiledCondition {
+      const key = conditionKey(value);
+      let compiled = cache.get(key);
+      if (!compiled) {
+        if (cache.size > 256) cache.clear();
+        compiled = compileCondition(value);
+        cache.set(key, compiled);
+      }
+      return compiled;
+    },
+  };
+}
+
+/** Rejects `$where` and unknown operators by reading the literal, so dynamic conditions are checked too. */
+function checkOperators(node: any): void {
+  if (!node || typeof node !== 'object') return;
+  if (node.type === 'Property' && !node.computed) {
+    const key = node.key.type === 'Identifier' ? node.key.name : node.key.type === 'Literal' ? String(node.key.value) : '';
+    if (key.startsWith('$') && !KNOWN_OPERATORS.has(key)) {
+      const what = key === '$where' ? 'is not allowed: conditions cannot run code' : 'is an unknown operator';
+      throw new StepSourceError(`${key} ${what}`, node.loc.start.line, node.loc.start.column + 1);
+    }
+  }
+  if (node.type === 'ObjectExpression') node.properties.forEach(checkOperators);
+  else if (node.type === 'ArrayExpression') node.elements.forEach(checkOperators);
+  else if (node.type === 'Property') checkOperators(node.value);
+}
+
+function conditionKey(value: unknown): string {
+  return JSON.stringify(value, (_key, v) => {
+    if (typeof v === 'function') return `\u0000fn:${v.name}`;
+    if (v instanceof RegExp) return `\u0000re:${String(v)}`;
+    if (v === undefined) return '\u0000undefined';
+    return v;
+  });
+}
+
+/** A failing leaf that explains why a dynamic condition could not be evaluated. */
+export function conditionFailureLeaf(error: unknown): LeafResult {
+  return { path: '(condition)', expected: 'a condition that can be evaluated', actual: messageOf(error), pass: false };
+}

@@ -1,0 +1,52 @@
+// Helpers for dot paths such as `companies.3.research`.
+
+export type PathKey = string | number;
+
+/** Splits a dot path into keys; numeric segments stay strings so object keys like "3" work too. */
+export function parseDotPath(path: string): string[] {
+  if (path.trim() === '') throw new Error('the path is empty');
+  return path.split('.');
+}
+
+export function formatPath(path: readonly PathKey[]): string {
+  return path.length === 0 ? '(root)' : path.join('.');
+}
+
+/** Reads a value at a path; returns undefined when any segment is missing. */
+export function getAt(value: unknown, path: readonly PathKey[]): unknown {
+  let current = value;
+  for (const key of path) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<string, unknown>)[key as string];
+  }
+  return current;
+}
+
+/** Whether one path is a prefix of the other (either way): a change at one may affect the other. */
+export function pathsOverlap(a: readonly PathKey[], b: readonly PathKey[]): boolean {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) if (String(a[i]) !== String(b[i])) return false;
+  return true;
+}
+
+const isIndex = (key: string) => /^(0|[1-9]\d*)$/.test(key);
+
+/**
+ * Writes a value at a dot path, creating what is missing: an array where the next segment
+ * is a number, an object elsewhere. Throws when a segment runs into a non-container.
+ */
+export function setAt(root: Record<string, unknown>, path: readonly string[], value: unknown): void {
+  let current: Record<string, unknown> = root;
+  for (let i = 0; i < path.length - 1; i++) {
+    const key = path[i];
+    let next = current[key];
+    if (next === undefined || next === null) {
+      next = isIndex(path[i + 1]) ? [] : {};
+      current[key] = next;
+    } else if (typeof next !== 'object') {
+      throw new Error(`cannot write into "${path.slice(0, i + 1).join('.')}": it holds a ${typeof next}`);
+    }
+    current = next as Record<string, unknown>;
+  }
+  current[path[path.length - 1]] = value;
+}

@@ -1,0 +1,75 @@
+// The mutable state of tasks and step runs inside one run. Only the scheduler changes it.
+import type { Draft } from 'mutative';
+import type { QueuedEvent } from './eventQueue.ts';
+import type { StepInstance } from './loadStep.ts';
+import type { Json, JsonObject, Patch, SourceError, TaskStatus } from './types.ts';
+
+export type TaskPhase = 'queued' | 'stepping' | 'parked' | 'waiting-children' | 'idle' | 'ended';
+
+export interface SubtaskRequest {
+  name: string;
+  data: JsonObject;
+  into: string[] | null;
+  waitFor: boolean;
+}
+
+/** What a step asked for; applied only if the step finishes without error. */
+export interface StepEffects {
+  complete: { result: Json } | null;
+  ignore: boolean;
+  park: number | null;
+  redo: boolean;
+  subtasks: SubtaskRequest[];
+  name: string | null;
+  tags: string[] | null;
+}
+
+export interface StepRun {
+  task: TaskState;
+  step: number;
+  run: number;
+  draft: Draft<Record<string, unknown>>;
+  finalize: () => [JsonObject, Patch[], Patch[]];
+  effects: StepEffects;
+  pendingOps: number;
+  timers: Set<QueuedEvent>;
+  ended: boolean;
+  /** Resolves when the content settles: `null` on success, or the thrown value. */
+  done: Promise<{ error: unknown } | null>;
+}
+
+export interface TaskState {
+  id: string;
+  name: string;
+  tags: string[];
+  parent: TaskState | null;
+  into: string[] | null;
+  waitedByParent: boolean;
+  createdAt: number;
+  data: JsonObject;
+  dataBytes: number;
+  instances: (StepInstance | null)[];
+  conditionErrors: Map<number, string>;
+  armed: boolean[];
+  matches: boolean[];
+  ready: Set<number>;
+  /** Paths changed since the last evaluation; `null` means re-test everything. */
+  dirty: Patch['path'][] | null;
+  phase: TaskPhase;
+  run: StepRun | null;
+  parkEvent: QueuedEvent | null;
+  expireEvent: QueuedEvent | null;
+  completeOnExpire: { result: Json } | null;
+  children: Set<TaskState>;
+  waitingFor: Set<TaskState>;
+  /** Subtask results that arrived while a step was running, applied after it. */
+  deferredResults: { child: TaskState; value: Json }[];
+  status: TaskStatus;
+  result: Json;
+  error: SourceError | null;
+  ran: string[];
+}
+
+export function emptyEffects(): StepEffects {
+  return { complete: null, ignore: false, park: null, redo: false, subtasks: [], name: null, tags: null };
+}

@@ -1,0 +1,12 @@
+// Turns whatever a step threw into a message with a line and column in that step's source.
+import type { LoadedStep } from './loadStep.ts';
+import { StepApiError } from './stepGlobals.ts';
+import { locateInSource, messageOf } from './sourceLocation.ts';
+import type { SourceError } from './types.ts';
+
+export function describeStepError(error: unknown, step: LoadedStep): SourceError {
+  const where = locateInSource(error, step.sourceName);
+  const named = error instanceof Error && error.name && error.name !== 'Error' && !(error instanceof StepApiError);
+  const message = named ? `${error.name}: ${error.message}` : messageOf(error);
+  return { message, line: where?.line ?? null, column: where?.column ?? null };
+}

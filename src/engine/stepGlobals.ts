@@ -1,0 +1,127 @@
+// The runtime API a step sees: task, step, connectors, console, audit and virtual timers.
+import type { StepGlobals } from './loadStep.ts';
+import { parseDotPath } from './paths.ts';
+import type { StepRun, TaskState } from './runState.ts';
+import type { Json, JsonObject, LogLevel } from './types.ts';
+
+export interface RuntimeContext {
+  Date: DateConstructor;
+  Math: Math;
+  config: Record<string, Json>;
+  log(task: TaskState, step: number, level: LogLevel, args: unknown[]): void;
+  visualize(run: StepRun, spec: unknown): void;
+  callConnector(run: StepRun, connector: string, method: string, args: unknown): Promise<unknown>;
+  setTimer(run: StepRun, ms: number, callback: () => void, repeat: boolean): number;
+  clearTimer(id: number): void;
+  reserveSubtask(): void;
+  setExpiry(task: TaskState, ms: number): void;
+}
+
+/** Step API errors that the user caused: the message says what to do. */
+export class StepApiError extends Error {
+  name = 'StepApiError';
+}
+
+function toJson(value: unknown, what: string): Json {
+  if (value === undefined) return null;
+  try {
+    return JSON.parse(JSON.stringify(value)) as Json;
+  } catch (error) {
+    throw new StepApiError(`${what} must be JSON: ${(error as Error).message}`);
+  }
+}
+
+export function createStepGlobals(ctx: RuntimeContext, task: TaskState, step: number): StepGlobals {
+  const running = (what: string): StepRun => {
+    const run = task.run;
+    if (!run || run.step !== step || run.ended) {
+      throw new StepApiError(`${what} can only be used while this step's content runs`);
+    }
+    return run;
+  };
+  const log = (level: LogLevel) => (...args: unknown[]) => ctx.log(task, step, level, args);
+  const taskApi = {
+    complete(result?: unknown) {
+      running('task.complete()').effects.complete = { result: toJson(result, 'the result of task.complete()') };
+    },
+    ignore() {
+      running('task.ignore()').effects.ignore = true;
+    },
+    park(ms?: number) {
+      const wait = Number(ms ?? 0);
+      if (!Number.isFinite(wait) || wait < 0) throw new StepApiError(`task.park(ms) needs a number of milliseconds ≥ 0, got ${String(ms)}`);
+      running('task.park()').effects.park = wait;
+    },
+    timeout(ms: number) {
+      const wait = Number(ms);
+      if (!Number.isFinite(wait) || wait < 0) throw new StepApiError(`task.timeout(ms) needs a number of milliseconds ≥ 0, got ${String(ms)}`);
+      ctx.setExpiry(task, wait);
+    },
+    completeOnExpire(result?: unknown) {
+      task.completeOnExpire = { result: toJson(result, 'the result of task.completeOnExpire()') };
+    },
+    subtask(name: unknown, data: unknown, options?: { into?: unknown; waitFor?: unknown }) {
+      const run = running('task.subtask()');
+      const childData = toJson(data ?? {}, 'subtask data');
+      if (childData === null || typeof childData !== 'object' || Array.isArray(childData)) {
+        throw new StepApiError('task.subtask(name, data) needs data to be an object');
+      }
+      const into = options?.into === undefined || options.into === null ? null : parseDotPath(String(options.into));
+      ctx.reserveSubtask();
+      run.effects.subtasks.push({ name: String(name), data: childData as JsonObject, into, waitFor: Boolean(options?.waitFor) });
+    },
+    visualize(spec: unknown) {
+      ctx.visualize(running('task.visualize()'), spec);
+    },
+    name(value?: unknown) {
+      if (value === undefined) return running('task.name()').effects.name ?? task.name;
+      running('task.name()').effects.name = String(value);
+      return String(value);
+    },
+    tags(value?: unknown) {
+      if (value === undefined) return [...(running('task.tags()').effects.tags ?? task.tags)];
+      if (!Array.isArray(value)) throw new StepApiError('task.tags(list) needs an array of strings');
+      running('task.tags()').effects.tags = value.map(String);
+      return value.map(String);
+    },
+    id: () => task.id,
+    config: (key: string) => toJson(ctx.config[key], 'config'),
+  };
+  const stepApi = {
+    redo() {
+      running('step.redo()').effects.redo = true;
+    },
+  };
+  const connectors = new Proxy({} as Record<string, unknown>, {
+    get(_target, connector) {
+      if (typeof connector !== 'string' || connector === 'then') return undefined;
+      return new Proxy({} as Record<string, unknown>, {
+        get(_t, method) {
+          if (typeof method !== 'string' || method === 'then') return undefined;
+          return (args?: unknown) => ctx.callConnector(running(`connectors.${connector}.${method}()`), connector, method, args);
+        },
+      });
+    },
+  });
+  const console = {
+    log: log('log'), info: log('info'), warn: log('warn'), error: log('error'), debug: log('debug'),
+    trace: log('debug'), dir: log('log'), table: log('log'),
+  };
+  const timer = (repeat: boolean) => (callback: unknown, ms?: number, ...args: unknown[]) => {
+    if (typeof callback !== 'function') throw new StepApiError('setTimeout needs a function');
+    return ctx.setTimer(running('setTimeout'), Math.max(0, Number(ms) || 0), () => callback(...args), repeat);
+  };
+  return {
+    task: taskApi,
+    step: stepApi,
+    connectors,
+    console,
+    audit: { log: log('audit') },
+    Date: ctx.Date,
+    Math: ctx.Math,
+    setTimeout: timer(false),
+    setInterval: timer(true),
+    clearTimeout: (id: number) => ctx.clearTimer(id),
+    clearInterval: (id: number) => ctx.clearTimer(id),
+  };
+}

@@ -1,0 +1,130 @@
+// Shared engine types: the workspace document, the trace, and run results.
+
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+export type JsonObject = { [key: string]: Json };
+
+export interface StepDef {
+  name: string;
+  source: string;
+  enabled: boolean;
+}
+
+export interface TaskDef {
+  name: string;
+  data: JsonObject;
+}
+
+export type ConnectorResponse = { returns: Json } | { throws: string };
+export type ScriptMock = { latencyMs?: number; responses: ConnectorResponse[] };
+export type CodeMock = { latencyMs?: number; source: string };
+export type MethodMock = ScriptMock | CodeMock;
+export type ConnectorMocks = Record<string, Record<string, MethodMock>>;
+
+export interface Limits {
+  maxSteps: number;
+  stepTimeoutMs: number;
+  maxSubtasks: number;
+  maxDataBytes: number;
+}
+
+export const DEFAULT_LIMITS: Limits = {
+  maxSteps: 10_000,
+  stepTimeoutMs: 2_000,
+  maxSubtasks: 1_000,
+  maxDataBytes: 1_048_576,
+};
+
+export const DEFAULT_START_TIME = '2025-01-01T00:00:00.000Z';
+
+export interface Workspace {
+  version: 1;
+  name: string;
+  description?: string;
+  steps: StepDef[];
+  tasks: TaskDef[];
+  connectors: ConnectorMocks;
+  config: Record<string, Json>;
+  seed: number;
+  startTime: string;
+  limits: Limits;
+}
+
+/** A position in a step's source, 1-based line and column. */
+export interface SourceError {
+  message: string;
+  line: number | null;
+  column: number | null;
+}
+
+export type TaskStatus = 'running' | 'done' | 'incomplete' | 'error' | 'ignored' | 'waiting';
+
+/** A JSON patch as mutative produces it: the path is an array of keys. */
+export interface Patch {
+  op: 'add' | 'remove' | 'replace';
+  path: (string | number)[];
+  value?: unknown;
+}
+
+interface EventBase {
+  seq: number;
+  /** Virtual milliseconds since the run's start time. */
+  t: number;
+  task: string;
+}
+
+export type TraceEvent = EventBase &
+  (
+    | { kind: 'task-created'; name: string; parent: string | null; data: JsonObject }
+    | { kind: 'evaluated'; ready: number[]; flips: [number, boolean][] }
+    | { kind: 'step-started'; step: number; run: number }
+    | { kind: 'log'; step: number | null; level: LogLevel; text: string }
+    | { kind: 'connector-call'; step: number; call: number; connector: string; method: string; args: Json }
+    | { kind: 'connector-result'; step: number; call: number; ok: boolean; value: Json; error: string | null; latencyMs: number }
+    | { kind: 'step-finished'; step: number; run: number; patches: Patch[]; inverse: Patch[]; redo: boolean }
+    | { kind: 'step-failed'; step: number; run: number; error: SourceError }
+    | { kind: 'park'; ms: number; until: number }
+    | { kind: 'resume'; reason: 'timer' | 'data' | 'children' }
+    | { kind: 'subtask-created'; child: string; name: string; into: string | null; waitFor: boolean }
+    | { kind: 'subtask-ended'; child: string; status: TaskStatus; into: string | null; patches: Patch[]; inverse: Patch[] }
+    | { kind: 'data-edited'; patches: Patch[]; inverse: Patch[] }
+    | { kind: 'visualize'; step: number; type: string; name: string; data: Json }
+    | { kind: 'task-ended'; status: TaskStatus; result: Json; error: SourceError | null; step: number | null }
+  );
+
+export type LogLevel = 'log' | 'info' | 'warn' | 'error' | 'debug' | 'audit';
+export type TraceEventKind = TraceEvent['kind'];
+/** An event before the trace numbers it and stamps its time. */
+export type NewTraceEvent = TraceEvent extends infer E ? (E extends TraceEvent ? Omit<E, 'seq' | 't'> : never) : never;
+export type EventOf<K extends TraceEventKind> = Extract<TraceEvent, { kind: K }>;
+
+export interface InvalidStep {
+  step: string;
+  index: number;
+  message: string;
+  line: number | null;
+  column: number | null;
+}
+
+export interface TaskSummary {
+  id: string;
+  name: string;
+  parent: string | null;
+  status: TaskStatus;
+  result: Json;
+  error: SourceError | null;
+  ran: string[];
+}
+
+export interface RunResult {
+  status: TaskStatus;
+  result: Json;
+  error: (SourceError & { step: string | null }) | null;
+  data: JsonObject;
+  ran: string[];
+  tasks: TaskSummary[];
+  invalid: InvalidStep[];
+  virtualTimeMs: number;
+  stepRuns: number;
+  logs: { t: number; task: string; step: string | null; level: LogLevel; text: string }[];
+  events: TraceEvent[];
+}
