@@ -465,7 +465,10 @@ export function createRun(workspace: Workspace, options: RunOptions): Run {
       options.onSlice?.(sliceOf(owner));
       woken = null;
       next.fire();
-      if (woken) await settle(woken);
+      if (woken) {
+        options.onSlice?.({ task: woken.task.id, step: woken.step });
+        await settle(woken);
+      }
       options.onSlice?.(null);
       if (++sinceYield >= 1000) {
         sinceYield = 0;
@@ -503,7 +506,12 @@ export function createRun(workspace: Workspace, options: RunOptions): Run {
     get ended() {
       return ended;
     },
-    result: () => summarizeRun({ steps, tasks, events, now, stepRuns }),
+    result: () =>
+      summarizeRun({
+        stepNames: steps.map((s) => s.name),
+        invalid: steps.flatMap((s) => (s.valid ? [] : [{ step: s.name, index: s.index, ...s.error }])),
+        events,
+      }),
     explainStep(taskId, i) {
       const task = tasks.find((t) => t.id === taskId);
       const step = steps[i];

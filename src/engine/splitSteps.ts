@@ -24,11 +24,12 @@ export function splitSteps(block: string, fallbackName = 'Step'): SplitStep[] {
       tokens.push(token);
     }
     let depth = 0;
+    const valueAt = (i: number) => (tokens[i] as (Token & { value?: unknown }) | undefined)?.value;
     tokens.forEach((token, i) => {
       const label = token.type.label;
       if (OPENERS.has(label)) depth++;
       else if (CLOSERS.has(label)) depth--;
-      else if (depth === 0 && token.value === 'export' && tokens[i + 2]?.value === 'condition') starts.push(token.start);
+      else if (depth === 0 && valueAt(i) === 'export' && valueAt(i + 2) === 'condition') starts.push(token.start);
     });
   } catch {
     return [{ name: fallbackName, source: block }];

@@ -1,25 +1,46 @@
-// Builds the run's result document (what the CLI prints with --json) from the tasks and trace.
-import type { LoadedStep } from './loadStep.ts';
-import type { TaskState } from './runState.ts';
-import type { RunResult, TraceEvent } from './types.ts';
+// Builds the run's result document (what the CLI prints with --json) from the trace alone,
+// so a run cut short by the watchdog is summarized the same way as a finished one.
+import { createDataIndex } from './traceFold.ts';
+import type { InvalidStep, JsonObject, RunResult, TaskSummary, TraceEvent } from './types.ts';
 
-export function summarizeRun(input: { steps: LoadedStep[]; tasks: TaskState[]; events: TraceEvent[]; now: number; stepRuns: number }): RunResult {
-  const { steps, tasks, events } = input;
-  const root = tasks[0];
-  const stepName = (i: number | null) => (i === null ? null : (steps[i]?.name ?? null));
-  const rootEnd = [...events].reverse().find((e) => e.kind === 'task-ended' && e.task === root?.id);
-  const errorStep = rootEnd?.kind === 'task-ended' ? rootEnd.step : null;
+export interface RunSummaryInput {
+  stepNames: string[];
+  invalid: InvalidStep[];
+  events: TraceEvent[];
+}
+
+export function summarizeRun({ stepNames, invalid, events }: RunSummaryInput): RunResult {
+  const tasks = new Map<string, TaskSummary>();
+  let rootError: { step: number | null } | null = null;
+  let stepRuns = 0;
+  for (const event of events) {
+    if (event.kind === 'task-created') {
+      tasks.set(event.task, { id: event.task, name: event.name, parent: event.parent, status: 'waiting', result: null, error: null, ran: [] });
+    } else if (event.kind === 'step-started') {
+      stepRuns++;
+      tasks.get(event.task)?.ran.push(stepNames[event.step] ?? `#${event.step}`);
+    } else if (event.kind === 'task-ended') {
+      const task = tasks.get(event.task);
+      if (!task) continue;
+      Object.assign(task, { status: event.status, result: event.result, error: event.error });
+      if (task.parent === null) rootError = { step: event.step };
+    }
+  }
+  const root = [...tasks.values()][0];
+  const last = events[events.length - 1];
+  const data = root ? (createDataIndex(events).dataAt(root.id, last.seq) as JsonObject) : {};
+  const stepOf = (i: number | null) => (i === null ? null : (stepNames[i] ?? null));
   return {
     status: root?.status ?? 'waiting',
     result: root?.result ?? null,
-    error: root?.error ? { ...root.error, step: stepName(errorStep) } : null,
-    data: root?.data ?? {},
+    error: root?.error ? { ...root.error, step: stepOf(rootError?.step ?? null) } : null,
+    data,
     ran: root?.ran ?? [],
-    tasks: tasks.map((t) => ({ id: t.id, name: t.name, parent: t.parent?.id ?? null, status: t.status, result: t.result, error: t.error, ran: t.ran })),
-    invalid: steps.flatMap((s) => (s.valid ? [] : [{ step: s.name, index: s.index, ...s.error }])),
-    virtualTimeMs: input.now,
-    stepRuns: input.stepRuns,
-    logs: events.flatMap((e) => (e.kind === 'log' ? [{ t: e.t, task: e.task, step: stepName(e.step), level: e.level, text: e.text }] : [])),
+    tasks: [...tasks.values()],
+    invalid,
+    virtualTimeMs: last?.t ?? 0,
+    stepRuns,
+    logs: events.flatMap((e) => (e.kind === 'log' ? [{ t: e.t, task: e.task, step: stepOf(e.step), level: e.level, text: e.text }] : [])),
     events,
   };
 }
