@@ -131,6 +131,8 @@ function compileOperator(op: string, param: unknown, owner: Record<string, unkno
       throw fail('is not allowed: conditions cannot run code');
     default: {
       if (!isSiftOperator(op)) throw fail('unknown operator');
+      const problem = checkOperatorParam(op, param);
+      if (problem) throw fail(problem);
       const query: Record<string, unknown> = { [op]: param };
       if (op === '$regex' && '$options' in owner) query.$options = owner.$options;
       let tester: (v: unknown) => boolean;
@@ -143,6 +145,18 @@ function compileOperator(op: string, param: unknown, owner: Record<string, unkno
       return leaf(path, `${op} ${describePattern(param)}`, tester);
     }
   }
+}
+
+/** sift accepts some nonsense silently (`$in: 5`), so shapes are checked here first. */
+function checkOperatorParam(op: string, param: unknown): string | null {
+  if ((op === '$in' || op === '$nin' || op === '$all') && !Array.isArray(param)) return 'expects an array of values';
+  if (op === '$size' && (typeof param !== 'number' || !Number.isInteger(param) || param < 0)) return 'expects a whole number';
+  if (op === '$mod' && !(Array.isArray(param) && param.length === 2 && param.every((n) => typeof n === 'number') && param[0] !== 0)) {
+    return 'expects [divisor, remainder] with a non-zero divisor';
+  }
+  if (op === '$regex' && typeof param !== 'string' && !(param instanceof RegExp)) return 'expects a pattern string or a regex';
+  if (op === '$exists' && typeof param !== 'boolean' && param !== 0 && param !== 1) return 'expects true or false';
+  return null;
 }
 
 function compileLeaf(pattern: unknown, path: PathKey[]): Node {
