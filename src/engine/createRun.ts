@@ -43,6 +43,8 @@ export interface Run {
   stop(): void;
   readonly ended: boolean;
   result(): RunResult;
+  /** A task's current data (between steps: the data the next condition check sees). */
+  dataOf(taskId: string): JsonObject | undefined;
   /** Leaf-by-leaf explanation of a step's condition against a task's current data. */
   explainStep(taskId: string, step: number): { match: boolean; leaves: LeafResult[] };
 }
@@ -488,7 +490,8 @@ export function createRun(workspace: Workspace, options: RunOptions): Run {
   function startRoot(): void {
     const def = options.taskName ? workspace.tasks.find((t) => t.name === options.taskName) : workspace.tasks[0];
     if (options.taskName && !def) throw new Error(`the workspace has no task named "${options.taskName}"`);
-    const data = options.data ?? def?.data ?? {};
+    // A JSON round trip gives plain objects that the draft library accepts, whatever the caller passed.
+    const data = JSON.parse(JSON.stringify(options.data ?? def?.data ?? {})) as JsonObject;
     createTask(def?.name ?? 'Task', data, null, null, false);
   }
 
@@ -512,6 +515,7 @@ export function createRun(workspace: Workspace, options: RunOptions): Run {
         invalid: steps.flatMap((s) => (s.valid ? [] : [{ step: s.name, index: s.index, ...s.error }])),
         events,
       }),
+    dataOf: (taskId) => tasks.find((t) => t.id === taskId)?.data,
     explainStep(taskId, i) {
       const task = tasks.find((t) => t.id === taskId);
       const step = steps[i];
