@@ -1,14 +1,14 @@
 // The scheduler: a discrete-event simulation of tasks running steps on a virtual clock.
 // Every observable thing it does is a TraceEvent; see docs/semantics.md sections 4-8.
-import { create } from 'mutative';
 import { createMockBook } from './connectorMocks.ts';
+import { createJsonDraft } from './jsonDraft.ts';
 import { EventQueue } from './eventQueue.ts';
 import { createDataGuard } from './dataGuard.ts';
 import { conditionFailureLeaf, loadStep, type LoadedStep, type ValidStep } from './loadStep.ts';
 import type { LeafResult } from './compileCondition.ts';
-import { createReadIndex } from './readIndex.ts';
+import { readIndexFor } from './readIndex.ts';
 import { emptyEffects, type StepRun, type TaskState } from './runState.ts';
-import { createStepGlobals, type RuntimeContext } from './stepGlobals.ts';
+import { createTaskGlobals, type RuntimeContext } from './stepGlobals.ts';
 import { describeStepError } from './stepErrors.ts';
 import { summarizeRun } from './summarizeRun.ts';
 import { createRandom, createSeededMath, createVirtualDate } from './virtualGlobals.ts';
@@ -29,6 +29,8 @@ export interface RunOptions {
   data?: JsonObject;
   seed?: number;
   onEvent?: (event: TraceEvent) => void;
+  /** Steps already loaded from this workspace (see loadSteps), so repeated runs skip parsing. */
+  steps?: LoadedStep[];
   /** Called before user code may run (with its owner) and after (null); a watchdog hooks in here. */
   onSlice?: (slice: { task: string; step: number | null } | null) => void;
 }
@@ -51,10 +53,15 @@ export interface Run {
 
 type TaskEnd = { status: TaskStatus; result: Json; error: SourceError | null; step?: number | null };
 
+/** Parses and compiles every step of a workspace; the result can be shared by many runs. */
+export function loadSteps(workspace: Workspace): LoadedStep[] {
+  return workspace.steps.map((def, i) => loadStep(def, i));
+}
+
 /** Loads the workspace's steps and prepares a run of one starting task. Nothing runs until runUntil. */
 export function createRun(workspace: Workspace, options: RunOptions): Run {
-  const steps = workspace.steps.map((def, i) => loadStep(def, i));
-  const index = createReadIndex(steps);
+  const steps = options.steps ?? loadSteps(workspace);
+  const index = readIndexFor(steps);
   const limits = workspace.limits;
   const queue = new EventQueue();
   const events: TraceEvent[] = [];
@@ -75,7 +82,9 @@ export function createRun(workspace: Workspace, options: RunOptions): Run {
   const guard = createDataGuard(limits.maxDataBytes);
 
   function emit(event: NewTraceEvent): void {
-    const full = { ...event, seq: seq++, t: now } as TraceEvent;
+    const full = event as TraceEvent;
+    full.seq = seq++;
+    full.t = now;
     events.push(full);
     options.onEvent?.(full);
     if (pauseFn?.(full)) pauseHit = true;
@@ -97,7 +106,7 @@ export function createRun(workspace: Workspace, options: RunOptions): Run {
       const call = seq;
       const jsonArgs = JSON.parse(JSON.stringify(args ?? null, jsonReplacer) ?? 'null') as Json;
       emit({ kind: 'connector-call', task: run.task.id, step: run.step, call, connector, method, args: jsonArgs });
-      const console = createStepGlobals(ctx, run.task, run.step).console;
+      const console = globalsOf(run.task).console;
       const answer = mocks.answer(connector, method, jsonArgs, { Date: VirtualDate, Math: VirtualMath, console });
       let settled: { ok: true; value: unknown } | { ok: false; error: unknown } | null = null;
       answer.outcome.then((value) => (settled = { ok: true, value }), (error) => (settled = { ok: false, error }));
@@ -178,7 +187,7 @@ export function createRun(workspace: Workspace, options: RunOptions): Run {
   function createTask(name: string, data: JsonObject, parent: TaskState | null, into: string[] | null, waitFor: boolean): TaskState {
     const task: TaskState = {
       id: `t${tasks.length}`, name, tags: [], parent, into, waitedByParent: waitFor, createdAt: now, data,
-      dataBytes: guard.measure(data), instances: steps.map(() => null), conditionErrors: new Map(),
+      dataBytes: guard.measure(data), instances: steps.map(() => null), globals: null, loadingStep: 0, conditionErrors: new Map(),
       armed: steps.map(() => true), matches: steps.map(() => false), ready: new Set(), dirty: null, phase: 'queued',
       run: null, parkEvent: null, expireEvent: null, completeOnExpire: null, children: new Set(), waitingFor: new Set(),
       deferredResults: [], status: 'running', result: null, error: null, ran: [],
@@ -194,10 +203,15 @@ export function createRun(workspace: Workspace, options: RunOptions): Run {
     schedule(now, task, () => evaluate(task));
   }
 
+  function globalsOf(task: TaskState) {
+    return (task.globals ??= createTaskGlobals(ctx, task));
+  }
+
   function instanceOf(task: TaskState, step: ValidStep) {
     let instance = task.instances[step.index];
     if (!instance) {
-      instance = step.instantiate(createStepGlobals(ctx, task, step.index), task.data);
+      task.loadingStep = step.index;
+      instance = step.instantiate(globalsOf(task), task.data);
       task.instances[step.index] = instance;
     }
     return instance;
@@ -236,7 +250,7 @@ export function createRun(workspace: Workspace, options: RunOptions): Run {
       }
     }
     task.dirty = [];
-    const ready = [...task.ready].sort((a, b) => a - b);
+    const ready = task.ready.size < 2 ? [...task.ready] : [...task.ready].sort((a, b) => a - b);
     emit({ kind: 'evaluated', task: task.id, ready, flips });
     if (ready.length > 0) return startStep(task, ready[0]);
     if ([...task.children].some((child) => child.phase !== 'ended')) {
@@ -254,10 +268,10 @@ export function createRun(workspace: Workspace, options: RunOptions): Run {
     }
     stepRuns++;
     const step = steps[i] as ValidStep;
-    const [draft, finalize] = create(task.data as Record<string, unknown>, { enablePatches: true });
+    const { draft, finalize } = createJsonDraft(task.data);
     const run: StepRun = {
-      task, step: i, run: task.ran.length + 1, draft, finalize: finalize as StepRun['finalize'], effects: emptyEffects(),
-      pendingOps: 0, timers: new Set(), ended: false, done: null as never,
+      task, step: i, run: task.ran.length + 1, draft, finalize, effects: emptyEffects(), instance: null,
+      pendingOps: 0, timers: new Set(), ended: false, done: null as never, outcome: undefined,
     };
     task.run = run;
     task.phase = 'stepping';
@@ -265,13 +279,20 @@ export function createRun(workspace: Workspace, options: RunOptions): Run {
     setReady(task, i);
     task.ran.push(step.name);
     emit({ kind: 'step-started', task: task.id, step: i, run: run.run });
-    run.done = Promise.resolve()
-      .then(() => {
-        const instance = instanceOf(task, step);
-        instance.setData(draft);
-        return instance.content();
-      })
-      .then(() => null, (error: unknown) => ({ error }));
+    let started: unknown;
+    try {
+      options.onSlice?.({ task: task.id, step: i });
+      const instance = instanceOf(task, step);
+      run.instance = instance;
+      instance.setData(draft);
+      started = instance.content();
+    } catch (error) {
+      started = Promise.reject(error);
+    }
+    run.done = Promise.resolve(started).then(
+      () => (run.outcome = null),
+      (error: unknown) => (run.outcome = { error }),
+    );
     return run;
   }
 
@@ -285,6 +306,7 @@ export function createRun(workspace: Workspace, options: RunOptions): Run {
     let patches: Patch[];
     let inverse: Patch[];
     try {
+      adoptReassignedData(run);
       [next, patches, inverse] = guard.normalize(task.data, run.finalize());
       task.dataBytes = guard.check(task.dataBytes, next, patches, inverse);
     } catch (error) {
@@ -309,7 +331,7 @@ export function createRun(workspace: Workspace, options: RunOptions): Run {
     applyDeferredResults(task);
     if (effects.complete) return endTask(task, { status: 'done', result: effects.complete.result, error: null });
     if (effects.ignore) return endTask(task, { status: 'ignored', result: null, error: null });
-    if (Object.keys(task.data).length === 0) return endTask(task, { status: 'done', result: task.data, error: null });
+    if (isEmpty(task.data)) return endTask(task, { status: 'done', result: task.data, error: null });
     if (effects.park !== null) return park(task, effects.park);
     if (task.waitingFor.size > 0) {
       task.phase = 'waiting-children';
@@ -369,10 +391,10 @@ export function createRun(workspace: Workspace, options: RunOptions): Run {
       let patches: Patch[] = [];
       let inverse: Patch[] = [];
       if (child.into) {
-        const [draft, finalize] = create(parent.data as Record<string, unknown>, { enablePatches: true });
+        const { draft, finalize } = createJsonDraft(parent.data);
         try {
-          setAt(draft as Record<string, unknown>, child.into, value);
-          const [next, p, inv] = finalize() as [JsonObject, Patch[], Patch[]];
+          setAt(draft, child.into, value);
+          const [next, p, inv] = finalize();
           parent.data = next;
           patches = p;
           inverse = inv;
@@ -435,7 +457,10 @@ export function createRun(workspace: Workspace, options: RunOptions): Run {
   const BLOCKED = Symbol('blocked');
   async function settle(run: StepRun): Promise<void> {
     if (run.ended) return;
-    const outcome = await Promise.race([run.done, options.host.yieldMacrotask().then(() => BLOCKED)]);
+    // Most contents settle within a few microtasks; only then is a host macrotask worth its cost.
+    for (let i = 0; i < 12 && run.outcome === undefined; i++) await null;
+    const outcome =
+      run.outcome !== undefined ? run.outcome : await Promise.race([run.done, options.host.yieldMacrotask().then(() => BLOCKED)]);
     if (outcome === BLOCKED || run.ended) return;
     finishRun(run, outcome as { error: unknown } | null);
   }
@@ -467,9 +492,10 @@ export function createRun(workspace: Workspace, options: RunOptions): Run {
       options.onSlice?.(sliceOf(owner));
       woken = null;
       next.fire();
-      if (woken) {
-        options.onSlice?.({ task: woken.task.id, step: woken.step });
-        await settle(woken);
+      const wokenRun = woken as StepRun | null;
+      if (wokenRun) {
+        options.onSlice?.({ task: wokenRun.task.id, step: wokenRun.step });
+        await settle(wokenRun);
       }
       options.onSlice?.(null);
       if (++sinceYield >= 1000) {
@@ -532,4 +558,21 @@ export function createRun(workspace: Workspace, options: RunOptions): Run {
     },
   };
   return run;
+}
+
+function isEmpty(data: JsonObject): boolean {
+  for (const _key in data) return false;
+  return true;
+}
+
+/** A step may reassign `data` itself (`data = {}`); its new value replaces the task's data. */
+function adoptReassignedData(run: StepRun): void {
+  const replaced = run.instance?.getData();
+  if (!run.instance || replaced === run.draft) return;
+  if (replaced === null || typeof replaced !== 'object' || Array.isArray(replaced)) {
+    throw new Error('data was reassigned to something that is not an object; task data must stay a JSON object');
+  }
+  const plain = JSON.parse(JSON.stringify(replaced)) as JsonObject;
+  for (const key of Object.keys(run.draft)) if (!(key in plain)) delete run.draft[key];
+  for (const [key, value] of Object.entries(plain)) run.draft[key] = value;
 }

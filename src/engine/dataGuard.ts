@@ -1,6 +1,6 @@
 // Keeps task data JSON and within maxDataBytes, cheaply: sizes are tracked from patches and
 // only measured in full when a task gets close to the limit.
-import { apply } from 'mutative';
+import { applyJsonPatches } from './jsonDraft.ts';
 import type { JsonObject, Patch } from './types.ts';
 
 export class DataLimitError extends Error {
@@ -17,7 +17,7 @@ export function createDataGuard(maxBytes: number) {
       const fixed = patches.map((p) =>
         p.op === 'remove' || isJson(p.value) ? p : { ...p, value: p.value === undefined ? null : JSON.parse(JSON.stringify(p.value) ?? 'null') },
       );
-      return [apply(base, fixed as never) as JsonObject, fixed, inverse];
+      return [applyJsonPatches(base, fixed), fixed, inverse];
     },
     /** Returns the task's new estimated size; throws DataLimitError when the data is too large. */
     check(previous: number, next: JsonObject, patches: Patch[], inverse: Patch[]): number {

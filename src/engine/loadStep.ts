@@ -22,6 +22,7 @@ export interface StepGlobals {
 
 export interface StepInstance {
   setData(data: unknown): void;
+  getData(): unknown;
   conditionValue(): unknown;
   content(): unknown;
 }
@@ -72,11 +73,11 @@ export function loadStep(def: StepDef, index: number): LoadedStep {
 function buildStep(source: string, sourceName: string) {
   const parsed = parseStep(source);
   checkOperators(parsed.conditionNode);
-  let factory: (rt: unknown) => { condition: () => unknown; content: unknown; setData(v: unknown): void };
+  let factory: (rt: unknown) => { condition: () => unknown; content: unknown; setData(v: unknown): void; getData(): unknown };
   try {
     factory = new Function(
       '__steplab',
-      `${PRELUDE}\n${parsed.body}\n;return { condition, content, setData(v) { data = v; } };\n//# sourceURL=${sourceName}`,
+      `${PRELUDE}\n${parsed.body}\n;return { condition, content, setData(v) { data = v; }, getData() { return data; } };\n//# sourceURL=${sourceName}`,
     ) as typeof factory;
   } catch (error) {
     throw new StepSourceError(`this step cannot be loaded: ${messageOf(error)}`, null, null);
@@ -97,7 +98,7 @@ function buildStep(source: string, sourceName: string) {
     staticCondition,
     instantiate(globals: StepGlobals, data: unknown): StepInstance {
       const mod = factory({ globals, data });
-      return { setData: mod.setData, conditionValue: mod.condition, content: () => (mod.content as () => unknown)() };
+      return { setData: mod.setData, getData: mod.getData, conditionValue: mod.condition, content: () => (mod.content as () => unknown)() };
     },
     compileDynamic(value: unknown): CompiledCondition {
       const key = conditionKey(value);

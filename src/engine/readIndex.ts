@@ -1,7 +1,8 @@
-// Which steps must be re-tested after a change: only those whose condition reads a changed
-// path, plus every dynamic condition. This keeps a step's cost flat as the step count grows.
+// Which steps must be re-tested after a change: only those whose condition reads a path that
+// overlaps a changed path, plus every dynamic condition. A trie of read paths keeps a step's
+// cost flat as the number of steps grows.
 import type { LoadedStep } from './loadStep.ts';
-import { pathsOverlap, type PathKey } from './paths.ts';
+import type { PathKey } from './paths.ts';
 
 export interface ReadIndex {
   /** Steps to re-test after these changed paths; `null` means everything changed. */
@@ -9,37 +10,66 @@ export interface ReadIndex {
   testable: number[];
 }
 
+interface TrieNode {
+  readers: number[];
+  children: Map<string, TrieNode>;
+}
+
+const newNode = (): TrieNode => ({ readers: [], children: new Map() });
+
+const cache = new WeakMap<LoadedStep[], ReadIndex>();
+
+/** The read index of a set of loaded steps, built once and shared by every run of them. */
+export function readIndexFor(steps: LoadedStep[]): ReadIndex {
+  let index = cache.get(steps);
+  if (!index) cache.set(steps, (index = createReadIndex(steps)));
+  return index;
+}
+
 export function createReadIndex(steps: LoadedStep[]): ReadIndex {
-  const byTopKey = new Map<string, number[]>();
+  const root = newNode();
   const always: number[] = [];
   const testable: number[] = [];
   for (const step of steps) {
     if (!step.valid || !step.enabled) continue;
     testable.push(step.index);
     const reads = step.staticCondition?.reads;
-    if (!reads || reads.some((path) => path.length === 0)) {
+    if (!reads) {
       always.push(step.index);
       continue;
     }
-    for (const key of new Set(reads.map((path) => String(path[0])))) {
-      const list = byTopKey.get(key) ?? [];
-      list.push(step.index);
-      byTopKey.set(key, list);
+    for (const path of reads) {
+      let node = root;
+      for (const key of path) {
+        let next = node.children.get(String(key));
+        if (!next) node.children.set(String(key), (next = newNode()));
+        node = next;
+      }
+      node.readers.push(step.index);
     }
   }
   return {
     testable,
     affected(changed) {
-      if (changed === null || changed.some((path) => path.length === 0)) return testable;
+      if (changed === null) return testable;
       const out = new Set<number>(always);
       for (const path of changed) {
-        for (const index of byTopKey.get(String(path[0])) ?? []) {
-          if (out.has(index)) continue;
-          const reads = steps[index].valid ? (steps[index] as { staticCondition: { reads: PathKey[][] } }).staticCondition.reads : [];
-          if (reads.some((read) => pathsOverlap(read, path))) out.add(index);
+        // Readers of a prefix of the changed path (a change below what they read)…
+        let node: TrieNode | undefined = root;
+        for (const key of path) {
+          for (const i of node.readers) out.add(i);
+          node = node.children.get(String(key));
+          if (!node) break;
         }
+        // …and readers at or below it (what they read was replaced as a whole).
+        if (node) collect(node, out);
       }
       return out;
     },
   };
+}
+
+function collect(node: TrieNode, out: Set<number>): void {
+  for (const i of node.readers) out.add(i);
+  for (const child of node.children.values()) collect(child, out);
 }

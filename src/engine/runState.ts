@@ -1,7 +1,6 @@
 // The mutable state of tasks and step runs inside one run. Only the scheduler changes it.
-import type { Draft } from 'mutative';
 import type { QueuedEvent } from './eventQueue.ts';
-import type { StepInstance } from './loadStep.ts';
+import type { StepGlobals, StepInstance } from './loadStep.ts';
 import type { Json, JsonObject, Patch, SourceError, TaskStatus } from './types.ts';
 
 export type TaskPhase = 'queued' | 'stepping' | 'parked' | 'waiting-children' | 'idle' | 'ended';
@@ -28,7 +27,8 @@ export interface StepRun {
   task: TaskState;
   step: number;
   run: number;
-  draft: Draft<Record<string, unknown>>;
+  draft: Record<string, unknown>;
+  instance: StepInstance | null;
   finalize: () => [JsonObject, Patch[], Patch[]];
   effects: StepEffects;
   pendingOps: number;
@@ -36,6 +36,8 @@ export interface StepRun {
   ended: boolean;
   /** Resolves when the content settles: `null` on success, or the thrown value. */
   done: Promise<{ error: unknown } | null>;
+  /** Set as soon as the content settles; undefined while it still runs. */
+  outcome: { error: unknown } | null | undefined;
 }
 
 export interface TaskState {
@@ -49,6 +51,9 @@ export interface TaskState {
   data: JsonObject;
   dataBytes: number;
   instances: (StepInstance | null)[];
+  globals: StepGlobals | null;
+  /** The step whose module is being set up, for logs written at its top level. */
+  loadingStep: number;
   conditionErrors: Map<number, string>;
   armed: boolean[];
   matches: boolean[];

@@ -31,15 +31,17 @@ function toJson(value: unknown, what: string): Json {
   }
 }
 
-export function createStepGlobals(ctx: RuntimeContext, task: TaskState, step: number): StepGlobals {
+/**
+ * The globals every step module of one task shares. A task runs one step at a time, so calls
+ * are attributed to the running step (or, during module set-up, to the step being loaded).
+ */
+export function createTaskGlobals(ctx: RuntimeContext, task: TaskState): StepGlobals {
   const running = (what: string): StepRun => {
     const run = task.run;
-    if (!run || run.step !== step || run.ended) {
-      throw new StepApiError(`${what} can only be used while this step's content runs`);
-    }
+    if (!run || run.ended) throw new StepApiError(`${what} can only be used while a step's content runs`);
     return run;
   };
-  const log = (level: LogLevel) => (...args: unknown[]) => ctx.log(task, step, level, args);
+  const log = (level: LogLevel) => (...args: unknown[]) => ctx.log(task, task.run?.step ?? task.loadingStep, level, args);
   const taskApi = {
     complete(result?: unknown) {
       running('task.complete()').effects.complete = { result: toJson(result, 'the result of task.complete()') };

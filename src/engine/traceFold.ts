@@ -1,6 +1,6 @@
 // Rebuilds task data from a trace alone, without running anything: folds the JSON patches
 // of step-finished, subtask-ended and data-edited events, with snapshots for random access.
-import { apply } from 'mutative';
+import { applyJsonPatches } from './jsonDraft.ts';
 import type { JsonObject, Patch, TraceEvent } from './types.ts';
 
 /** The patches an event applies to its task's data, if any. */
@@ -10,7 +10,7 @@ export function patchesOf(event: TraceEvent): Patch[] | null {
 }
 
 export function applyPatches(data: JsonObject, patches: Patch[]): JsonObject {
-  return patches.length === 0 ? data : (apply(data, patches as never) as JsonObject);
+  return applyJsonPatches(data, patches);
 }
 
 export interface DataIndex {

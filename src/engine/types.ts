@@ -58,7 +58,7 @@ export interface SourceError {
 
 export type TaskStatus = 'running' | 'done' | 'incomplete' | 'error' | 'ignored' | 'waiting';
 
-/** A JSON patch as mutative produces it: the path is an array of keys. */
+/** One property set or delete in task data (see jsonDraft.ts); the path is an array of keys. */
 export interface Patch {
   op: 'add' | 'remove' | 'replace';
   path: (string | number)[];

@@ -1,0 +1,92 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { applyJsonPatches, createJsonDraft } from '../../src/engine/jsonDraft.ts';
+import type { JsonObject } from '../../src/engine/types.ts';
+
+// Random edit scripts run twice: on a plain deep copy (the oracle) and through a draft.
+type Op = { kind: string; path: string[]; value: number; n: number };
+const op = fc.record({
+  kind: fc.constantFrom('set', 'setObj', 'delete', 'push', 'pop', 'splice', 'unshift', 'copyFrom', 'sort', 'mutateHeld'),
+  path: fc.array(fc.constantFrom('a', 'b', '0', '1', 'list'), { minLength: 1, maxLength: 3 }),
+  value: fc.integer({ min: 0, max: 9 }),
+  n: fc.integer({ min: 0, max: 3 }),
+});
+const json: fc.Arbitrary<JsonObject> = fc.letrec((tie) => ({
+  node: fc.oneof({ depthSize: 'small' }, fc.integer({ min: 0, max: 9 }), tie('obj'), tie('arr')),
+  obj: fc.dictionary(fc.constantFrom('a', 'b', 'list'), tie('node'), { maxKeys: 3 }),
+  arr: fc.array(tie('node'), { maxLength: 3 }),
+})).obj.map((v) => JSON.parse(JSON.stringify(v))) as fc.Arbitrary<JsonObject>;
+
+function walk(root: any, path: string[]): any {
+  let node = root;
+  for (const key of path.slice(0, -1)) {
+    if (node === null || typeof node !== 'object') return null;
+    node = node[key];
+  }
+  return node !== null && typeof node === 'object' ? node : null;
+}
+
+function play(root: any, ops: Op[]): void {
+  let held: any = null;
+  for (const o of ops) {
+    const parent = walk(root, o.path);
+    if (!parent) continue;
+    const key = o.path[o.path.length - 1];
+    const target = parent[key];
+    switch (o.kind) {
+      case 'set': parent[key] = o.value; break;
+      case 'setObj': parent[key] = { v: o.value, list: [o.value] }; break;
+      case 'delete': delete parent[key]; break;
+      case 'copyFrom': if (o.path.length === 1 && key !== 'list') parent[key] = root.list ?? null; break;
+      case 'mutateHeld': if (held && typeof held === 'object' && !Array.isArray(held)) held.z = o.value; held = target; break;
+      default:
+        if (!Array.isArray(target)) break;
+        if (o.kind === 'push') target.push(o.value, { w: o.n });
+        if (o.kind === 'pop') target.pop();
+        if (o.kind === 'splice') target.splice(o.n, 1);
+        if (o.kind === 'unshift') target.unshift(o.value);
+        if (o.kind === 'sort') target.sort((x: unknown, y: unknown) => String(x).localeCompare(String(y)));
+    }
+  }
+}
+
+describe('jsonDraft', () => {
+  it('gives the same data as plain mutation, leaves the base alone, and its patches replay both ways', () => {
+    fc.assert(
+      fc.property(json, fc.array(op, { maxLength: 8 }), (base, ops) => {
+        const frozenBase = JSON.stringify(base);
+        const oracle = JSON.parse(frozenBase);
+        play(oracle, ops);
+        const { draft, finalize } = createJsonDraft(base);
+        play(draft, ops);
+        const [next, patches, inverse] = finalize();
+        const expected = JSON.parse(JSON.stringify(oracle));
+        expect(JSON.parse(JSON.stringify(next))).toEqual(expected);
+        expect(JSON.stringify(base)).toBe(frozenBase);
+        expect(JSON.parse(JSON.stringify(applyJsonPatches(base, patches)))).toEqual(expected);
+        expect(JSON.parse(JSON.stringify(applyJsonPatches(next, inverse)))).toEqual(JSON.parse(frozenBase));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('shares untouched subtrees and returns the same object when nothing changed', () => {
+    const base = { big: { rows: [1, 2, 3] }, small: { n: 1 } } as JsonObject;
+    const a = createJsonDraft(base);
+    (a.draft.small as { n: number }).n = 2;
+    const [next] = a.finalize();
+    expect(next.big).toBe(base.big);
+    const b = createJsonDraft(base);
+    void (b.draft.big as { rows: number[] }).rows.length;
+    expect(b.finalize()[0]).toBe(base);
+  });
+
+  it('refuses writes after the step has finished', () => {
+    const { draft, finalize } = createJsonDraft({ a: { b: 1 } });
+    const held = draft.a as { b: number };
+    finalize();
+    expect(() => {
+      held.b = 2;
+    }).toThrow(/step has finished/);
+  });
+});
