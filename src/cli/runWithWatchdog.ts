@@ -2,7 +2,8 @@
 // than limits.stepTimeoutMs; the run then ends in `error` with "execution timeout".
 import { Worker } from 'node:worker_threads';
 import { summarizeRun } from '../engine/summarizeRun.ts';
-import type { InvalidStep, NewTraceEvent, RunResult, TraceEvent, Workspace } from '../engine/types.ts';
+import { timeoutEvents } from '../engine/timeoutEvents.ts';
+import type { InvalidStep, RunResult, TraceEvent, Workspace } from '../engine/types.ts';
 import type { ThreadInput } from './engineThread.ts';
 
 export async function runWithWatchdog(workspace: Workspace, options: { taskName?: string; seed?: number } = {}): Promise<RunResult> {
@@ -45,20 +46,3 @@ export async function runWithWatchdog(workspace: Workspace, options: { taskName?
     worker.on('error', (error) => finish(error));
   });
 }
-
-/** The events a killed run would have recorded: the step fails, its task errors, others wait. */
-function timeoutEvents(events: TraceEvent[], task: string, step: number | null): TraceEvent[] {
-  const last = events[events.length - 1];
-  let seq = (last?.seq ?? -1) + 1;
-  const t = last?.t ?? 0;
-  const error = { message: 'execution timeout', line: null, column: null };
-  const ended = new Set(events.flatMap((e) => (e.kind === 'task-ended' ? [e.task] : [])));
-  const live = events.flatMap((e) => (e.kind === 'task-created' && !ended.has(e.task) ? [e.task] : []));
-  const out: NewTraceEvent[] = [];
-  const runOf = events.filter((e) => e.kind === 'step-started' && e.task === task).length;
-  if (step !== null) out.push({ kind: 'step-failed', task, step, run: runOf, error });
-  out.push({ kind: 'task-ended', task, status: 'error', result: null, error, step });
-  for (const other of live) if (other !== task) out.push({ kind: 'task-ended', task: other, status: 'waiting', result: null, error: null, step: null });
-  return out.map((e) => ({ ...e, seq: seq++, t }) as TraceEvent);
-}
-

@@ -543,6 +543,7 @@ export function createRun(workspace: Workspace, options: RunOptions): Run {
       }),
     dataOf: (taskId) => tasks.find((t) => t.id === taskId)?.data,
     explainStep(taskId, i) {
+      if (tasks.length === 0) startRoot();
       const task = tasks.find((t) => t.id === taskId);
       const step = steps[i];
       if (!task || !step?.valid) return { match: false, leaves: [] };

@@ -1,0 +1,107 @@
+// The last run: its trace as it streams in from the worker, whether it is still going, and the
+// replay cursor. Run, Step, Reset and Stop are plain functions over the engine client.
+import { create } from 'zustand';
+import { EXECUTION_TIMEOUT, timeoutEvents } from '../engine/timeoutEvents.ts';
+import type { TraceEvent, Workspace } from '../engine/types.ts';
+import { createEngineClient, type EngineClient, WorkerRestartedError } from '../worker/client.ts';
+import { stepRunsOf, type StepRunRef } from './replay.ts';
+import { useWorkspace } from './workspaceStore.ts';
+
+export type RunPhase = 'idle' | 'running' | 'paused' | 'ended';
+
+export interface RunState {
+  phase: RunPhase;
+  events: TraceEvent[];
+  runs: StepRunRef[];
+  /** Slider position: index into `runs`, -1 before the first step run. */
+  cursor: number;
+  /** While true the cursor follows the newest step run. */
+  follow: boolean;
+  /** The workspace the trace belongs to, so replay stays right while the person edits. */
+  workspace: Workspace | null;
+  error: string | null;
+}
+
+export const useRun = create<RunState>(() => ({ phase: 'idle', events: [], runs: [], cursor: -1, follow: true, workspace: null, error: null }));
+const set = useRun.setState;
+const get = useRun.getState;
+
+let client: EngineClient | null = null;
+export function engine(): EngineClient {
+  client ??= createEngineClient({ onEvents: appendEvents, onTimeout: killedByWatchdog });
+  return client;
+}
+
+function appendEvents(batch: TraceEvent[]): void {
+  const events = get().events.concat(batch);
+  const runs = stepRunsOf(events);
+  set((s) => ({ events, runs, cursor: s.follow ? runs.length - 1 : s.cursor }));
+}
+
+function killedByWatchdog(slice: { task: string; step: number | null } | null): void {
+  const { events } = get();
+  const task = slice?.task ?? 't0';
+  appendEvents(timeoutEvents(events, task, slice?.step ?? null));
+  set({ phase: 'ended', error: EXECUTION_TIMEOUT });
+}
+
+async function begin(): Promise<boolean> {
+  const { workspace, selectedTask } = useWorkspace.getState();
+  const task = workspace.tasks[selectedTask] ?? workspace.tasks[0];
+  set({ phase: 'running', events: [], runs: [], cursor: -1, follow: true, workspace, error: null });
+  try {
+    await engine().start(workspace, task?.name);
+    return true;
+  } catch (error) {
+    set({ phase: 'ended', error: (error as Error).message });
+    return false;
+  }
+}
+
+async function advance(mode: 'end' | 'step'): Promise<void> {
+  set({ phase: 'running' });
+  try {
+    const ended = await engine().advance(mode);
+    if (get().phase === 'running') set({ phase: ended ? 'ended' : 'paused' });
+  } catch (error) {
+    if (error instanceof WorkerRestartedError) return; // the watchdog or Stop already said what happened
+    set({ phase: 'ended', error: (error as Error).message });
+  }
+}
+
+/** Runs the selected task to the end (continuing a paused run). */
+export async function runToEnd(): Promise<void> {
+  const { phase } = get();
+  if (phase === 'running') return;
+  if (phase !== 'paused' && !(await begin())) return;
+  await advance('end');
+}
+
+/** Runs one more step run, starting a run if none is paused. */
+export async function stepOnce(): Promise<void> {
+  const { phase } = get();
+  if (phase === 'running') return;
+  if (phase !== 'paused' && !(await begin())) return;
+  await advance('step');
+}
+
+export async function stopRun(): Promise<void> {
+  if (get().phase !== 'running' && get().phase !== 'paused') return;
+  set({ phase: 'ended', error: get().error });
+  await engine().stop();
+}
+
+export function resetRun(): void {
+  if (get().phase === 'running') void engine().stop();
+  set({ phase: 'idle', events: [], runs: [], cursor: -1, follow: true, workspace: null, error: null });
+}
+
+export function setCursor(index: number): void {
+  const { runs } = get();
+  const cursor = Math.max(runs.length > 0 ? 0 : -1, Math.min(runs.length - 1, index));
+  set({ cursor, follow: cursor === runs.length - 1 && get().phase === 'running' });
+}
+
+export function moveCursor(delta: number): void {
+  setCursor(get().cursor + delta);
+}

@@ -1,0 +1,153 @@
+// The workspace being edited, the selected step and task, and the authoring actions.
+import { create } from 'zustand';
+import type { JsonObject, StepDef, Workspace } from '../engine/types.ts';
+
+export const STEP_TEMPLATE = `export const condition = {
+  order: { status: "new" }
+};
+
+export const content = async () => {
+  // change data here; the next step's condition will see it
+  data.order.status = "processing";
+};
+`;
+
+interface DeletedStep {
+  step: StepDef;
+  index: number;
+}
+
+export interface WorkspaceState {
+  workspace: Workspace;
+  selectedStep: number;
+  selectedTask: number;
+  /** The last deleted step, so Undo can put it back where it was. */
+  deleted: DeletedStep | null;
+  /** Why the current workspace is what it is (a restored copy was corrupt, a link was opened…). */
+  notice: string | null;
+  /** JSON editors whose text does not parse; Run stays disabled until they are fixed. */
+  jsonErrors: Record<string, string>;
+}
+
+export const useWorkspace = create<WorkspaceState>(() => ({
+  workspace: { version: 1, name: 'Untitled', steps: [], tasks: [{ name: 'Task', data: {} }], connectors: {}, config: {}, seed: 1, startTime: '2025-01-01T00:00:00.000Z', limits: { maxSteps: 10000, stepTimeoutMs: 2000, maxSubtasks: 1000, maxDataBytes: 1048576 } },
+  selectedStep: 0,
+  selectedTask: 0,
+  deleted: null,
+  notice: null,
+  jsonErrors: {},
+}));
+
+const set = useWorkspace.setState;
+const get = useWorkspace.getState;
+
+function updateWorkspace(change: (ws: Workspace) => Workspace): void {
+  set({ workspace: change(get().workspace) });
+}
+
+function updateSteps(change: (steps: StepDef[]) => StepDef[]): void {
+  updateWorkspace((ws) => ({ ...ws, steps: change(ws.steps) }));
+}
+
+export function loadWorkspace(workspace: Workspace, notice: string | null = null): void {
+  set({ workspace, selectedStep: 0, selectedTask: 0, deleted: null, notice });
+}
+
+export function setJsonError(editor: string, message: string | null): void {
+  const { [editor]: _previous, ...rest } = get().jsonErrors;
+  set({ jsonErrors: message ? { ...rest, [editor]: message } : rest });
+}
+
+export function setNotice(notice: string | null): void {
+  set({ notice });
+}
+
+export function renameWorkspace(name: string): void {
+  updateWorkspace((ws) => ({ ...ws, name: name.trim() || ws.name }));
+}
+
+export function selectStep(index: number): void {
+  const count = get().workspace.steps.length;
+  if (count > 0) set({ selectedStep: Math.max(0, Math.min(count - 1, index)) });
+}
+
+export function selectTask(index: number): void {
+  set({ selectedTask: index });
+}
+
+function uniqueName(base: string, steps: StepDef[]): string {
+  const names = new Set(steps.map((s) => s.name));
+  if (!names.has(base)) return base;
+  let n = 2;
+  while (names.has(`${base} ${n}`)) n++;
+  return `${base} ${n}`;
+}
+
+export function addStep(step?: Partial<StepDef>, at?: number): void {
+  const { steps } = get().workspace;
+  const index = at ?? steps.length;
+  const added: StepDef = { name: uniqueName(step?.name ?? 'New step', steps), source: step?.source ?? STEP_TEMPLATE, enabled: step?.enabled ?? true };
+  updateSteps((list) => [...list.slice(0, index), added, ...list.slice(index)]);
+  set({ selectedStep: index });
+}
+
+export function addSteps(added: StepDef[], at: number): void {
+  updateSteps((list) => {
+    const named = added.map((s, i) => ({ ...s, name: uniqueName(s.name, [...list, ...added.slice(0, i)]) }));
+    return [...list.slice(0, at), ...named, ...list.slice(at)];
+  });
+  set({ selectedStep: at });
+}
+
+export function renameStep(index: number, name: string): void {
+  const trimmed = name.trim();
+  if (!trimmed) return;
+  updateSteps((list) => list.map((s, i) => (i === index ? { ...s, name: trimmed } : s)));
+}
+
+export function deleteStep(index: number): void {
+  const step = get().workspace.steps[index];
+  if (!step) return;
+  updateSteps((list) => list.filter((_, i) => i !== index));
+  set({ deleted: { step, index }, selectedStep: Math.max(0, Math.min(index, get().workspace.steps.length - 1)) });
+}
+
+export function undoDelete(): void {
+  const { deleted } = get();
+  if (!deleted) return;
+  updateSteps((list) => [...list.slice(0, deleted.index), deleted.step, ...list.slice(deleted.index)]);
+  set({ deleted: null, selectedStep: deleted.index });
+}
+
+export function moveStep(from: number, to: number): void {
+  const { steps } = get().workspace;
+  if (from === to || to < 0 || to >= steps.length) return;
+  updateSteps((list) => {
+    const next = [...list];
+    const [moved] = next.splice(from, 1);
+    next.splice(to, 0, moved);
+    return next;
+  });
+  set({ selectedStep: to });
+}
+
+export function toggleStep(index: number): void {
+  updateSteps((list) => list.map((s, i) => (i === index ? { ...s, enabled: !s.enabled } : s)));
+}
+
+export function setStepSource(index: number, source: string): void {
+  if (get().workspace.steps[index]?.source === source) return;
+  updateSteps((list) => list.map((s, i) => (i === index ? { ...s, source } : s)));
+}
+
+export function setTaskData(index: number, data: JsonObject): void {
+  updateWorkspace((ws) => ({ ...ws, tasks: ws.tasks.map((t, i) => (i === index ? { ...t, data } : t)) }));
+}
+
+export function setConnectors(connectors: Workspace['connectors']): void {
+  updateWorkspace((ws) => ({ ...ws, connectors }));
+}
+
+export function setConfig(config: Workspace['config']): void {
+  updateWorkspace((ws) => ({ ...ws, config }));
+}

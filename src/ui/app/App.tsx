@@ -1,0 +1,52 @@
+// The playground screen: header, step list, editor, graph, data panel and the timeline.
+import { useCallback, useEffect, useState } from 'react';
+import { Group, Panel, Separator } from 'react-resizable-panels';
+import { watchChecks } from '../../state/checksStore.ts';
+import { watchFrame } from '../../state/frameStore.ts';
+import { DataPanel } from '../data/DataPanel.tsx';
+import { EditorPanel } from '../editor/EditorPanel.tsx';
+import { GraphPanel } from '../graph/GraphPanel.tsx';
+import { Timeline } from '../replay/Timeline.tsx';
+import { StepList } from '../steps/StepList.tsx';
+import { Header } from './Header.tsx';
+import { KeysOverlay } from './KeysOverlay.tsx';
+import { Notice } from './Notice.tsx';
+import { useKeyboard } from './useKeyboard.ts';
+
+export function App() {
+  const [showKeys, setShowKeys] = useState(false);
+  useEffect(() => watchChecks(), []);
+  useEffect(() => watchFrame(), []);
+  useKeyboard(useCallback(() => setShowKeys((v) => !v), []));
+  return (
+    <div className="app">
+      <div>
+        <Header onShowKeys={() => setShowKeys(true)} />
+        <Notice />
+      </div>
+      <Group orientation="horizontal" className="workarea">
+        <Panel defaultSize="17" minSize="10" collapsible>
+          <StepList />
+        </Panel>
+        <Separator className="sep" />
+        <Panel defaultSize="38" minSize="20">
+          <EditorPanel />
+        </Panel>
+        <Separator className="sep" />
+        <Panel defaultSize="45" minSize="20">
+          <Group orientation="vertical">
+            <Panel defaultSize="60" minSize="20">
+              <GraphPanel />
+            </Panel>
+            <Separator className="sep" />
+            <Panel defaultSize="40" minSize="10" collapsible>
+              <DataPanel />
+            </Panel>
+          </Group>
+        </Panel>
+      </Group>
+      <Timeline />
+      {showKeys && <KeysOverlay onClose={() => setShowKeys(false)} />}
+    </div>
+  );
+}

@@ -1,0 +1,81 @@
+// The header: workspace name, Examples, task picker, Run/Step/Reset/Stop and the status readout.
+import { useEffect, useRef, useState } from 'react';
+import { EXAMPLES } from '../../state/examples.ts';
+import { resetRun, runToEnd, stepOnce, stopRun, useRun } from '../../state/runStore.ts';
+import { loadWorkspace, renameWorkspace, selectTask, useWorkspace } from '../../state/workspaceStore.ts';
+import { RunStatus } from './RunStatus.tsx';
+
+export function Header({ onShowKeys }: { onShowKeys(): void }) {
+  const name = useWorkspace((s) => s.workspace.name);
+  const tasks = useWorkspace((s) => s.workspace.tasks);
+  const selectedTask = useWorkspace((s) => s.selectedTask);
+  const blocked = useWorkspace((s) => Object.keys(s.jsonErrors).length > 0);
+  const phase = useRun((s) => s.phase);
+  const [draftName, setDraftName] = useState(name);
+  useEffect(() => setDraftName(name), [name]);
+  const busy = phase === 'running';
+  const why = blocked ? 'Fix the JSON error first' : undefined;
+  return (
+    <header className="header">
+      <span className="brand" aria-hidden>◆ Steplab</span>
+      <input
+        className="name"
+        aria-label="Workspace name"
+        value={draftName}
+        onChange={(e) => setDraftName(e.target.value)}
+        onBlur={() => renameWorkspace(draftName)}
+        onKeyDown={(e) => e.key === 'Enter' && (e.target as HTMLInputElement).blur()}
+      />
+      <ExamplesMenu />
+      <label>
+        Task
+        <select aria-label="Task" value={selectedTask} onChange={(e) => selectTask(Number(e.target.value))}>
+          {tasks.map((t, i) => (
+            <option key={i} value={i}>{t.name}</option>
+          ))}
+        </select>
+      </label>
+      <button className="primary" onClick={() => void runToEnd()} disabled={busy || blocked} title={why ?? 'Run to the end (Ctrl+Enter)'}>▶ Run</button>
+      <button onClick={() => void stepOnce()} disabled={busy || blocked} title={why ?? 'Run one step (F10)'}>▷ Step</button>
+      <button onClick={resetRun} disabled={phase === 'idle'} title="Clear the run">⟲ Reset</button>
+      <button onClick={() => void stopRun()} disabled={phase !== 'running' && phase !== 'paused'} title="Stop the run">■ Stop</button>
+      <span className="spacer" />
+      <RunStatus />
+      <button onClick={onShowKeys} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">?</button>
+    </header>
+  );
+}
+
+function ExamplesMenu() {
+  const [open, setOpen] = useState(false);
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!open) return;
+    const close = (e: MouseEvent) => !ref.current?.contains(e.target as Node) && setOpen(false);
+    document.addEventListener('mousedown', close);
+    return () => document.removeEventListener('mousedown', close);
+  }, [open]);
+  return (
+    <div className="menu" ref={ref}>
+      <button aria-haspopup="menu" aria-expanded={open} onClick={() => setOpen(!open)}>Examples ▾</button>
+      {open && (
+        <div className="menu-list" role="menu" onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}>
+          {EXAMPLES.map((example) => (
+            <button
+              key={example.id}
+              role="menuitem"
+              onClick={() => {
+                resetRun();
+                loadWorkspace(structuredClone(example.workspace));
+                setOpen(false);
+              }}
+            >
+              {example.workspace.name}
+              <span className="desc">{example.workspace.description}</span>
+            </button>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}

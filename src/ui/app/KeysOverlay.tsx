@@ -1,0 +1,36 @@
+// The "?" overlay listing the keyboard shortcuts.
+import { useEffect } from 'react';
+
+export const SHORTCUTS: [string, string][] = [
+  ['Ctrl/⌘ + Enter', 'Run to the end'],
+  ['F10', 'Run one step'],
+  ['Alt + ← / →', 'Move the replay cursor'],
+  ['Alt + ↑ / ↓', 'Move the selected step up or down (in the step list)'],
+  ['?', 'Show or hide this list'],
+  ['Esc', 'Close'],
+];
+
+export function KeysOverlay({ onClose }: { onClose(): void }) {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose();
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onClose]);
+  return (
+    <div className="overlay" onClick={onClose}>
+      <div className="card" role="dialog" aria-label="Keyboard shortcuts" onClick={(e) => e.stopPropagation()}>
+        <h3 style={{ marginTop: 0 }}>Keyboard shortcuts</h3>
+        <table>
+          <tbody>
+            {SHORTCUTS.map(([keys, what]) => (
+              <tr key={keys}>
+                <td><kbd>{keys}</kbd></td>
+                <td>{what}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,18 @@
+// The status readout: the root task's end status (or running/paused), step runs and virtual time.
+import { useRun } from '../../state/runStore.ts';
+import { ROOT } from '../../state/replay.ts';
+
+export function RunStatus() {
+  const phase = useRun((s) => s.phase);
+  const events = useRun((s) => s.events);
+  const runs = useRun((s) => s.runs.length);
+  if (phase === 'idle') return <span className="status" data-status="idle" role="status">not run yet</span>;
+  const end = events.findLast((e) => e.kind === 'task-ended' && e.task === ROOT);
+  const status = end?.kind === 'task-ended' ? end.status : phase === 'paused' ? 'paused' : phase === 'running' ? 'running' : 'stopped';
+  const ms = events.length ? events[events.length - 1].t : 0;
+  return (
+    <span className="status" data-status={status} role="status" aria-live="polite">
+      ● <b data-testid="run-status">{status}</b> · {runs} step run{runs === 1 ? '' : 's'} · {(ms / 1000).toFixed(1)} s
+    </span>
+  );
+}

@@ -1,0 +1,30 @@
+// Global shortcuts: Ctrl/Cmd+Enter runs, F10 steps, Alt+←/→ moves the cursor, "?" toggles help.
+import { useEffect } from 'react';
+import { moveCursor, runToEnd, stepOnce } from '../../state/runStore.ts';
+import { useWorkspace } from '../../state/workspaceStore.ts';
+
+const typing = (target: EventTarget | null) =>
+  target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName) || !!target.closest('.monaco-editor'));
+
+export function useKeyboard(toggleKeys: () => void): void {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const canRun = Object.keys(useWorkspace.getState().jsonErrors).length === 0;
+      if ((e.ctrlKey || e.metaKey) && e.key === 'Enter') {
+        e.preventDefault();
+        if (canRun) void runToEnd();
+      } else if (e.key === 'F10') {
+        e.preventDefault();
+        if (canRun) void stepOnce();
+      } else if (e.altKey && (e.key === 'ArrowLeft' || e.key === 'ArrowRight')) {
+        e.preventDefault();
+        moveCursor(e.key === 'ArrowLeft' ? -1 : 1);
+      } else if (e.key === '?' && !typing(e.target)) {
+        e.preventDefault();
+        toggleKeys();
+      }
+    };
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, [toggleKeys]);
+}

@@ -1,0 +1,45 @@
+// The editor panel: the selected step's code, and JSON editors for task data, mocks and config.
+import { useState } from 'react';
+import { isPlainObject } from '../../engine/compileCondition.ts';
+import { parseConnectors } from '../../engine/workspace.ts';
+import type { JsonObject, Workspace } from '../../engine/types.ts';
+import { setConfig, setConnectors, setTaskData, useWorkspace } from '../../state/workspaceStore.ts';
+import { JsonEditor } from './JsonEditor.tsx';
+import { StepEditor } from './StepEditor.tsx';
+
+type Tab = 'step' | 'task' | 'connectors' | 'config';
+const TABS: [Tab, string][] = [['step', 'Step'], ['task', 'Task data'], ['connectors', 'Connectors'], ['config', 'Config']];
+
+const objectOnly = (what: string) => (value: unknown) => {
+  if (!isPlainObject(value)) throw new Error(`${what} must be a JSON object, like { "order": { "status": "new" } }`);
+  return value as JsonObject;
+};
+
+export function EditorPanel() {
+  const [tab, setTab] = useState<Tab>('step');
+  const errors = useWorkspace((s) => s.jsonErrors);
+  const selectedTask = useWorkspace((s) => s.selectedTask);
+  const task = useWorkspace((s) => s.workspace.tasks[s.selectedTask]);
+  const connectors = useWorkspace((s) => s.workspace.connectors);
+  const config = useWorkspace((s) => s.workspace.config);
+  return (
+    <section className="panel" aria-label="Editor">
+      <div className="tabs" role="tablist">
+        {TABS.map(([id, label]) => (
+          <button key={id} role="tab" aria-selected={tab === id} onClick={() => setTab(id)}>
+            {label}
+            {errors[id] && <span className="dot" aria-label="has an error">●</span>}
+          </button>
+        ))}
+      </div>
+      {tab === 'step' && <StepEditor />}
+      {tab === 'task' && task && (
+        <JsonEditor key={`task-${selectedTask}`} id="task" path={`tasks/${selectedTask}.json`} value={task.data} parse={objectOnly('Task data')} commit={(data) => setTaskData(selectedTask, data)} />
+      )}
+      {tab === 'connectors' && (
+        <JsonEditor id="connectors" path="connectors.json" value={connectors} parse={(v) => parseConnectors(v) as Workspace['connectors']} commit={setConnectors} />
+      )}
+      {tab === 'config' && <JsonEditor id="config" path="config.json" value={config} parse={objectOnly('Config')} commit={setConfig} />}
+    </section>
+  );
+}

@@ -1,0 +1,59 @@
+// A JSON editor that never loses work: text that does not parse (or has the wrong shape) shows
+// an error under the editor and disables Run, while the last valid value stays in use.
+import { useEffect, useRef, useState } from 'react';
+import { setJsonError, useWorkspace } from '../../state/workspaceStore.ts';
+import { CodeEditor } from './CodeEditor.tsx';
+
+interface Props<T> {
+  id: string;
+  path: string;
+  value: T;
+  parse(value: unknown): T;
+  commit(value: T): void;
+}
+
+const pretty = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
+
+export function JsonEditor<T>({ id, path, value, parse, commit }: Props<T>) {
+  const storedError = useWorkspace((s) => s.jsonErrors[id]);
+  const committed = useRef(value);
+  const [text, setText] = useState(() => pretty(value));
+  useEffect(() => {
+    // The value changed from outside (an example was opened): show it, unless it is our own commit.
+    if (value !== committed.current) {
+      committed.current = value;
+      setText(pretty(value));
+      setJsonError(id, null);
+    }
+  }, [value, id]);
+
+  const onChange = (next: string) => {
+    setText(next);
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(next);
+    } catch (error) {
+      setJsonError(id, `Invalid JSON: ${(error as Error).message}`);
+      return;
+    }
+    try {
+      const valid = parse(parsed);
+      committed.current = valid;
+      setJsonError(id, null);
+      commit(valid);
+    } catch (error) {
+      setJsonError(id, (error as Error).message);
+    }
+  };
+
+  return (
+    <>
+      <CodeEditor label={`${id} JSON`} path={path} value={text} language="json" markers={[]} onChange={onChange} />
+      {storedError && (
+        <div className="inline-error" role="alert" data-testid="json-error">
+          {storedError} — the last valid version is still in use; Run is disabled until this is fixed.
+        </div>
+      )}
+    </>
+  );
+}

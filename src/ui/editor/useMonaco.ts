@@ -1,0 +1,25 @@
+// Loads the Monaco chunk once, on first use, and re-renders when it is ready.
+import { useEffect, useState } from 'react';
+
+export type MonacoModule = typeof import('./monacoSetup.ts');
+let loading: Promise<MonacoModule> | null = null;
+
+export function loadMonaco(): Promise<MonacoModule> {
+  loading ??= import('./monacoSetup.ts');
+  return loading;
+}
+
+export function useMonaco(): { monaco: MonacoModule | null; error: string | null } {
+  const [state, setState] = useState<{ monaco: MonacoModule | null; error: string | null }>({ monaco: null, error: null });
+  useEffect(() => {
+    let live = true;
+    loadMonaco().then(
+      (monaco) => live && setState({ monaco, error: null }),
+      (error: Error) => live && setState({ monaco: null, error: `The code editor could not load: ${error.message}` }),
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+  return state;
+}

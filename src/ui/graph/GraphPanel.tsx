@@ -1,0 +1,76 @@
+// The graph: steps as nodes, edges from reading the code and from the run, laid out by dagre.
+import { Background, Controls, MarkerType, MiniMap, ReactFlow, ReactFlowProvider, useReactFlow, type Edge } from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import { useEffect, useMemo } from 'react';
+import { useChecks } from '../../state/checksStore.ts';
+import { useFrame } from '../../state/frameStore.ts';
+import { causalEdges, ROOT } from '../../state/replay.ts';
+import { useRun } from '../../state/runStore.ts';
+import { useWorkspace } from '../../state/workspaceStore.ts';
+import { buildEdges, layoutNodes } from './buildGraph.ts';
+import { LoopEdge } from './LoopEdge.tsx';
+import { StepNode, TerminalNode } from './StepNode.tsx';
+
+const nodeTypes = { step: StepNode, terminal: TerminalNode };
+const edgeTypes = { loop: LoopEdge };
+const defaultEdgeOptions = { markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 } };
+
+function Graph() {
+  const names = useWorkspace((s) => s.workspace.steps.map((step) => step.name).join('\u0000'));
+  const checks = useChecks((s) => s.checks);
+  const events = useRun((s) => s.events);
+  const redos = useFrame((s) => s.frame.redos);
+  const active = useFrame((s) => s.activeEdge);
+  const status = useFrame((s) => s.frame.status);
+  const { fitView } = useReactFlow();
+
+  const stepNames = useMemo(() => (names ? names.split('\u0000') : []), [names]);
+  const structure = useMemo(() => JSON.stringify(checks.map((c) => [c?.reads, c?.writes, c?.leaves.map((l) => l.expected)])), [checks]);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- lay out again only when steps or their paths change
+  const nodes = useMemo(() => layoutNodes(stepNames, checks), [stepNames, structure]);
+  const reads = useMemo(() => checks.map((c) => c?.reads ?? []), [checks]);
+  const causal = useMemo(() => causalEdges(events, reads), [events, reads]);
+  const lastRan = useMemo(() => {
+    if (status === null) return null;
+    const last = events.findLast((e) => (e.kind === 'step-finished' || e.kind === 'step-failed') && e.task === ROOT);
+    return last && (last.kind === 'step-finished' || last.kind === 'step-failed') ? last.step : null;
+  }, [events, status]);
+  const edges: Edge[] = useMemo(() => buildEdges(checks, causal, redos, lastRan, active), [checks, causal, redos, lastRan, active]);
+
+  useEffect(() => {
+    const id = requestAnimationFrame(() => void fitView({ padding: 0.15, duration: 0 }));
+    return () => cancelAnimationFrame(id);
+  }, [nodes, fitView]);
+
+  return (
+    <ReactFlow
+      nodes={nodes}
+      edges={edges}
+      nodeTypes={nodeTypes}
+      edgeTypes={edgeTypes}
+      defaultEdgeOptions={defaultEdgeOptions}
+      nodesConnectable={false}
+      nodesDraggable={false}
+      fitView
+      minZoom={0.1}
+      proOptions={{ hideAttribution: true }}
+    >
+      <Background gap={20} size={1} />
+      <MiniMap pannable zoomable style={{ width: 140, height: 90 }} />
+      <Controls showInteractive={false} />
+    </ReactFlow>
+  );
+}
+
+export function GraphPanel() {
+  return (
+    <section className="panel" aria-label="Graph" data-testid="graph">
+      <div className="panel-title">Graph <span style={{ textTransform: 'none' }}>· solid: what happened · dashed: what could</span></div>
+      <div className="panel-body" style={{ overflow: 'hidden' }}>
+        <ReactFlowProvider>
+          <Graph />
+        </ReactFlowProvider>
+      </div>
+    </section>
+  );
+}

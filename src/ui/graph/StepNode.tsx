@@ -1,0 +1,71 @@
+// A step in the graph. Its run state at the cursor comes from a per-node selector, so moving
+// the cursor re-renders only the nodes whose state changed.
+import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { memo } from 'react';
+import { useFrame } from '../../state/frameStore.ts';
+import type { NodeState } from '../../state/replay.ts';
+import { selectStep, useWorkspace } from '../../state/workspaceStore.ts';
+import type { StepNodeData } from './buildGraph.ts';
+
+export const STATE_LOOK: Record<NodeState, { icon: string; word: string }> = {
+  ready: { icon: '◎', word: 'ready' },
+  running: { icon: '▶', word: 'running' },
+  ran: { icon: '✓', word: 'ran' },
+  failed: { icon: '✕', word: 'failed' },
+  invalid: { icon: '⚠', word: 'invalid' },
+  disabled: { icon: '⊘', word: 'disabled' },
+  waiting: { icon: '◷', word: 'waiting' },
+  never: { icon: '·', word: 'never matched' },
+  idle: { icon: '○', word: 'no match' },
+};
+
+function StepNodeView({ data }: NodeProps) {
+  const { index, name, chips } = data as StepNodeData;
+  const state = useFrame((s) => s.frame.states[index] ?? 'never');
+  const count = useFrame((s) => s.frame.counts[index] ?? 0);
+  const selected = useWorkspace((s) => s.selectedStep === index);
+  const look = STATE_LOOK[state];
+  return (
+    <div className="step-node" data-state={state} data-selected={selected} data-testid={`node-${index}`} onClick={() => selectStep(index)} title={name}>
+      <Handle type="target" position={Position.Top} />
+      <div className="head">
+        <span className="name">{name}</span>
+        <span className={`state state-${state}`} data-testid={`node-state-${index}`}>
+          {look.icon} {look.word}
+          {count > 0 && state !== 'never' ? ` ${count}` : ''}
+        </span>
+      </div>
+      <div className="chips">
+        {chips.slice(0, 4).map((chip, i) => (
+          <span key={i} className="chip" title={chip}>{chip}</span>
+        ))}
+        {chips.length > 4 && <span className="chip">+{chips.length - 4}</span>}
+      </div>
+      <Handle type="source" position={Position.Bottom} />
+    </div>
+  );
+}
+
+export const StepNode = memo(StepNodeView);
+
+function TerminalNodeView({ data }: NodeProps) {
+  const kind = (data as { kind: 'start' | 'end' }).kind;
+  const status = useFrame((s) => s.frame.status);
+  const task = useWorkspace((s) => s.workspace.tasks[s.selectedTask]?.name ?? 'Task');
+  if (kind === 'start') {
+    return (
+      <div className="terminal-node">
+        ● {task}
+        <Handle type="source" position={Position.Bottom} />
+      </div>
+    );
+  }
+  return (
+    <div className="terminal-node" data-status={status ?? 'none'} data-testid="end-node">
+      <Handle type="target" position={Position.Top} />
+      {status ? `■ ${status}` : '■ end'}
+    </div>
+  );
+}
+
+export const TerminalNode = memo(TerminalNodeView);

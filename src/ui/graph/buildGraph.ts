@@ -1,0 +1,89 @@
+// The graph's structure: a start node, one node per step, an end node, and two kinds of edges.
+// Potential edges (dashed) come from reading the code: A writes a path B's condition reads.
+// Causal edges (solid) come from the trace: A's change made B match. Layout is dagre's.
+import dagre from '@dagrejs/dagre';
+import type { Edge, Node } from '@xyflow/react';
+import type { StepCheck } from '../../engine/checkSteps.ts';
+import type { CausalEdge } from '../../state/replay.ts';
+import { chipText } from './conditionChips.ts';
+
+export const NODE_WIDTH = 230;
+const NODE_HEIGHT = 84;
+
+export interface StepNodeData extends Record<string, unknown> {
+  index: number;
+  name: string;
+  chips: string[];
+}
+
+const overlaps = (a: string, b: string) => a === b || a.startsWith(`${b}.`) || b.startsWith(`${a}.`);
+const id = (step: number | 'start') => (step === 'start' ? 'start' : `s${step}`);
+
+export function potentialEdges(checks: readonly StepCheck[]): { from: number; to: number; path: string }[] {
+  const edges: { from: number; to: number; path: string }[] = [];
+  checks.forEach((a, from) => {
+    checks.forEach((b, to) => {
+      if (from === to || !a || !b) return;
+      const path = b.reads.find((read) => a.writes.some((write) => overlaps(read, write)));
+      if (path) edges.push({ from, to, path });
+    });
+  });
+  return edges;
+}
+
+/** Node positions, laid out once per change of steps or of their read/write paths. */
+export function layoutNodes(names: readonly string[], checks: readonly StepCheck[]): Node[] {
+  const g = new dagre.graphlib.Graph();
+  g.setGraph({ rankdir: 'TB', nodesep: 40, ranksep: 56, marginx: 20, marginy: 20 });
+  g.setDefaultEdgeLabel(() => ({}));
+  g.setNode('start', { width: 110, height: 36 });
+  g.setNode('end', { width: 130, height: 36 });
+  names.forEach((_, i) => g.setNode(`s${i}`, { width: NODE_WIDTH, height: NODE_HEIGHT }));
+  for (const edge of potentialEdges(checks)) if (edge.from < edge.to) g.setEdge(`s${edge.from}`, `s${edge.to}`);
+  names.forEach((_, i) => {
+    if (g.inEdges(`s${i}`)?.length === 0) g.setEdge('start', `s${i}`);
+    if (g.outEdges(`s${i}`)?.length === 0) g.setEdge(`s${i}`, 'end');
+  });
+  if (names.length === 0) g.setEdge('start', 'end');
+  dagre.layout(g);
+  const at = (nodeId: string, w: number, h: number) => {
+    const { x, y } = g.node(nodeId);
+    return { x: x - w / 2, y: y - h / 2 };
+  };
+  return [
+    { id: 'start', type: 'terminal', position: at('start', 110, 36), data: { kind: 'start' }, draggable: true },
+    ...names.map((name, index): Node<StepNodeData> => ({
+      id: `s${index}`,
+      type: 'step',
+      position: at(`s${index}`, NODE_WIDTH, NODE_HEIGHT),
+      data: { index, name, chips: (checks[index]?.leaves ?? []).map((leaf) => leaf.path === '(condition)' ? String(leaf.actual) : chipText(leaf)) },
+    })),
+    { id: 'end', type: 'terminal', position: at('end', 130, 36), data: { kind: 'end' } },
+  ];
+}
+
+export function buildEdges(checks: readonly StepCheck[], causal: readonly CausalEdge[], redos: readonly number[], lastRan: number | null, active: string | null): Edge[] {
+  const edges: Edge[] = [];
+  const causalKeys = new Set(causal.map((e) => `${e.from}->${e.to}`));
+  for (const e of causal) {
+    if (e.from === e.to) continue;
+    const key = `${e.from}->${e.to}`;
+    edges.push({
+      id: `c:${key}`,
+      source: id(e.from),
+      target: id(e.to),
+      label: e.count > 1 ? `${e.path} ×${e.count}` : e.path,
+      className: `causal${active === key ? ' active' : ''}`,
+      animated: active === key,
+    });
+  }
+  for (const e of potentialEdges(checks)) {
+    if (causalKeys.has(`${e.from}->${e.to}`)) continue;
+    edges.push({ id: `p:${e.from}->${e.to}`, source: id(e.from), target: id(e.to), label: e.path, className: 'potential' });
+  }
+  redos.forEach((count, i) => {
+    if (count > 0) edges.push({ id: `redo:${i}`, source: `s${i}`, target: `s${i}`, type: 'loop', label: `redo ×${count}`, className: 'causal' });
+  });
+  if (lastRan !== null) edges.push({ id: 'end', source: `s${lastRan}`, target: 'end', className: 'causal' });
+  return edges;
+}

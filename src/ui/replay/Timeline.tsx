@@ -1,0 +1,59 @@
+// The timeline across the full width: the cursor every panel follows, with play/pause.
+import { useEffect, useState } from 'react';
+import { useFrame } from '../../state/frameStore.ts';
+import { moveCursor, setCursor, useRun } from '../../state/runStore.ts';
+import { useWorkspace } from '../../state/workspaceStore.ts';
+
+const SPEEDS = [0.5, 1, 2, 4];
+
+export function Timeline() {
+  const runs = useRun((s) => s.runs);
+  const cursor = useRun((s) => s.cursor);
+  const ranWith = useRun((s) => s.workspace);
+  const run = useFrame((s) => s.frame.run);
+  const changed = useFrame((s) => s.frame.changed);
+  const steps = useWorkspace((s) => s.workspace.steps);
+  const [playing, setPlaying] = useState(false);
+  const [speed, setSpeed] = useState(1);
+
+  useEffect(() => {
+    if (!playing) return;
+    if (cursor >= runs.length - 1) {
+      setPlaying(false);
+      return;
+    }
+    const timer = setTimeout(() => moveCursor(1), 600 / speed);
+    return () => clearTimeout(timer);
+  }, [playing, cursor, runs.length, speed]);
+
+  const total = runs.length;
+  const stepName = run ? (ranWith?.steps[run.step]?.name ?? steps[run.step]?.name ?? `#${run.step}`) : null;
+  const say = run ? `“${stepName}” ${run.failed ? 'failed' : `ran${changed.length ? `, changed ${changed.join(', ')}` : ', changed nothing'}`}${run.task !== 't0' ? ` (in subtask ${run.task})` : ''}` : total ? 'Move the cursor to replay the run.' : 'Press Run or Step to start.';
+  return (
+    <footer className="timeline" aria-label="Replay timeline">
+      <button onClick={() => setCursor(0)} disabled={total === 0} aria-label="First step run">|◀</button>
+      <button onClick={() => moveCursor(-1)} disabled={total === 0 || cursor <= 0} aria-label="Step back" title="Alt+←">◀</button>
+      <button onClick={() => setPlaying(!playing)} disabled={total === 0} aria-label={playing ? 'Pause' : 'Play'}>{playing ? '❚❚' : '▶'}</button>
+      <button onClick={() => moveCursor(1)} disabled={total === 0 || cursor >= total - 1} aria-label="Step forward" title="Alt+→">▶|</button>
+      <input
+        type="range"
+        min={0}
+        max={Math.max(0, total - 1)}
+        value={Math.max(0, cursor)}
+        disabled={total === 0}
+        onChange={(e) => setCursor(Number(e.target.value))}
+        aria-label="Replay cursor"
+        data-testid="slider"
+      />
+      <span className="where" data-testid="cursor-position">
+        {total ? `${cursor + 1} / ${total}` : '0 / 0'} · t = {((run?.t ?? 0) / 1000).toFixed(1)} s
+      </span>
+      <select aria-label="Playback speed" value={speed} onChange={(e) => setSpeed(Number(e.target.value))}>
+        {SPEEDS.map((s) => (
+          <option key={s} value={s}>{s}×</option>
+        ))}
+      </select>
+      <span className="say" title={say}>{say}</span>
+    </footer>
+  );
+}

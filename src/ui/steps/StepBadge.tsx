@@ -1,0 +1,21 @@
+// A step's live verdict for the selected task's data.
+import type { StepCheck } from '../../engine/checkSteps.ts';
+
+export function StepBadge({ enabled, check }: { enabled: boolean; check: StepCheck | undefined }) {
+  if (!check) return <span className="badge nomatch">…</span>;
+  if (!check.valid) {
+    const where = check.error?.line ? ` (line ${check.error.line})` : '';
+    return <span className="badge invalid" data-badge="invalid" title={check.error?.message}>⚠ Invalid{where}</span>;
+  }
+  if (!enabled) return <span className="badge disabled" data-badge="disabled">⊘ Off</span>;
+  return check.match ? (
+    <span className="badge matches" data-badge="matches">● Matches</span>
+  ) : (
+    <span className="badge nomatch" data-badge="nomatch" title={failingSummary(check)}>○ No match</span>
+  );
+}
+
+function failingSummary(check: StepCheck): string {
+  const failing = check.leaves.filter((l) => !l.pass);
+  return failing.map((l) => `${l.path}: expected ${l.expected}, actual ${JSON.stringify(l.actual) ?? 'missing'}`).join('\n');
+}

@@ -1,0 +1,107 @@
+// The step list. Order is priority: when several steps match, the first one runs. Each entry
+// has a live badge for the selected task's data (Matches / No match / Invalid).
+import { useState } from 'react';
+import { useChecks } from '../../state/checksStore.ts';
+import { addStep, deleteStep, moveStep, renameStep, selectStep, toggleStep, useWorkspace } from '../../state/workspaceStore.ts';
+import { StepBadge } from './StepBadge.tsx';
+
+export function StepList() {
+  const steps = useWorkspace((s) => s.workspace.steps);
+  const selected = useWorkspace((s) => s.selectedStep);
+  const checks = useChecks((s) => s.checks);
+  const [renaming, setRenaming] = useState<number | null>(null);
+  const [dragging, setDragging] = useState<number | null>(null);
+  const [dropAt, setDropAt] = useState<number | null>(null);
+
+  const onKeyDown = (e: React.KeyboardEvent, i: number) => {
+    if (e.altKey && (e.key === 'ArrowUp' || e.key === 'ArrowDown')) {
+      e.preventDefault();
+      moveStep(i, e.key === 'ArrowUp' ? i - 1 : i + 1);
+      requestAnimationFrame(() => (document.querySelector(`[data-step-index="${useWorkspace.getState().selectedStep}"]`) as HTMLElement | null)?.focus());
+    } else if (e.key === 'ArrowUp' || e.key === 'ArrowDown') {
+      e.preventDefault();
+      const next = e.key === 'ArrowUp' ? i - 1 : i + 1;
+      selectStep(next);
+      (document.querySelector(`[data-step-index="${next}"]`) as HTMLElement | null)?.focus();
+    } else if (e.key === 'F2') setRenaming(i);
+    else if (e.key === 'Delete') deleteStep(i);
+    else if (e.key === ' ') {
+      e.preventDefault();
+      toggleStep(i);
+    }
+  };
+
+  return (
+    <section className="panel" aria-label="Steps">
+      <div className="panel-title">Steps <span style={{ textTransform: 'none' }}>· order = priority</span></div>
+      <div className="panel-body">
+        {steps.length === 0 && <p className="empty">No steps yet. Add your first step: it starts from a template you can edit.</p>}
+        <ol className="steps" role="listbox" aria-label="Steps, in priority order">
+          {steps.map((step, i) => (
+            <li
+              key={`${i}-${step.name}`}
+              data-step-index={i}
+              role="option"
+              aria-selected={i === selected}
+              tabIndex={i === selected ? 0 : -1}
+              className={`step-item${step.enabled ? '' : ' disabled'}${dragging === i ? ' dragging' : ''}${dropAt === i ? ' drop-target' : ''}`}
+              onClick={() => selectStep(i)}
+              onDoubleClick={() => setRenaming(i)}
+              onKeyDown={(e) => renaming === null && onKeyDown(e, i)}
+              draggable={renaming === null}
+              onDragStart={(e) => {
+                setDragging(i);
+                e.dataTransfer.effectAllowed = 'move';
+              }}
+              onDragOver={(e) => {
+                e.preventDefault();
+                setDropAt(i);
+              }}
+              onDragEnd={() => {
+                setDragging(null);
+                setDropAt(null);
+              }}
+              onDrop={(e) => {
+                e.preventDefault();
+                if (dragging !== null) moveStep(dragging, i);
+                setDragging(null);
+                setDropAt(null);
+              }}
+            >
+              <span className="index">{i + 1}</span>
+              {renaming === i ? (
+                <input
+                  className="rename-input"
+                  aria-label="Step name"
+                  autoFocus
+                  defaultValue={step.name}
+                  onBlur={(e) => {
+                    renameStep(i, e.target.value);
+                    setRenaming(null);
+                  }}
+                  onKeyDown={(e) => {
+                    if (e.key === 'Enter') (e.target as HTMLInputElement).blur();
+                    if (e.key === 'Escape') setRenaming(null);
+                  }}
+                />
+              ) : (
+                <span className="title" title={step.name}>{step.name}</span>
+              )}
+              <span className="actions">
+                <button onClick={(e) => (e.stopPropagation(), setRenaming(i))} aria-label={`Rename ${step.name}`} title="Rename (F2)">✎</button>
+                <button onClick={(e) => (e.stopPropagation(), deleteStep(i))} aria-label={`Delete ${step.name}`} title="Delete (Del)">✕</button>
+              </span>
+              <span className="step-row2">
+                <StepBadge enabled={step.enabled} check={checks[i]} />
+                <label onClick={(e) => e.stopPropagation()} title="Enabled (Space)" style={{ marginLeft: 'auto', fontSize: 11 }}>
+                  <input type="checkbox" checked={step.enabled} onChange={() => toggleStep(i)} aria-label={`Enable ${step.name}`} /> on
+                </label>
+              </span>
+            </li>
+          ))}
+        </ol>
+        <button className="add-step" onClick={() => addStep()}>+ Add step</button>
+      </div>
+    </section>
+  );
+}

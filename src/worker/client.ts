@@ -1,0 +1,112 @@
+// The page's handle on the engine worker. A watchdog terminates the worker when step code has
+// held it longer than stepTimeoutMs (it cannot answer while `while (true) {}` runs), rejects
+// every pending call (comlink would leave them pending forever), and starts a fresh worker.
+import * as Comlink from 'comlink';
+import type { StepCheck } from '../engine/checkSteps.ts';
+import type { JsonObject, TraceEvent, Workspace } from '../engine/types.ts';
+import type { EngineApi, Progress } from './engine.worker.ts';
+
+export interface EngineClient {
+  check(workspace: Workspace, data: JsonObject): Promise<StepCheck[]>;
+  start(workspace: Workspace, taskName: string | undefined, data?: JsonObject): Promise<void>;
+  advance(mode: 'end' | 'step'): Promise<boolean>;
+  stop(): Promise<void>;
+  dispose(): void;
+}
+
+export interface EngineClientOptions {
+  onEvents(events: TraceEvent[]): void;
+  /** The worker was killed while `slice` ran; the run is over. */
+  onTimeout(slice: Progress['slice']): void;
+}
+
+export class WorkerRestartedError extends Error {
+  name = 'WorkerRestartedError';
+}
+
+export function createEngineClient(options: EngineClientOptions): EngineClient {
+  let worker: Worker;
+  let remote: Comlink.Remote<EngineApi>;
+  const pending = new Set<(error: Error) => void>();
+  let lastSlice: Progress['slice'] = null;
+  let lastHeard = 0;
+  let advancing = false;
+  let checking = 0;
+  let timeoutMs = 2000;
+
+  const spawn = () => {
+    worker = new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module' });
+    remote = Comlink.wrap<EngineApi>(worker);
+  };
+  spawn();
+
+  /** Tracks a call so a terminated worker can fail it instead of leaving it pending forever. */
+  const track = <T,>(call: () => Promise<T>): Promise<T> =>
+    new Promise<T>((resolve, reject) => {
+      const fail = (error: Error) => reject(error);
+      pending.add(fail);
+      call().then(resolve, reject).finally(() => pending.delete(fail));
+    });
+
+  const onProgress = Comlink.proxy((progress: Progress) => {
+    lastHeard = performance.now();
+    lastSlice = progress.slice;
+    if (progress.events.length > 0) options.onEvents(progress.events);
+  });
+
+  const restart = () => {
+    for (const fail of [...pending]) fail(new WorkerRestartedError('the engine was restarted'));
+    pending.clear();
+    remote[Comlink.releaseProxy]();
+    worker.terminate();
+    spawn();
+  };
+
+  const watchdog = setInterval(() => {
+    if ((!advancing && checking === 0) || performance.now() - lastHeard < timeoutMs) return;
+    const wasRunning = advancing;
+    advancing = false;
+    checking = 0;
+    const slice = lastSlice;
+    restart();
+    if (wasRunning) options.onTimeout(slice);
+  }, 100);
+
+  return {
+    async check(workspace, data) {
+      // Checking runs step modules' top-level code and dynamic conditions, which can run away too.
+      if (checking++ === 0 && !advancing) lastHeard = performance.now();
+      try {
+        return await track(() => remote.check(workspace, data));
+      } finally {
+        checking = Math.max(0, checking - 1);
+      }
+    },
+    start(workspace, taskName, data) {
+      timeoutMs = workspace.limits.stepTimeoutMs;
+      lastSlice = null;
+      return track(() => remote.start(workspace, taskName, data, onProgress));
+    },
+    async advance(mode) {
+      advancing = true;
+      lastHeard = performance.now();
+      try {
+        return await track(() => remote.advance(mode));
+      } finally {
+        advancing = false;
+      }
+    },
+    async stop() {
+      // A worker stuck in user code cannot hear "stop", so it is replaced instead.
+      const answered = await Promise.race([
+        track(() => remote.stop()).then(() => true, () => false),
+        new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 300)),
+      ]);
+      if (!answered) restart();
+    },
+    dispose() {
+      clearInterval(watchdog);
+      worker.terminate();
+    },
+  };
+}
