@@ -20,9 +20,11 @@ export interface RunState {
   /** The workspace the trace belongs to, so replay stays right while the person edits. */
   workspace: Workspace | null;
   error: string | null;
+  /** Counts runs, so views (and tests) can tell a new run from the last one. */
+  runId: number;
 }
 
-export const useRun = create<RunState>(() => ({ phase: 'idle', events: [], runs: [], cursor: -1, follow: true, workspace: null, error: null }));
+export const useRun = create<RunState>(() => ({ phase: 'idle', events: [], runs: [], cursor: -1, follow: true, workspace: null, error: null, runId: 0 }));
 const set = useRun.setState;
 const get = useRun.getState;
 
@@ -48,7 +50,7 @@ function killedByWatchdog(slice: { task: string; step: number | null } | null): 
 async function begin(): Promise<boolean> {
   const { workspace, selectedTask } = useWorkspace.getState();
   const task = workspace.tasks[selectedTask] ?? workspace.tasks[0];
-  set({ phase: 'running', events: [], runs: [], cursor: -1, follow: true, workspace, error: null });
+  set((s) => ({ phase: 'running', events: [], runs: [], cursor: -1, follow: true, workspace, error: null, runId: s.runId + 1 }));
   try {
     await engine().start(workspace, task?.name);
     return true;

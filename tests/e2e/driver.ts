@@ -1,0 +1,51 @@
+// A small driver so the browser tests read like what a person does.
+import { expect, type Page } from '@playwright/test';
+
+export async function openApp(page: Page, errors: string[] = []): Promise<void> {
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto('/');
+  await expect(page.getByTestId('node-0')).toBeVisible();
+}
+
+export const status = (page: Page) => page.getByTestId('run-status');
+
+/** Presses Run and waits until that run (not the previous one) has ended. */
+export async function run(page: Page): Promise<void> {
+  const readout = page.getByRole('status').filter({ has: page.getByTestId('run-status') });
+  const before = (await readout.count()) ? await readout.getAttribute('data-run') : '0';
+  await page.getByRole('button', { name: '▶ Run' }).click();
+  await expect(readout).not.toHaveAttribute('data-run', before ?? '0');
+  await expect(readout).toHaveAttribute('data-phase', 'ended');
+}
+
+export async function openExample(page: Page, name: string): Promise<void> {
+  await page.getByRole('button', { name: 'Examples ▾' }).click();
+  await page.getByRole('menuitem', { name: new RegExp(`^${name.replace(/[()]/g, '\\$&')}`) }).click();
+  await expect(page.getByLabel('Workspace name')).toHaveValue(name);
+}
+
+/** The data panel's row for a dot path, e.g. `order.status`. */
+export const dataRow = (page: Page, path: string) => page.locator(`[data-testid="data-panel"] [data-path="${path}"] > .row`);
+
+export const badge = (page: Page, index: number) => page.locator(`[data-step-index="${index}"] .badge`);
+
+/** Puts the editor caret at the end of a line (1-based) of the step code. */
+export async function caretAtEndOfLine(page: Page, line: number): Promise<void> {
+  const editor = page.getByTestId('editor-javascript');
+  await editor.locator('.view-lines').click();
+  await page.keyboard.press('Control+Home');
+  for (let i = 1; i < line; i++) await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('End');
+}
+
+/** Double-clicks a word in the visible step code and types over it, as a person would. */
+export async function replaceWordInEditor(page: Page, word: string, replacement: string): Promise<void> {
+  const editor = page.getByTestId('editor-javascript');
+  const span = editor.locator('.view-line span span', { hasText: new RegExp(`^"?${word}"?$`) }).first();
+  const box = (await span.boundingBox())!;
+  const text = (await span.textContent()) ?? word;
+  const offset = text.startsWith('"') ? 1 : 0;
+  await page.mouse.dblclick(box.x + (box.width * (offset + word.length / 2)) / text.length, box.y + box.height / 2);
+  await page.keyboard.type(replacement);
+}

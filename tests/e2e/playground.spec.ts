@@ -1,0 +1,114 @@
+import { expect, test } from '@playwright/test';
+import { badge, caretAtEndOfLine, dataRow, openApp, replaceWordInEditor, run, status } from './driver.ts';
+
+test('first load opens the sequential example with its three steps and no console errors', async ({ page }) => {
+  const errors: string[] = [];
+  await openApp(page, errors);
+  await expect(page.getByLabel('Workspace name')).toHaveValue('Sequential processing');
+  await expect(page.locator('.react-flow__node-step')).toHaveCount(3);
+  await expect(badge(page, 0)).toHaveText('● Matches');
+  await expect(badge(page, 1)).toHaveText('○ No match');
+  await expect(page.locator('.monaco-editor')).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
+test('running shows done, three slider positions, the data, and node states that follow the cursor', async ({ page }, info) => {
+  await openApp(page);
+  await run(page);
+  await expect(status(page)).toHaveText('done');
+  await expect(page.getByTestId('slider')).toHaveAttribute('max', '2');
+  await expect(page.getByTestId('cursor-position')).toContainText('3 / 3');
+  await expect(dataRow(page, 'order.status')).toContainText('"complete"');
+  await expect(page.getByTestId('node-state-2')).toContainText('running');
+  await expect(page.getByTestId('node-state-0')).toContainText('ran 1');
+  await expect(page.getByTestId('end-node')).toHaveText('■ done');
+  await page.screenshot({ path: info.outputPath('running-graph.png') });
+
+  await page.getByRole('button', { name: 'Step back' }).click();
+  await expect(dataRow(page, 'order.status')).toContainText('"validated"');
+  await expect(page.getByTestId('node-state-1')).toContainText('running');
+  await expect(page.getByTestId('node-state-2')).toContainText('ready');
+  await page.keyboard.press('Alt+ArrowLeft');
+  await expect(dataRow(page, 'order.status')).toContainText('"processing"');
+  await expect(page.getByTestId('node-state-0')).toContainText('running');
+  await expect(page.getByTestId('node-state-2')).toContainText('never matched');
+});
+
+test('typing a condition that no longer matches flips the badge, and the run ends incomplete', async ({ page }) => {
+  await openApp(page);
+  await replaceWordInEditor(page, 'new', 'old');
+  await expect(badge(page, 0)).toHaveText('○ No match');
+  await run(page);
+  await expect(status(page)).toHaveText('incomplete');
+});
+
+test('a runaway step is stopped with "execution timeout" while the page keeps answering', async ({ page }) => {
+  await openApp(page);
+  await caretAtEndOfLine(page, 7);
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('while (true) {}');
+  await expect(badge(page, 0)).toHaveText('● Matches');
+  await page.evaluate(() => {
+    const w = window as unknown as { longTasks: number[] };
+    w.longTasks = [];
+    new PerformanceObserver((list) => list.getEntries().forEach((e) => w.longTasks.push(e.duration))).observe({ type: 'longtask' });
+  });
+  const started = Date.now();
+  await page.getByRole('button', { name: '▶ Run' }).click();
+  await page.getByRole('tab', { name: 'Config' }).click();
+  await expect(page.getByRole('tab', { name: 'Config' })).toHaveAttribute('aria-selected', 'true', { timeout: 1000 });
+  await expect(page.getByTestId('run-error')).toContainText('execution timeout', { timeout: 3000 });
+  expect(Date.now() - started).toBeLessThan(3500);
+  await expect(status(page)).toHaveText('error');
+  await expect(page.getByTestId('node-state-0')).toContainText('failed');
+  const longTasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
+  expect(longTasks.filter((ms) => ms > 100)).toEqual([]);
+  await page.getByRole('tab', { name: 'Step' }).click();
+  await caretAtEndOfLine(page, 8);
+  await page.keyboard.press('Shift+Home');
+  await page.keyboard.press('Backspace');
+  await run(page);
+  await expect(status(page)).toHaveText('done');
+});
+
+test('invalid task JSON shows an inline error and disables Run until it is fixed', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('tab', { name: 'Task data' }).click();
+  const editor = page.getByTestId('editor-json');
+  await editor.locator('.view-lines').click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type(',');
+  await expect(page.getByTestId('json-error')).toContainText('Invalid JSON');
+  await expect(page.getByRole('button', { name: '▶ Run' })).toBeDisabled();
+  await page.keyboard.press('Backspace');
+  await expect(page.getByTestId('json-error')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: '▶ Run' })).toBeEnabled();
+  await run(page);
+  await expect(status(page)).toHaveText('done');
+});
+
+test('a reload brings back the edited workspace', async ({ page }) => {
+  await openApp(page);
+  await page.getByLabel('Workspace name').fill('My edited workspace');
+  await page.getByLabel('Workspace name').press('Enter');
+  await page.getByRole('button', { name: '+ Add step' }).first().click();
+  await expect(page.locator('.react-flow__node-step')).toHaveCount(4);
+  await page.waitForTimeout(600);
+  await page.reload();
+  await expect(page.getByLabel('Workspace name')).toHaveValue('My edited workspace');
+  await expect(page.locator('.react-flow__node-step')).toHaveCount(4);
+  await expect(page.locator('[data-step-index="3"] .title')).toHaveText('New step');
+});
+
+test('a corrupt saved workspace opens the default example with a notice, not a white screen', async ({ page }) => {
+  await page.addInitScript(() => {
+    if (!sessionStorage.getItem('seeded')) {
+      localStorage.setItem('steplab.workspace.v1', '{"steps": [ oops');
+      sessionStorage.setItem('seeded', '1');
+    }
+  });
+  await openApp(page);
+  await expect(page.getByRole('alert').filter({ hasText: 'could not be read' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Download damaged copy' })).toBeVisible();
+  expect(await page.evaluate(() => localStorage.getItem('steplab.workspace.corrupt'))).toBe('{"steps": [ oops');
+});
