@@ -12,6 +12,7 @@ import { Header } from './Header.tsx';
 import { KeysOverlay } from './KeysOverlay.tsx';
 import { Notice } from './Notice.tsx';
 import { useKeyboard } from './useKeyboard.ts';
+import { openWorkspaceFile } from './workspaceFiles.ts';
 
 export function App() {
   const [showKeys, setShowKeys] = useState(false);
@@ -19,7 +20,16 @@ export function App() {
   useEffect(() => watchFrame(), []);
   useKeyboard(useCallback(() => setShowKeys((v) => !v), []));
   return (
-    <div className="app">
+    <div
+      className="app"
+      onDragOver={(e) => e.dataTransfer.types.includes('Files') && e.preventDefault()}
+      onDrop={(e) => {
+        const file = e.dataTransfer.files[0];
+        if (!file) return;
+        e.preventDefault();
+        void openWorkspaceFile(file);
+      }}
+    >
       <div>
         <Header onShowKeys={() => setShowKeys(true)} />
         <Notice />

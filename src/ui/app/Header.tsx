@@ -4,6 +4,7 @@ import { EXAMPLES } from '../../state/examples.ts';
 import { resetRun, runToEnd, stepOnce, stopRun, useRun } from '../../state/runStore.ts';
 import { loadWorkspace, renameWorkspace, selectTask, useWorkspace } from '../../state/workspaceStore.ts';
 import { RunStatus } from './RunStatus.tsx';
+import { downloadWorkspace, openWorkspaceFile } from './workspaceFiles.ts';
 
 export function Header({ onShowKeys }: { onShowKeys(): void }) {
   const name = useWorkspace((s) => s.workspace.name);
@@ -27,6 +28,7 @@ export function Header({ onShowKeys }: { onShowKeys(): void }) {
         onKeyDown={(e) => e.key === 'Enter' && (e.target as HTMLInputElement).blur()}
       />
       <ExamplesMenu />
+      <FileButtons />
       <label>
         Task
         <select aria-label="Task" value={selectedTask} onChange={(e) => selectTask(Number(e.target.value))}>
@@ -43,6 +45,28 @@ export function Header({ onShowKeys }: { onShowKeys(): void }) {
       <RunStatus />
       <button onClick={onShowKeys} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">?</button>
     </header>
+  );
+}
+
+function FileButtons() {
+  const input = useRef<HTMLInputElement>(null);
+  return (
+    <>
+      <button onClick={() => input.current?.click()} title="Open a .steplab.json file (or drop one on the page)">Open…</button>
+      <input
+        ref={input}
+        type="file"
+        accept=".json,application/json"
+        hidden
+        data-testid="open-file"
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          if (file) void openWorkspaceFile(file);
+          e.target.value = '';
+        }}
+      />
+      <button onClick={downloadWorkspace} title="Download this workspace as a .steplab.json file">Download</button>
+    </>
   );
 }
 

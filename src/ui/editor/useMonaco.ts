@@ -9,14 +9,20 @@ export function loadMonaco(): Promise<MonacoModule> {
   return loading;
 }
 
+/** Resolves once the browser is idle (or after `ms`), so the graph paints before Monaco loads. */
+const afterFirstPaint = (ms: number) =>
+  new Promise<void>((resolve) => ('requestIdleCallback' in window ? requestIdleCallback(() => resolve(), { timeout: ms }) : setTimeout(resolve, 0)));
+
 export function useMonaco(): { monaco: MonacoModule | null; error: string | null } {
   const [state, setState] = useState<{ monaco: MonacoModule | null; error: string | null }>({ monaco: null, error: null });
   useEffect(() => {
     let live = true;
-    loadMonaco().then(
-      (monaco) => live && setState({ monaco, error: null }),
-      (error: Error) => live && setState({ monaco: null, error: `The code editor could not load: ${error.message}` }),
-    );
+    afterFirstPaint(400)
+      .then(loadMonaco)
+      .then(
+        (monaco) => live && setState({ monaco, error: null }),
+        (error: Error) => live && setState({ monaco: null, error: `The code editor could not load: ${error.message}` }),
+      );
     return () => {
       live = false;
     };

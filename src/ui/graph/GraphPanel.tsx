@@ -44,6 +44,8 @@ function Graph() {
 
   return (
     <ReactFlow
+      data-layout={checks.length === stepNames.length ? 'final' : 'provisional'}
+      data-node-count={stepNames.length}
       nodes={nodes}
       edges={edges}
       nodeTypes={nodeTypes}
@@ -51,6 +53,7 @@ function Graph() {
       defaultEdgeOptions={defaultEdgeOptions}
       nodesConnectable={false}
       nodesDraggable={false}
+      onlyRenderVisibleElements
       fitView
       minZoom={0.1}
       proOptions={{ hideAttribution: true }}

@@ -31,8 +31,19 @@ export function potentialEdges(checks: readonly StepCheck[]): { from: number; to
   return edges;
 }
 
+/** Until the steps have been read, nodes stand in list order; dagre needs the edges to be useful. */
+function columnLayout(names: readonly string[]): Node[] {
+  const x = 0;
+  return [
+    { id: 'start', type: 'terminal', position: { x: x + (NODE_WIDTH - 110) / 2, y: 0 }, data: { kind: 'start' } },
+    ...names.map((name, index): Node<StepNodeData> => ({ id: `s${index}`, type: 'step', position: { x, y: 60 + index * (NODE_HEIGHT + 40) }, data: { index, name, chips: [] } })),
+    { id: 'end', type: 'terminal', position: { x: x + (NODE_WIDTH - 130) / 2, y: 60 + names.length * (NODE_HEIGHT + 40) }, data: { kind: 'end' } },
+  ];
+}
+
 /** Node positions, laid out once per change of steps or of their read/write paths. */
 export function layoutNodes(names: readonly string[], checks: readonly StepCheck[]): Node[] {
+  if (checks.length !== names.length) return columnLayout(names);
   const g = new dagre.graphlib.Graph();
   g.setGraph({ rankdir: 'TB', nodesep: 40, ranksep: 56, marginx: 20, marginy: 20 });
   g.setDefaultEdgeLabel(() => ({}));
