@@ -99,6 +99,16 @@ export function addSteps(added: StepDef[], at: number): void {
   set({ selectedStep: at });
 }
 
+/** Replaces one step with several, e.g. after splitting a pasted block. */
+export function replaceStep(index: number, replacements: StepDef[]): void {
+  updateSteps((list) => {
+    const others = list.filter((_, i) => i !== index);
+    const named = replacements.map((s, i) => ({ ...s, name: uniqueName(s.name, [...others, ...replacements.slice(0, i)]) }));
+    return [...list.slice(0, index), ...named, ...list.slice(index + 1)];
+  });
+  set({ selectedStep: index });
+}
+
 export function renameStep(index: number, name: string): void {
   const trimmed = name.trim();
   if (!trimmed) return;

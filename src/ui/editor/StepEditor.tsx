@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 import { splitSteps, type SplitStep } from '../../engine/splitSteps.ts';
 import { useChecks } from '../../state/checksStore.ts';
-import { addStep, addSteps, deleteStep, setStepSource, STEP_TEMPLATE, useWorkspace } from '../../state/workspaceStore.ts';
+import { addStep, replaceStep, setStepSource, STEP_TEMPLATE, useWorkspace } from '../../state/workspaceStore.ts';
 import { CodeEditor } from './CodeEditor.tsx';
 import { stepDeclarations } from './stepDeclarations.ts';
 import { loadMonaco } from './useMonaco.ts';
@@ -49,7 +49,7 @@ export function StepEditor() {
       {offer && (
         <div className="split-offer" role="status">
           This step now holds {offer.length} steps ({offer.map((s) => `“${s.name}”`).join(', ')}). Split it into {offer.length} steps?
-          <button className="primary" onClick={() => { addSteps(offer.map((s) => ({ ...s, enabled: true })), index + 1); deleteStep(index); setOffer(null); }}>Split</button>
+          <button className="primary" onClick={() => { replaceStep(index, offer.map((s) => ({ ...s, enabled: true }))); setOffer(null); }}>Split</button>
           <button onClick={() => setOffer(null)}>Keep as one</button>
         </div>
       )}
