@@ -27,7 +27,7 @@ function recompute(): void {
   const steps = (ranWorkspace ?? workspace).steps;
   const meta = steps.map((s, i) => ({ enabled: s.enabled, valid: checks[i]?.valid ?? true }));
   if (events.length === 0) {
-    const states = meta.map((m, i) => (!m.valid ? 'invalid' : !m.enabled ? 'disabled' : checks[i]?.match ? 'ready' : 'never') as Frame['states'][number]);
+    const states = meta.map((m, i) => (!m.valid ? 'invalid' : !m.enabled ? 'disabled' : checks[i]?.match ? 'ready' : 'idle') as Frame['states'][number]);
     useFrame.setState({ frame: { ...EMPTY, states, counts: steps.map(() => 0), redos: steps.map(() => 0) }, data: workspace.tasks[selectedTask]?.data ?? {}, activeEdge: null });
     return;
   }

@@ -4,7 +4,9 @@ import { create } from 'zustand';
 import { EXECUTION_TIMEOUT, timeoutEvents } from '../engine/timeoutEvents.ts';
 import type { TraceEvent, Workspace } from '../engine/types.ts';
 import { createEngineClient, type EngineClient, WorkerRestartedError } from '../worker/client.ts';
-import { stepRunsOf, type StepRunRef } from './replay.ts';
+import { createDataIndex } from '../engine/traceFold.ts';
+import { ROOT, stepRunsOf, type StepRunRef } from './replay.ts';
+import { incompleteReason } from './verdicts.ts';
 import { useWorkspace } from './workspaceStore.ts';
 
 export type RunPhase = 'idle' | 'running' | 'paused' | 'ended';
@@ -22,9 +24,11 @@ export interface RunState {
   error: string | null;
   /** Counts runs, so views (and tests) can tell a new run from the last one. */
   runId: number;
+  /** For a run that ended incomplete: why no step could run. */
+  why: string | null;
 }
 
-export const useRun = create<RunState>(() => ({ phase: 'idle', events: [], runs: [], cursor: -1, follow: true, workspace: null, error: null, runId: 0 }));
+export const useRun = create<RunState>(() => ({ phase: 'idle', events: [], runs: [], cursor: -1, follow: true, workspace: null, error: null, runId: 0, why: null }));
 const set = useRun.setState;
 const get = useRun.getState;
 
@@ -50,7 +54,7 @@ function killedByWatchdog(slice: { task: string; step: number | null } | null): 
 async function begin(): Promise<boolean> {
   const { workspace, selectedTask } = useWorkspace.getState();
   const task = workspace.tasks[selectedTask] ?? workspace.tasks[0];
-  set((s) => ({ phase: 'running', events: [], runs: [], cursor: -1, follow: true, workspace, error: null, runId: s.runId + 1 }));
+  set((s) => ({ phase: 'running', events: [], runs: [], cursor: -1, follow: true, workspace, error: null, runId: s.runId + 1, why: null }));
   try {
     await engine().start(workspace, task?.name);
     return true;
@@ -65,6 +69,7 @@ async function advance(mode: 'end' | 'step'): Promise<void> {
   try {
     const ended = await engine().advance(mode);
     if (get().phase === 'running') set({ phase: ended ? 'ended' : 'paused' });
+    if (ended) void explainIncomplete(get().runId);
   } catch (error) {
     if (error instanceof WorkerRestartedError) return; // the watchdog or Stop already said what happened
     set({ phase: 'ended', error: (error as Error).message });
@@ -72,6 +77,22 @@ async function advance(mode: 'end' | 'step'): Promise<void> {
 }
 
 /** Runs the selected task to the end (continuing a paused run). */
+/** When the root task ended incomplete, checks the steps against its final data to say why. */
+async function explainIncomplete(runId: number): Promise<void> {
+  const { events, workspace } = get();
+  const end = events.findLast((e) => e.kind === 'task-ended' && e.task === ROOT);
+  if (!workspace || end?.kind !== 'task-ended' || end.status !== 'incomplete') return;
+  const data = createDataIndex(events).dataAt(ROOT, end.seq) ?? {};
+  try {
+    const checks = await engine().check(workspace, data);
+    if (get().runId === runId) {
+      set({ why: incompleteReason(checks, workspace.steps.map((s) => s.name), workspace.steps.map((s) => s.enabled)) });
+    }
+  } catch {
+    // The verdict is a nicety; the run itself is complete without it.
+  }
+}
+
 export async function runToEnd(): Promise<void> {
   const { phase } = get();
   if (phase === 'running') return;
@@ -95,7 +116,7 @@ export async function stopRun(): Promise<void> {
 
 export function resetRun(): void {
   if (get().phase === 'running') void engine().stop();
-  set({ phase: 'idle', events: [], runs: [], cursor: -1, follow: true, workspace: null, error: null });
+  set({ phase: 'idle', events: [], runs: [], cursor: -1, follow: true, workspace: null, error: null, why: null });
 }
 
 export function setCursor(index: number): void {

@@ -40,6 +40,7 @@ test('typing a condition that no longer matches flips the badge, and the run end
   await expect(badge(page, 0)).toHaveText('○ No match');
   await run(page);
   await expect(status(page)).toHaveText('incomplete');
+  await expect(page.getByTestId('verdict')).toHaveText('No step matches the data. Closest: ‘Initialize processing’ (1 leaf fails: order.status).');
 });
 
 test('a runaway step is stopped with "execution timeout" while the page keeps answering', async ({ page }) => {

@@ -7,12 +7,13 @@ export function RunStatus() {
   const events = useRun((s) => s.events);
   const runs = useRun((s) => s.runs.length);
   const runId = useRun((s) => s.runId);
+  const why = useRun((s) => s.why);
   if (phase === 'idle') return <span className="status" data-status="idle" role="status">not run yet</span>;
   const end = events.findLast((e) => e.kind === 'task-ended' && e.task === ROOT);
   const status = end?.kind === 'task-ended' ? end.status : phase === 'paused' ? 'paused' : phase === 'running' ? 'running' : 'stopped';
   const ms = events.length ? events[events.length - 1].t : 0;
   return (
-    <span className="status" data-status={status} data-run={runId} data-phase={phase} role="status" aria-live="polite">
+    <span className="status" data-status={status} data-run={runId} data-phase={phase} role="status" aria-live="polite" title={why ?? undefined}>
       ● <b data-testid="run-status">{status}</b> · {runs} step run{runs === 1 ? '' : 's'} · {(ms / 1000).toFixed(1)} s
     </span>
   );

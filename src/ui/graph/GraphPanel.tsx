@@ -13,6 +13,7 @@ import { StepNode, TerminalNode } from './StepNode.tsx';
 
 const nodeTypes = { step: StepNode, terminal: TerminalNode };
 const edgeTypes = { loop: LoopEdge };
+const minimapColor = (node: { type?: string }) => (node.type === 'step' ? '#0072b2' : '#8a8a85');
 const defaultEdgeOptions = { markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 } };
 
 function Graph() {
@@ -38,7 +39,7 @@ function Graph() {
   const edges: Edge[] = useMemo(() => buildEdges(checks, causal, redos, lastRan, active), [checks, causal, redos, lastRan, active]);
 
   useEffect(() => {
-    const id = requestAnimationFrame(() => void fitView({ padding: 0.15, duration: 0 }));
+    const id = requestAnimationFrame(() => void fitView({ padding: 0.25, duration: 0 }));
     return () => cancelAnimationFrame(id);
   }, [nodes, fitView]);
 
@@ -59,7 +60,7 @@ function Graph() {
       proOptions={{ hideAttribution: true }}
     >
       <Background gap={20} size={1} />
-      <MiniMap pannable zoomable style={{ width: 140, height: 90 }} />
+      <MiniMap pannable zoomable style={{ width: 140, height: 90 }} nodeColor={minimapColor} nodeStrokeWidth={2} />
       <Controls showInteractive={false} />
     </ReactFlow>
   );

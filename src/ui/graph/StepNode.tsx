@@ -30,10 +30,10 @@ function StepNodeView({ data }: NodeProps) {
       <Handle type="target" position={Position.Top} />
       <div className="head">
         <span className="name">{name}</span>
-        <span className={`state state-${state}`} data-testid={`node-state-${index}`}>
-          {look.icon} {look.word}
-          {count > 0 && state !== 'never' ? ` ${count}` : ''}
-        </span>
+      </div>
+      <div className={`state state-${state}`} data-testid={`node-state-${index}`}>
+        {look.icon} {look.word}
+        {count > 0 && state !== 'never' ? ` ${count}` : ''}
       </div>
       <div className="chips">
         {chips.slice(0, 4).map((chip, i) => (

@@ -8,7 +8,7 @@ import type { CausalEdge } from '../../state/replay.ts';
 import { chipText } from './conditionChips.ts';
 
 export const NODE_WIDTH = 230;
-const NODE_HEIGHT = 84;
+const NODE_HEIGHT = 96;
 
 export interface StepNodeData extends Record<string, unknown> {
   index: number;

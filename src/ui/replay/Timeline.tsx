@@ -10,6 +10,7 @@ export function Timeline() {
   const runs = useRun((s) => s.runs);
   const cursor = useRun((s) => s.cursor);
   const ranWith = useRun((s) => s.workspace);
+  const why = useRun((s) => s.why);
   const run = useFrame((s) => s.frame.run);
   const changed = useFrame((s) => s.frame.changed);
   const steps = useWorkspace((s) => s.workspace.steps);
@@ -28,7 +29,8 @@ export function Timeline() {
 
   const total = runs.length;
   const stepName = run ? (ranWith?.steps[run.step]?.name ?? steps[run.step]?.name ?? `#${run.step}`) : null;
-  const say = run ? `“${stepName}” ${run.failed ? 'failed' : `ran${changed.length ? `, changed ${changed.join(', ')}` : ', changed nothing'}`}${run.task !== 't0' ? ` (in subtask ${run.task})` : ''}` : total ? 'Move the cursor to replay the run.' : 'Press Run or Step to start.';
+  const atEnd = cursor === total - 1 && why;
+  const say = atEnd ? why : run ? `“${stepName}” ${run.failed ? 'failed' : `ran${changed.length ? `, changed ${changed.join(', ')}` : ', changed nothing'}`}${run.task !== 't0' ? ` (in subtask ${run.task})` : ''}` : total ? 'Move the cursor to replay the run.' : 'Press Run or Step to start.';
   return (
     <footer className="timeline" aria-label="Replay timeline">
       <button onClick={() => setCursor(0)} disabled={total === 0} aria-label="First step run">|◀</button>
@@ -53,7 +55,7 @@ export function Timeline() {
           <option key={s} value={s}>{s}×</option>
         ))}
       </select>
-      <span className="say" title={say}>{say}</span>
+      <span className="say" title={say} data-testid="verdict">{say}</span>
     </footer>
   );
 }
