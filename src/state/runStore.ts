@@ -39,7 +39,10 @@ export function engine(): EngineClient {
 }
 
 function appendEvents(batch: TraceEvent[]): void {
-  const events = get().events.concat(batch);
+  const current = get().events;
+  // Progress and answers travel on different ports, so a batch can arrive after a later one.
+  const late = batch.length > 0 && current.length > 0 && batch[0].seq < current[current.length - 1].seq;
+  const events = late ? [...current, ...batch].sort((a, b) => a.seq - b.seq) : current.concat(batch);
   const runs = stepRunsOf(events);
   set((s) => ({ events, runs, cursor: s.follow ? runs.length - 1 : s.cursor }));
 }

@@ -91,7 +91,9 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
       advancing = true;
       lastHeard = performance.now();
       try {
-        return await track(() => remote.advance(mode));
+        const { ended, events } = await track(() => remote.advance(mode));
+        if (events.length > 0) options.onEvents(events);
+        return ended;
       } finally {
         advancing = false;
       }
@@ -99,7 +101,13 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
     async stop() {
       // A worker stuck in user code cannot hear "stop", so it is replaced instead.
       const answered = await Promise.race([
-        track(() => remote.stop()).then(() => true, () => false),
+        track(() => remote.stop()).then(
+          (events) => {
+            if (events.length > 0) options.onEvents(events);
+            return true;
+          },
+          () => false,
+        ),
         new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 300)),
       ]);
       if (!answered) restart();

@@ -32,6 +32,12 @@ let buffer: TraceEvent[] = [];
 let report: ((progress: Progress) => void) | null = null;
 let lastReport = 0;
 
+function takeBuffer(): TraceEvent[] {
+  const events = buffer;
+  buffer = [];
+  return events;
+}
+
 function flush(slice: Progress['slice']): void {
   if (!report) return;
   report({ events: buffer, slice });
@@ -58,16 +64,18 @@ const api = {
       },
     });
   },
-  /** Runs to the end, or (mode "step") until the next step run finishes. Resolves true when the run ended. */
-  async advance(mode: 'end' | 'step'): Promise<boolean> {
+  /**
+   * Runs to the end, or (mode "step") until the next step run finishes. The events not yet
+   * reported come back with the answer, so the page has the whole trace when this resolves.
+   */
+  async advance(mode: 'end' | 'step'): Promise<{ ended: boolean; events: TraceEvent[] }> {
     if (!run) throw new Error('no run has been started');
     const ended = await run.runUntil(mode === 'step' ? (e) => e.kind === 'step-finished' || e.kind === 'step-failed' : undefined);
-    flush(null);
-    return ended;
+    return { ended, events: takeBuffer() };
   },
-  stop(): void {
+  stop(): TraceEvent[] {
     run?.stop();
-    flush(null);
+    return takeBuffer();
   },
 };
 
