@@ -63,7 +63,7 @@ export function createRun(workspace: Workspace, options: RunOptions): Run {
   const steps = options.steps ?? loadSteps(workspace);
   const index = readIndexFor(steps);
   const limits = workspace.limits;
-  const queue = new EventQueue();
+  const queue = new EventQueue<StepRun | null>();
   const events: TraceEvent[] = [];
   const startMs = Date.parse(workspace.startTime);
   let now = 0;
@@ -75,7 +75,7 @@ export function createRun(workspace: Workspace, options: RunOptions): Run {
   let pauseFn: ((e: TraceEvent) => boolean) | undefined;
   let pauseHit = false;
   const tasks: TaskState[] = [];
-  const timers = new Map<number, { run: StepRun; event: import('./eventQueue.ts').QueuedEvent }>();
+  const timers = new Map<number, { run: StepRun; event: import('./eventQueue.ts').QueuedEvent<StepRun | null> }>();
   const VirtualDate = createVirtualDate(() => startMs + now);
   const VirtualMath = createSeededMath(createRandom(options.seed ?? workspace.seed));
   const mocks = createMockBook(workspace.connectors);
@@ -147,7 +147,7 @@ export function createRun(workspace: Workspace, options: RunOptions): Run {
           return run;
         }, run);
         timers.set(id, { run, event });
-        run.timers.add(event);
+        (run.timers ??= new Set()).add(event);
       };
       arm();
       return id;
@@ -174,13 +174,8 @@ export function createRun(workspace: Workspace, options: RunOptions): Run {
 
   /** Queues work at a virtual time. `fire` returns the step run it woke, if any, so the loop lets it settle. */
   function schedule(time: number, task: TaskState, fire: () => StepRun | null, owner?: StepRun) {
-    const event = queue.schedule(Math.max(time, now), () => {
-      woken = fire();
-    });
-    (event as { owner?: unknown }).owner = owner ?? task;
-    return event;
+    return queue.schedule(Math.max(time, now), fire, owner ?? task);
   }
-  let woken: StepRun | null = null;
 
   // ---- tasks ----
 
@@ -189,7 +184,7 @@ export function createRun(workspace: Workspace, options: RunOptions): Run {
       id: `t${tasks.length}`, name, tags: [], parent, into, waitedByParent: waitFor, createdAt: now, data,
       dataBytes: guard.measure(data), instances: steps.map(() => null), globals: null, loadingStep: 0, conditionErrors: new Map(),
       armed: steps.map(() => true), matches: steps.map(() => false), ready: new Set(), dirty: null, phase: 'queued',
-      run: null, parkEvent: null, expireEvent: null, completeOnExpire: null, children: new Set(), waitingFor: new Set(),
+      run: null, parkEvent: null, expireEvent: null, evaluateNow: undefined, completeOnExpire: null, children: new Set(), waitingFor: new Set(),
       deferredResults: [], status: 'running', result: null, error: null, ran: [],
     };
     tasks.push(task);
@@ -200,7 +195,7 @@ export function createRun(workspace: Workspace, options: RunOptions): Run {
 
   function queueEvaluation(task: TaskState): void {
     task.phase = 'queued';
-    schedule(now, task, () => evaluate(task));
+    schedule(now, task, (task.evaluateNow ??= () => evaluate(task)));
   }
 
   function globalsOf(task: TaskState) {
@@ -271,7 +266,7 @@ export function createRun(workspace: Workspace, options: RunOptions): Run {
     const { draft, finalize } = createJsonDraft(task.data);
     const run: StepRun = {
       task, step: i, run: task.ran.length + 1, draft, finalize, effects: emptyEffects(), instance: null,
-      pendingOps: 0, timers: new Set(), ended: false, done: null as never, outcome: undefined,
+      pendingOps: 0, timers: null, ended: false, done: null as never, outcome: undefined,
     };
     task.run = run;
     task.phase = 'stepping';
@@ -299,7 +294,7 @@ export function createRun(workspace: Workspace, options: RunOptions): Run {
   function finishRun(run: StepRun, outcome: { error: unknown } | null): void {
     const task = run.task;
     run.ended = true;
-    for (const event of run.timers) event.cancelled = true;
+    run.timers?.forEach((event) => (event.cancelled = true));
     task.run = null;
     if (outcome) return failRun(run, describeStepError(outcome.error, steps[run.step]));
     let next: JsonObject;
@@ -342,7 +337,7 @@ export function createRun(workspace: Workspace, options: RunOptions): Run {
 
   function failRun(run: StepRun, error: SourceError): void {
     run.ended = true;
-    for (const event of run.timers) event.cancelled = true;
+    run.timers?.forEach((event) => (event.cancelled = true));
     run.task.run = null;
     emit({ kind: 'step-failed', task: run.task.id, step: run.step, run: run.run, error });
     endTask(run.task, { status: 'error', result: null, error, step: run.step });
@@ -431,7 +426,7 @@ export function createRun(workspace: Workspace, options: RunOptions): Run {
     if (task.run) {
       const run = task.run;
       run.ended = true;
-      for (const event of run.timers) event.cancelled = true;
+      run.timers?.forEach((event) => (event.cancelled = true));
       task.run = null;
       emit({ kind: 'step-failed', task: task.id, step: run.step, run: run.run, error: { message: 'task expired', line: null, column: null } });
     }
@@ -488,11 +483,8 @@ export function createRun(workspace: Workspace, options: RunOptions): Run {
         continue;
       }
       now = next.time;
-      const owner = (next as { owner?: StepRun | TaskState }).owner;
-      options.onSlice?.(sliceOf(owner));
-      woken = null;
-      next.fire();
-      const wokenRun = woken as StepRun | null;
+      options.onSlice?.(sliceOf(next.owner as StepRun | TaskState));
+      const wokenRun = next.fire();
       if (wokenRun) {
         options.onSlice?.({ task: wokenRun.task.id, step: wokenRun.step });
         await settle(wokenRun);

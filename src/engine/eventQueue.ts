@@ -1,29 +1,32 @@
 // A min-heap of virtual-time events. Ties at the same time keep the order they were scheduled in.
 
-export interface QueuedEvent {
+export interface QueuedEvent<T = unknown> {
   time: number;
   order: number;
-  fire: () => void;
+  /** Runs the event; its return value is the caller's to interpret. */
+  fire: () => T;
   cancelled: boolean;
+  /** Who the event belongs to, for the caller's bookkeeping. */
+  owner: unknown;
 }
 
-export class EventQueue {
-  private heap: QueuedEvent[] = [];
+export class EventQueue<T = unknown> {
+  private heap: QueuedEvent<T>[] = [];
   private counter = 0;
 
   get size(): number {
     return this.heap.length;
   }
 
-  schedule(time: number, fire: () => void): QueuedEvent {
-    const event: QueuedEvent = { time, order: this.counter++, fire, cancelled: false };
+  schedule(time: number, fire: () => T, owner: unknown = null): QueuedEvent<T> {
+    const event: QueuedEvent<T> = { time, order: this.counter++, fire, cancelled: false, owner };
     this.heap.push(event);
     this.up(this.heap.length - 1);
     return event;
   }
 
   /** Removes and returns the earliest live event, skipping cancelled ones. */
-  pop(): QueuedEvent | undefined {
+  pop(): QueuedEvent<T> | undefined {
     while (this.heap.length > 0) {
       const top = this.heap[0];
       const last = this.heap.pop()!;
@@ -36,7 +39,7 @@ export class EventQueue {
     return undefined;
   }
 
-  private less(a: QueuedEvent, b: QueuedEvent): boolean {
+  private less(a: QueuedEvent<T>, b: QueuedEvent<T>): boolean {
     return a.time < b.time || (a.time === b.time && a.order < b.order);
   }
 

@@ -32,7 +32,7 @@ export interface StepRun {
   finalize: () => [JsonObject, Patch[], Patch[]];
   effects: StepEffects;
   pendingOps: number;
-  timers: Set<QueuedEvent>;
+  timers: Set<QueuedEvent<StepRun | null>> | null;
   ended: boolean;
   /** Resolves when the content settles: `null` on success, or the thrown value. */
   done: Promise<{ error: unknown } | null>;
@@ -62,8 +62,10 @@ export interface TaskState {
   dirty: Patch['path'][] | null;
   phase: TaskPhase;
   run: StepRun | null;
-  parkEvent: QueuedEvent | null;
-  expireEvent: QueuedEvent | null;
+  parkEvent: QueuedEvent<StepRun | null> | null;
+  expireEvent: QueuedEvent<StepRun | null> | null;
+  /** The task's evaluation as a reusable callback for the event queue. */
+  evaluateNow?: () => StepRun | null;
   completeOnExpire: { result: Json } | null;
   children: Set<TaskState>;
   waitingFor: Set<TaskState>;
