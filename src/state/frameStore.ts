@@ -10,32 +10,34 @@ import { useWorkspace } from './workspaceStore.ts';
 
 export interface FrameState {
   frame: Frame;
+  /** The trace position shown: an event's seq. */
+  seq: number;
   /** Root task data at the cursor (the starting data before any run). */
   data: JsonObject;
   activeEdge: string | null;
 }
 
 const EMPTY: Frame = { run: null, states: [], counts: [], redos: [], ready: [], changed: [], status: null };
-export const useFrame = create<FrameState>(() => ({ frame: EMPTY, data: {}, activeEdge: null }));
+export const useFrame = create<FrameState>(() => ({ frame: EMPTY, seq: -1, data: {}, activeEdge: null }));
 
 let indexFor: { events: unknown; index: DataIndex } | null = null;
 
 function recompute(): void {
-  const { events, runs, cursor, workspace: ranWorkspace } = useRun.getState();
+  const { events, runs, cursor, eventCursor, workspace: ranWorkspace } = useRun.getState();
   const { workspace, selectedTask } = useWorkspace.getState();
   const checks = useChecks.getState().checks;
   const steps = (ranWorkspace ?? workspace).steps;
   const meta = steps.map((s, i) => ({ enabled: s.enabled, valid: checks[i]?.valid ?? true }));
   if (events.length === 0) {
     const states = meta.map((m, i) => (!m.valid ? 'invalid' : !m.enabled ? 'disabled' : checks[i]?.match ? 'ready' : 'idle') as Frame['states'][number]);
-    useFrame.setState({ frame: { ...EMPTY, states, counts: steps.map(() => 0), redos: steps.map(() => 0) }, data: workspace.tasks[selectedTask]?.data ?? {}, activeEdge: null });
+    useFrame.setState({ frame: { ...EMPTY, states, counts: steps.map(() => 0), redos: steps.map(() => 0) }, seq: -1, data: workspace.tasks[selectedTask]?.data ?? {}, activeEdge: null });
     return;
   }
   if (indexFor?.events !== events) indexFor = { events, index: createDataIndex(events) };
-  const frame = frameAt(events, runs, cursor, meta);
-  const seq = frame.run ? frame.run.seq : (events.find((e) => e.kind === 'task-created')?.seq ?? 0);
+  const frame = frameAt(events, runs, cursor, meta, eventCursor ?? undefined);
+  const seq = eventCursor ?? (frame.run ? frame.run.seq : (events.find((e) => e.kind === 'task-created')?.seq ?? 0));
   const data = indexFor.index.dataAt(ROOT, seq) ?? {};
-  useFrame.setState({ frame, data, activeEdge: activeEdgeAt(events, frame.run) });
+  useFrame.setState({ frame, seq, data, activeEdge: activeEdgeAt(events, frame.run) });
 }
 
 /** Keeps the frame in step with the run, the cursor, the steps and their checks. */

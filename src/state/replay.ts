@@ -46,10 +46,20 @@ export function stepRunsOf(events: readonly TraceEvent[]): StepRunRef[] {
   return runs;
 }
 
-/** The world at slider position `index` (after that step run); -1 means before any step ran. */
-export function frameAt(events: readonly TraceEvent[], runs: readonly StepRunRef[], index: number, meta: readonly StepMeta[]): Frame {
+/** The slider position at an event: the last step run that started at or before it. */
+export function runIndexAt(runs: readonly StepRunRef[], seq: number): number {
+  let index = -1;
+  for (let i = 0; i < runs.length && runs[i].startSeq <= seq; i++) index = i;
+  return index;
+}
+
+/**
+ * The world at slider position `index` (after that step run; -1 is before any ran), or, when
+ * `atSeq` is given, just after that event (which may fall inside a step run).
+ */
+export function frameAt(events: readonly TraceEvent[], runs: readonly StepRunRef[], index: number, meta: readonly StepMeta[], atSeq?: number): Frame {
   const run = index >= 0 ? (runs[index] ?? null) : null;
-  const upTo = run ? run.seq : -1;
+  const upTo = atSeq ?? (run ? run.seq : -1);
   const n = meta.length;
   const counts = new Array<number>(n).fill(0);
   const redos = new Array<number>(n).fill(0);
@@ -75,7 +85,7 @@ export function frameAt(events: readonly TraceEvent[], runs: readonly StepRunRef
     if (e.kind === 'step-finished') {
       counts[e.step]++;
       if (e.redo) redos[e.step]++;
-      if (e.seq === upTo) changed = [...new Set(e.patches.map((p) => formatPath(p.path)))];
+      if (e.seq === (run?.seq ?? -1) && e.seq <= upTo) changed = [...new Set(e.patches.map((p) => formatPath(p.path)))];
     } else if (e.kind === 'step-failed') {
       counts[e.step]++;
       failed[e.step] = true;

@@ -5,7 +5,7 @@ import { EXECUTION_TIMEOUT, timeoutEvents } from '../engine/timeoutEvents.ts';
 import type { TraceEvent, Workspace } from '../engine/types.ts';
 import { createEngineClient, type EngineClient, WorkerRestartedError } from '../worker/client.ts';
 import { createDataIndex } from '../engine/traceFold.ts';
-import { ROOT, stepRunsOf, type StepRunRef } from './replay.ts';
+import { ROOT, runIndexAt, stepRunsOf, type StepRunRef } from './replay.ts';
 import { incompleteReason } from './verdicts.ts';
 import { useWorkspace } from './workspaceStore.ts';
 
@@ -17,6 +17,8 @@ export interface RunState {
   runs: StepRunRef[];
   /** Slider position: index into `runs`, -1 before the first step run. */
   cursor: number;
+  /** Set when the person picked an event (in the log or lanes): the exact point shown. */
+  eventCursor: number | null;
   /** While true the cursor follows the newest step run. */
   follow: boolean;
   /** The workspace the trace belongs to, so replay stays right while the person edits. */
@@ -28,7 +30,7 @@ export interface RunState {
   why: string | null;
 }
 
-export const useRun = create<RunState>(() => ({ phase: 'idle', events: [], runs: [], cursor: -1, follow: true, workspace: null, error: null, runId: 0, why: null }));
+export const useRun = create<RunState>(() => ({ phase: 'idle', events: [], runs: [], cursor: -1, eventCursor: null, follow: true, workspace: null, error: null, runId: 0, why: null }));
 const set = useRun.setState;
 const get = useRun.getState;
 
@@ -44,7 +46,7 @@ function appendEvents(batch: TraceEvent[]): void {
   const late = batch.length > 0 && current.length > 0 && batch[0].seq < current[current.length - 1].seq;
   const events = late ? [...current, ...batch].sort((a, b) => a.seq - b.seq) : current.concat(batch);
   const runs = stepRunsOf(events);
-  set((s) => ({ events, runs, cursor: s.follow ? runs.length - 1 : s.cursor }));
+  set((s) => ({ events, runs, cursor: s.follow ? runs.length - 1 : s.cursor, eventCursor: s.follow ? null : s.eventCursor }));
 }
 
 function killedByWatchdog(slice: { task: string; step: number | null } | null): void {
@@ -57,7 +59,7 @@ function killedByWatchdog(slice: { task: string; step: number | null } | null): 
 async function begin(): Promise<boolean> {
   const { workspace, selectedTask } = useWorkspace.getState();
   const task = workspace.tasks[selectedTask] ?? workspace.tasks[0];
-  set((s) => ({ phase: 'running', events: [], runs: [], cursor: -1, follow: true, workspace, error: null, runId: s.runId + 1, why: null }));
+  set((s) => ({ phase: 'running', events: [], runs: [], cursor: -1, eventCursor: null, follow: true, workspace, error: null, runId: s.runId + 1, why: null }));
   try {
     await engine().start(workspace, task?.name);
     return true;
@@ -119,13 +121,18 @@ export async function stopRun(): Promise<void> {
 
 export function resetRun(): void {
   if (get().phase === 'running') void engine().stop();
-  set({ phase: 'idle', events: [], runs: [], cursor: -1, follow: true, workspace: null, error: null, why: null });
+  set({ phase: 'idle', events: [], runs: [], cursor: -1, eventCursor: null, follow: true, workspace: null, error: null, why: null });
 }
 
 export function setCursor(index: number): void {
   const { runs } = get();
   const cursor = Math.max(runs.length > 0 ? 0 : -1, Math.min(runs.length - 1, index));
-  set({ cursor, follow: cursor === runs.length - 1 && get().phase === 'running' });
+  set({ cursor, eventCursor: null, follow: cursor === runs.length - 1 && get().phase === 'running' });
+}
+
+/** Moves the cursor to one event: every panel then shows the world just after it. */
+export function jumpToEvent(seq: number): void {
+  set((s) => ({ eventCursor: seq, cursor: runIndexAt(s.runs, seq), follow: false }));
 }
 
 export function moveCursor(delta: number): void {
