@@ -56,7 +56,7 @@ describe('trace fold and path history', () => {
     const second = frameAt(result.events, runs, 1, meta);
     expect(second.counts).toEqual([2, 0]);
     expect(second.states).toEqual(['running', 'never']);
-    expect(second.changed).toEqual(['n', 'log.1']);
+    expect(second.changed).toEqual(['n', 'log']);
     const index = createDataIndex(result.events);
     expect(index.dataAt('t0', runs[1].seq)).toEqual({ n: 2, log: [1, 2] });
     const history = pathHistory(result.events, index, 't0', 'n');
