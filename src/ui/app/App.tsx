@@ -3,7 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { Group, Panel, Separator } from 'react-resizable-panels';
 import { watchChecks } from '../../state/checksStore.ts';
 import { watchFrame } from '../../state/frameStore.ts';
-import { DataPanel } from '../data/DataPanel.tsx';
+import { InspectorPanel } from '../inspect/InspectorPanel.tsx';
 import { EditorPanel } from '../editor/EditorPanel.tsx';
 import { GraphPanel } from '../graph/GraphPanel.tsx';
 import { Timeline } from '../replay/Timeline.tsx';
@@ -50,7 +50,7 @@ export function App() {
             </Panel>
             <Separator className="sep" />
             <Panel defaultSize="40" minSize="10" collapsible>
-              <DataPanel />
+              <InspectorPanel />
             </Panel>
           </Group>
         </Panel>

@@ -1,22 +1,100 @@
-// The task's data at the cursor, as a tree, with what the step at the cursor changed.
-import { useMemo } from 'react';
+// The task's data at the cursor: a tree (or the diff of the step at the cursor), a search,
+// and pinned paths with their history.
+import { useMemo, useState } from 'react';
+import { createDataIndex } from '../../engine/traceFold.ts';
+import type { Json } from '../../engine/types.ts';
 import { useFrame } from '../../state/frameStore.ts';
-import { useRun } from '../../state/runStore.ts';
+import { diffData, pathHistory } from '../../state/inspect.ts';
+import { ROOT } from '../../state/replay.ts';
+import { jumpToEvent, useRun } from '../../state/runStore.ts';
 import { JsonTree } from './JsonTree.tsx';
+import { describeValue } from '../../engine/describeValue.ts';
 
 export function DataPanel() {
   const data = useFrame((s) => s.data);
   const changedList = useFrame((s) => s.frame.changed);
   const run = useFrame((s) => s.frame.run);
-  const phase = useRun((s) => s.phase);
+  const events = useRun((s) => s.events);
+  const [mode, setMode] = useState<'tree' | 'diff'>('tree');
+  const [query, setQuery] = useState('');
+  const [pinned, setPinned] = useState<string[]>([]);
+  const [pinDraft, setPinDraft] = useState('');
   const changed = useMemo(() => new Set(changedList), [changedList]);
-  const title = phase === 'idle' ? 'starting data' : run ? `after step run at t = ${(run.t / 1000).toFixed(1)} s` : 'before the first step';
+  const index = useMemo(() => createDataIndex(events), [events]);
+  const diff = useMemo(() => {
+    if (!run) return [];
+    return diffData(index.dataAt(run.task, run.startSeq) as Json, index.dataAt(run.task, run.seq) as Json);
+  }, [run, index]);
+  const pin = (path: string) => {
+    const clean = path.trim();
+    if (clean && !pinned.includes(clean)) setPinned([...pinned, clean]);
+    setPinDraft('');
+  };
   return (
-    <section className="panel" aria-label="Data" data-testid="data-panel">
-      <div className="panel-title">Data <span style={{ textTransform: 'none' }}>· {title}</span></div>
-      <div className="panel-body">
-        <JsonTree value={data} changed={changed} />
+    <div className="data-panel">
+      <div className="filters">
+        <div role="radiogroup" aria-label="Data view" className="segmented">
+          <button role="radio" aria-checked={mode === 'tree'} onClick={() => setMode('tree')}>Tree</button>
+          <button role="radio" aria-checked={mode === 'diff'} onClick={() => setMode('diff')}>Diff{run ? ` (${diff.length})` : ''}</button>
+        </div>
+        <input type="search" placeholder="Search keys and values" aria-label="Search data" value={query} onChange={(e) => setQuery(e.target.value)} />
+        <form onSubmit={(e) => (e.preventDefault(), pin(pinDraft))} className="pin-form">
+          <input placeholder="Pin a path, e.g. order.status" aria-label="Path to pin" value={pinDraft} onChange={(e) => setPinDraft(e.target.value)} />
+          <button type="submit">Pin</button>
+        </form>
       </div>
+      {pinned.map((path) => (
+        <PinnedHistory key={path} path={path} onClose={() => setPinned(pinned.filter((p) => p !== path))} />
+      ))}
+      {mode === 'tree' ? (
+        <JsonTree value={data} changed={changed} query={query} onPin={pin} />
+      ) : (
+        <DiffList entries={diff} hasRun={!!run} />
+      )}
+    </div>
+  );
+}
+
+function DiffList({ entries, hasRun }: { entries: ReturnType<typeof diffData>; hasRun: boolean }) {
+  if (!hasRun) return <p className="empty">Move the cursor to a step run to see what it changed.</p>;
+  if (entries.length === 0) return <p className="empty">This step run changed nothing.</p>;
+  return (
+    <table className="diff" data-testid="diff">
+      <thead><tr><th /><th>path</th><th>before</th><th>after</th></tr></thead>
+      <tbody>
+        {entries.map((entry) => (
+          <tr key={entry.path} className={`diff-${entry.kind}`}>
+            <td>{entry.kind === 'added' ? '+' : entry.kind === 'removed' ? '−' : '~'}</td>
+            <td className="mono">{entry.path}</td>
+            <td className="mono">{entry.kind === 'added' ? '' : describeValue(entry.before, 80)}</td>
+            <td className="mono">{entry.kind === 'removed' ? '' : describeValue(entry.after, 80)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function PinnedHistory({ path, onClose }: { path: string; onClose(): void }) {
+  const events = useRun((s) => s.events);
+  const ranWith = useRun((s) => s.workspace);
+  const seq = useFrame((s) => s.seq);
+  const history = useMemo(() => pathHistory(events, createDataIndex(events), ROOT, path), [events, path]);
+  return (
+    <section className="pinned" data-testid="pinned" aria-label={`History of ${path}`}>
+      <div className="pinned-head">
+        <b className="mono">📌 {path}</b> <span className="muted">{history.length} change{history.length === 1 ? '' : 's'}</span>
+        <button onClick={onClose} aria-label={`Unpin ${path}`}>✕</button>
+      </div>
+      <ol>
+        {history.map((h) => (
+          <li key={h.seq} className={h.seq === seq ? 'current' : ''}>
+            <button className="link" onClick={() => jumpToEvent(h.seq)}>
+              <span className="mono">{(h.t / 1000).toFixed(3)}s</span> {h.step !== null ? `‘${ranWith?.steps[h.step]?.name ?? h.step}’` : h.cause}: <span className="mono">{describeValue(h.before, 40)} → {describeValue(h.after, 40)}</span>
+            </button>
+          </li>
+        ))}
+      </ol>
     </section>
   );
 }

@@ -5,13 +5,23 @@ import type { Json } from '../../engine/types.ts';
 interface Props {
   value: Json;
   changed: ReadonlySet<string>;
+  /** Shows only entries whose key or value contains this text (and their ancestors). */
+  query?: string;
+  onPin?(path: string): void;
 }
 
-export function JsonTree({ value, changed }: Props) {
+interface Shared {
+  changed: ReadonlySet<string>;
+  query: string;
+  onPin?(path: string): void;
+}
+
+export function JsonTree({ value, changed, query = '', onPin }: Props) {
+  const shared = { changed, query: query.trim().toLowerCase(), onPin };
   return (
     <div className="json-tree" role="tree" aria-label="Task data">
       {value !== null && typeof value === 'object' ? (
-        <Children value={value} path="" changed={changed} />
+        <Children value={value} path="" shared={shared} />
       ) : (
         <Scalar value={value} />
       )}
@@ -19,36 +29,50 @@ export function JsonTree({ value, changed }: Props) {
   );
 }
 
-const Children = memo(function Children({ value, path, changed }: { value: Json[] | { [k: string]: Json }; path: string; changed: ReadonlySet<string> }) {
-  const entries = Array.isArray(value) ? value.map((v, i) => [String(i), v] as const) : Object.entries(value);
+/** Whether a key or anything below it mentions the query. */
+function mentions(key: string, value: Json, query: string): boolean {
+  if (!query || key.toLowerCase().includes(query)) return true;
+  if (value !== null && typeof value === 'object') return Object.entries(value).some(([k, v]) => mentions(k, v, query));
+  return String(value).toLowerCase().includes(query);
+}
+
+const Children = memo(function Children({ value, path, shared }: { value: Json[] | { [k: string]: Json }; path: string; shared: Shared }) {
+  const entries = (Array.isArray(value) ? value.map((v, i) => [String(i), v] as const) : Object.entries(value)).filter(([k, v]) => mentions(k, v, shared.query));
   if (entries.length === 0) return <ul><li className="row"><span className="lit">{Array.isArray(value) ? '[]' : '{}'}</span></li></ul>;
   return (
     <ul>
       {entries.map(([key, child]) => (
-        <Entry key={key} name={key} value={child} path={path ? `${path}.${key}` : key} changed={changed} />
+        <Entry key={key} name={key} value={child} path={path ? `${path}.${key}` : key} shared={shared} />
       ))}
     </ul>
   );
 });
 
-function Entry({ name, value, path, changed }: { name: string; value: Json; path: string; changed: ReadonlySet<string> }) {
+function Entry({ name, value, path, shared }: { name: string; value: Json; path: string; shared: Shared }) {
+  const { changed, query, onPin } = shared;
   const [open, setOpen] = useState(path.split('.').length < 4);
   const isChanged = changed.has(path);
+  const hit = query !== '' && (name.toLowerCase().includes(query) || (!(value !== null && typeof value === 'object') && String(value).toLowerCase().includes(query)));
   const container = value !== null && typeof value === 'object';
   const size = container ? (Array.isArray(value) ? `[${value.length}]` : `{${Object.keys(value).length}}`) : '';
   return (
     <li role="treeitem" aria-expanded={container ? open : undefined} data-path={path}>
-      <div className={`row${isChanged ? ' changed' : ''}`}>
+      <div className={`row${isChanged ? ' changed' : ''}${hit ? ' hit' : ''}`}>
         {container ? (
           <button className="toggle" onClick={() => setOpen(!open)} aria-label={open ? `Collapse ${path}` : `Expand ${path}`}>{open ? '▾' : '▸'}</button>
         ) : (
           <span className="toggle" />
         )}
-        <span className="key">{name}</span>:
+        {onPin ? (
+          <button className="key link" onClick={() => onPin(path)} title={`Pin ${path} to see its history`}>{name}</button>
+        ) : (
+          <span className="key">{name}</span>
+        )}
+        :
         {container ? <span className="lit">{size}</span> : <Scalar value={value} />}
         {isChanged && <span className="changed-tag">← changed</span>}
       </div>
-      {container && open && <Children value={value} path={path} changed={changed} />}
+      {container && (open || query !== '') && <Children value={value} path={path} shared={shared} />}
     </li>
   );
 }

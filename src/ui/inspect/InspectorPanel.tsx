@@ -1,0 +1,44 @@
+// The bottom-right panel: Data, Why, Log, Lanes, Console and Visualize, all at the cursor.
+import { useEffect, useState } from 'react';
+import { watchCursorChecks } from '../../state/cursorChecks.ts';
+import { useFrame } from '../../state/frameStore.ts';
+import { useRun } from '../../state/runStore.ts';
+import { DataPanel } from '../data/DataPanel.tsx';
+import { ConsolePanel } from './ConsolePanel.tsx';
+import { EventLog } from './EventLog.tsx';
+import { LanesView } from './LanesView.tsx';
+import { VisualizePanel } from './VisualizePanel.tsx';
+import { WhyPanel } from './WhyPanel.tsx';
+
+const TABS = ['Data', 'Why', 'Log', 'Lanes', 'Console', 'Visualize'] as const;
+type Tab = (typeof TABS)[number];
+
+export function InspectorPanel() {
+  const [tab, setTab] = useState<Tab>('Data');
+  const phase = useRun((s) => s.phase);
+  const run = useFrame((s) => s.frame.run);
+  const logs = useRun((s) => s.events.reduce((n, e) => n + (e.kind === 'log' ? 1 : 0), 0));
+  useEffect(() => watchCursorChecks(), []);
+  const where = phase === 'idle' ? 'starting data' : run ? `at t = ${(run.t / 1000).toFixed(3)} s` : 'before the first step';
+  return (
+    <section className="panel" aria-label="Inspector" data-testid="data-panel">
+      <div className="tabs" role="tablist">
+        {TABS.map((name) => (
+          <button key={name} role="tab" aria-selected={tab === name} onClick={() => setTab(name)}>
+            {name}
+            {name === 'Console' && logs > 0 ? <span className="count"> {logs}</span> : null}
+          </button>
+        ))}
+        <span className="muted tab-note">{where}</span>
+      </div>
+      <div className="panel-body">
+        {tab === 'Data' && <DataPanel />}
+        {tab === 'Why' && <WhyPanel />}
+        {tab === 'Log' && <EventLog />}
+        {tab === 'Lanes' && <LanesView />}
+        {tab === 'Console' && <ConsolePanel />}
+        {tab === 'Visualize' && <VisualizePanel />}
+      </div>
+    </section>
+  );
+}
