@@ -124,6 +124,13 @@ export function resetRun(): void {
   set({ phase: 'idle', events: [], runs: [], cursor: -1, eventCursor: null, follow: true, workspace: null, error: null, why: null });
 }
 
+/** Shows a saved run: its workspace and trace, replayed without running anything. */
+export function loadTrace(workspace: Workspace, events: TraceEvent[]): void {
+  if (get().phase === 'running') void engine().stop();
+  const runs = stepRunsOf(events);
+  set((s) => ({ phase: 'ended', events, runs, cursor: runs.length - 1, eventCursor: null, follow: false, workspace, error: null, runId: s.runId + 1, why: null }));
+}
+
 export function setCursor(index: number): void {
   const { runs } = get();
   const cursor = Math.max(runs.length > 0 ? 0 : -1, Math.min(runs.length - 1, index));

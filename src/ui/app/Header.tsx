@@ -4,7 +4,7 @@ import { EXAMPLES } from '../../state/examples.ts';
 import { resetRun, runToEnd, stepOnce, stopRun, useRun } from '../../state/runStore.ts';
 import { loadWorkspace, renameWorkspace, selectTask, useWorkspace } from '../../state/workspaceStore.ts';
 import { RunStatus } from './RunStatus.tsx';
-import { downloadWorkspace, openWorkspaceFile } from './workspaceFiles.ts';
+import { downloadTrace, downloadWorkspace, openWorkspaceFile } from './workspaceFiles.ts';
 
 export function Header({ onShowKeys }: { onShowKeys(): void }) {
   const name = useWorkspace((s) => s.workspace.name);
@@ -52,7 +52,7 @@ function FileButtons() {
   const input = useRef<HTMLInputElement>(null);
   return (
     <>
-      <button onClick={() => input.current?.click()} title="Open a .steplab.json file (or drop one on the page)">Open…</button>
+      <button onClick={() => input.current?.click()} title="Open a workspace or trace file (or drop one on the page)">Open…</button>
       <input
         ref={input}
         type="file"
@@ -66,7 +66,15 @@ function FileButtons() {
         }}
       />
       <button onClick={downloadWorkspace} title="Download this workspace as a .steplab.json file">Download</button>
+      <SaveTraceButton />
     </>
+  );
+}
+
+function SaveTraceButton() {
+  const hasRun = useRun((s) => s.events.length > 0 && s.phase !== 'running');
+  return (
+    <button onClick={downloadTrace} disabled={!hasRun} title="Save this run as a trace file; open it later to replay it without running">Save trace</button>
   );
 }
 
