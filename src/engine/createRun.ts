@@ -31,6 +31,11 @@ export interface RunOptions {
   onEvent?: (event: TraceEvent) => void;
   /** Steps already loaded from this workspace (see loadSteps), so repeated runs skip parsing. */
   steps?: LoadedStep[];
+  /**
+   * Asked after each evaluation that found a ready step, before it starts; true pauses the run
+   * there (a breakpoint). Resuming starts that step without asking again.
+   */
+  breakBefore?: (evaluation: { task: string; ready: number[]; flips: [number, boolean][] }) => boolean;
   /** Called before user code may run (with its owner) and after (null); a watchdog hooks in here. */
   onSlice?: (slice: { task: string; step: number | null } | null) => void;
 }
@@ -47,6 +52,11 @@ export interface Run {
   result(): RunResult;
   /** A task's current data (between steps: the data the next condition check sees). */
   dataOf(taskId: string): JsonObject | undefined;
+  /**
+   * Replaces a waiting task's data while the run is paused, recorded as a `data-edited` event so
+   * replay stays honest. A parked task wakes early, as for any change from outside.
+   */
+  editData(taskId: string, data: JsonObject): void;
   /** Leaf-by-leaf explanation of a step's condition against a task's current data. */
   explainStep(taskId: string, step: number): { match: boolean; leaves: LeafResult[] };
 }
@@ -74,6 +84,7 @@ export function createRun(workspace: Workspace, options: RunOptions): Run {
   let ended = false;
   let pauseFn: ((e: TraceEvent) => boolean) | undefined;
   let pauseHit = false;
+  let breakSkip: TaskState | null = null;
   const tasks: TaskState[] = [];
   const timers = new Map<number, { run: StepRun; event: import('./eventQueue.ts').QueuedEvent<StepRun | null> }>();
   const VirtualDate = createVirtualDate(() => startMs + now);
@@ -247,6 +258,14 @@ export function createRun(workspace: Workspace, options: RunOptions): Run {
     task.dirty = [];
     const ready = task.ready.size < 2 ? [...task.ready] : [...task.ready].sort((a, b) => a - b);
     emit({ kind: 'evaluated', task: task.id, ready, flips });
+    if (ready.length > 0 && breakSkip !== task && options.breakBefore?.({ task: task.id, ready, flips })) {
+      // Pause before the step starts; evaluating again on resume picks up any edited data.
+      breakSkip = task;
+      pauseHit = true;
+      queueEvaluation(task);
+      return null;
+    }
+    if (breakSkip === task) breakSkip = null;
     if (ready.length > 0) return startStep(task, ready[0]);
     if ([...task.children].some((child) => child.phase !== 'ended')) {
       task.phase = 'idle';
@@ -534,6 +553,21 @@ export function createRun(workspace: Workspace, options: RunOptions): Run {
         events,
       }),
     dataOf: (taskId) => tasks.find((t) => t.id === taskId)?.data,
+    editData(taskId, next) {
+      const task = tasks.find((t) => t.id === taskId);
+      if (!task || task.phase === 'ended') throw new Error(`task ${taskId} has ended; its data can no longer change`);
+      if (task.run) throw new Error(`task ${taskId} is in the middle of a step; pause between steps to edit its data`);
+      const { draft, finalize } = createJsonDraft(task.data);
+      replaceDeep(draft, task.data, JSON.parse(JSON.stringify(next)) as JsonObject);
+      const [data, patches, inverse] = finalize();
+      if (patches.length === 0) return;
+      task.data = data;
+      task.dataBytes = guard.measure(data);
+      markDirty(task, patches);
+      emit({ kind: 'data-edited', task: task.id, patches, inverse });
+      if (task.phase === 'parked') resume(task, 'data');
+      else if (task.phase === 'idle') queueEvaluation(task);
+    },
     explainStep(taskId, i) {
       if (tasks.length === 0) startRoot();
       const task = tasks.find((t) => t.id === taskId);
@@ -556,6 +590,18 @@ export function createRun(workspace: Workspace, options: RunOptions): Run {
 function isEmpty(data: JsonObject): boolean {
   for (const _key in data) return false;
   return true;
+}
+
+/** Changes `draft` from `before` into `after`, touching only what differs, so patches stay small. */
+function replaceDeep(draft: Record<string, unknown>, before: Record<string, unknown>, after: Record<string, unknown>): void {
+  for (const key of Object.keys(before)) if (!(key in after)) delete draft[key];
+  for (const [key, value] of Object.entries(after)) {
+    const old = before[key];
+    const bothContainers = old !== null && value !== null && typeof old === 'object' && typeof value === 'object' && Array.isArray(old) === Array.isArray(value);
+    if (bothContainers) replaceDeep(draft[key] as Record<string, unknown>, old as Record<string, unknown>, value as Record<string, unknown>);
+    else if (JSON.stringify(old) !== JSON.stringify(value)) draft[key] = value;
+  }
+  if (Array.isArray(after) && Array.isArray(before) && after.length < before.length) (draft as unknown as unknown[]).length = after.length;
 }
 
 /** A step may reassign `data` itself (`data = {}`); its new value replaces the task's data. */

@@ -10,15 +10,16 @@ import { useWorkspace } from './workspaceStore.ts';
 
 export interface FrameState {
   frame: Frame;
-  /** The trace position shown: an event's seq. */
+  /** The trace position shown: an event's seq, and its virtual time. */
   seq: number;
+  t: number;
   /** Root task data at the cursor (the starting data before any run). */
   data: JsonObject;
   activeEdge: string | null;
 }
 
 const EMPTY: Frame = { run: null, states: [], counts: [], redos: [], ready: [], changed: [], status: null };
-export const useFrame = create<FrameState>(() => ({ frame: EMPTY, seq: -1, data: {}, activeEdge: null }));
+export const useFrame = create<FrameState>(() => ({ frame: EMPTY, seq: -1, t: 0, data: {}, activeEdge: null }));
 
 let indexFor: { events: unknown; index: DataIndex } | null = null;
 
@@ -30,14 +31,14 @@ function recompute(): void {
   const meta = steps.map((s, i) => ({ enabled: s.enabled, valid: checks[i]?.valid ?? true }));
   if (events.length === 0) {
     const states = meta.map((m, i) => (!m.valid ? 'invalid' : !m.enabled ? 'disabled' : checks[i]?.match ? 'ready' : 'idle') as Frame['states'][number]);
-    useFrame.setState({ frame: { ...EMPTY, states, counts: steps.map(() => 0), redos: steps.map(() => 0) }, seq: -1, data: workspace.tasks[selectedTask]?.data ?? {}, activeEdge: null });
+    useFrame.setState({ frame: { ...EMPTY, states, counts: steps.map(() => 0), redos: steps.map(() => 0) }, seq: -1, t: 0, data: workspace.tasks[selectedTask]?.data ?? {}, activeEdge: null });
     return;
   }
   if (indexFor?.events !== events) indexFor = { events, index: createDataIndex(events) };
   const frame = frameAt(events, runs, cursor, meta, eventCursor ?? undefined);
   const seq = eventCursor ?? (frame.run ? frame.run.seq : (events.find((e) => e.kind === 'task-created')?.seq ?? 0));
   const data = indexFor.index.dataAt(ROOT, seq) ?? {};
-  useFrame.setState({ frame, seq, data, activeEdge: activeEdgeAt(events, frame.run) });
+  useFrame.setState({ frame, seq, t: events[seq]?.t ?? 0, data, activeEdge: activeEdgeAt(events, frame.run) });
 }
 
 /** Keeps the frame in step with the run, the cursor, the steps and their checks. */

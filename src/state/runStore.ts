@@ -7,6 +7,7 @@ import { createEngineClient, type EngineClient, WorkerRestartedError } from '../
 import { createDataIndex } from '../engine/traceFold.ts';
 import { ROOT, runIndexAt, stepRunsOf, type StepRunRef } from './replay.ts';
 import { incompleteReason } from './verdicts.ts';
+import { useBreakpoints } from './breakpoints.ts';
 import { useWorkspace } from './workspaceStore.ts';
 
 export type RunPhase = 'idle' | 'running' | 'paused' | 'ended';
@@ -28,9 +29,11 @@ export interface RunState {
   runId: number;
   /** For a run that ended incomplete: why no step could run. */
   why: string | null;
+  /** Why a paused run paused, when a breakpoint did it. */
+  pausedBy: string | null;
 }
 
-export const useRun = create<RunState>(() => ({ phase: 'idle', events: [], runs: [], cursor: -1, eventCursor: null, follow: true, workspace: null, error: null, runId: 0, why: null }));
+export const useRun = create<RunState>(() => ({ phase: 'idle', events: [], runs: [], cursor: -1, eventCursor: null, follow: true, workspace: null, error: null, runId: 0, why: null, pausedBy: null }));
 const set = useRun.setState;
 const get = useRun.getState;
 
@@ -70,10 +73,10 @@ async function begin(): Promise<boolean> {
 }
 
 async function advance(mode: 'end' | 'step'): Promise<void> {
-  set({ phase: 'running' });
+  set({ phase: 'running', pausedBy: null });
   try {
-    const ended = await engine().advance(mode);
-    if (get().phase === 'running') set({ phase: ended ? 'ended' : 'paused' });
+    const { ended, pausedBy } = await engine().advance(mode, useBreakpoints.getState());
+    if (get().phase === 'running') set({ phase: ended ? 'ended' : 'paused', pausedBy });
     if (ended) void explainIncomplete(get().runId);
   } catch (error) {
     if (error instanceof WorkerRestartedError) return; // the watchdog or Stop already said what happened
@@ -122,6 +125,13 @@ export async function stopRun(): Promise<void> {
 export function resetRun(): void {
   if (get().phase === 'running') void engine().stop();
   set({ phase: 'idle', events: [], runs: [], cursor: -1, eventCursor: null, follow: true, workspace: null, error: null, why: null });
+}
+
+/** While paused: replaces the root task's data; the engine records it as a data-edited event. */
+export async function editPausedData(data: import('../engine/types.ts').JsonObject): Promise<void> {
+  if (get().phase !== 'paused') throw new Error('pause the run first');
+  set({ follow: true });
+  await engine().editData(ROOT, data);
 }
 
 /** Shows a saved run: its workspace and trace, replayed without running anything. */

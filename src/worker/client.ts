@@ -4,12 +4,15 @@
 import * as Comlink from 'comlink';
 import type { StepCheck } from '../engine/checkSteps.ts';
 import type { JsonObject, TraceEvent, Workspace } from '../engine/types.ts';
+import type { Breakpoints } from './breakpointTypes.ts';
 import type { EngineApi, Progress } from './engine.worker.ts';
 
 export interface EngineClient {
   check(workspace: Workspace, data: JsonObject): Promise<StepCheck[]>;
   start(workspace: Workspace, taskName: string | undefined, data?: JsonObject): Promise<void>;
-  advance(mode: 'end' | 'step'): Promise<boolean>;
+  /** Resolves with why the run paused (a breakpoint), or null when it ended or stepped. */
+  advance(mode: 'end' | 'step', breakpoints: Breakpoints): Promise<{ ended: boolean; pausedBy: string | null }>;
+  editData(taskId: string, data: JsonObject): Promise<void>;
   stop(): Promise<void>;
   dispose(): void;
 }
@@ -87,16 +90,20 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
       lastSlice = null;
       return track(() => remote.start(workspace, taskName, data, onProgress));
     },
-    async advance(mode) {
+    async advance(mode, breakpoints) {
       advancing = true;
       lastHeard = performance.now();
       try {
-        const { ended, events } = await track(() => remote.advance(mode));
+        const { ended, events, pausedBy } = await track(() => remote.advance(mode, breakpoints));
         if (events.length > 0) options.onEvents(events);
-        return ended;
+        return { ended, pausedBy };
       } finally {
         advancing = false;
       }
+    },
+    async editData(taskId, data) {
+      const events = await track(() => remote.editData(taskId, data));
+      if (events.length > 0) options.onEvents(events);
     },
     async stop() {
       // A worker stuck in user code cannot hear "stop", so it is replaced instead.

@@ -4,7 +4,9 @@
 import * as Comlink from 'comlink';
 import { checkSteps, type StepCheck } from '../engine/checkSteps.ts';
 import { createRun, type Run } from '../engine/createRun.ts';
+import { getAt } from '../engine/paths.ts';
 import type { JsonObject, TraceEvent, Workspace } from '../engine/types.ts';
+import type { Breakpoints } from './breakpointTypes.ts';
 
 export interface Progress {
   events: TraceEvent[];
@@ -31,6 +33,9 @@ let run: Run | null = null;
 let buffer: TraceEvent[] = [];
 let report: ((progress: Progress) => void) | null = null;
 let lastReport = 0;
+let breakpoints: Breakpoints = { steps: [], conditions: [], data: [] };
+let pausedBy: string | null = null;
+let stepNames: string[] = [];
 
 function takeBuffer(): TraceEvent[] {
   const events = buffer;
@@ -53,10 +58,18 @@ const api = {
     run?.stop();
     buffer = [];
     report = onProgress;
+    stepNames = workspace.steps.map((step) => step.name);
     run = createRun(workspace, {
       host,
       taskName,
       data,
+      breakBefore: ({ task, ready, flips }) => {
+        const flipped = flips.find(([i, pass]) => pass && breakpoints.conditions.includes(i));
+        if (flipped) pausedBy = `‘${stepNames[flipped[0]]}’ started to match (condition breakpoint, task ${task})`;
+        else if (breakpoints.steps.includes(ready[0])) pausedBy = `before ‘${stepNames[ready[0]]}’ runs (breakpoint, task ${task})`;
+        else return false;
+        return true;
+      },
       onEvent: (event) => buffer.push(event),
       onSlice: (slice) => {
         // Always report before user code runs; between steps, only now and then.
@@ -68,16 +81,43 @@ const api = {
    * Runs to the end, or (mode "step") until the next step run finishes. The events not yet
    * reported come back with the answer, so the page has the whole trace when this resolves.
    */
-  async advance(mode: 'end' | 'step'): Promise<{ ended: boolean; events: TraceEvent[] }> {
+  async advance(mode: 'end' | 'step', points: Breakpoints): Promise<{ ended: boolean; events: TraceEvent[]; pausedBy: string | null }> {
     if (!run) throw new Error('no run has been started');
-    const ended = await run.runUntil(mode === 'step' ? (e) => e.kind === 'step-finished' || e.kind === 'step-failed' : undefined);
-    return { ended, events: takeBuffer() };
+    breakpoints = points;
+    pausedBy = null;
+    const current = run;
+    const ended = await run.runUntil((e) => {
+      if (mode === 'step' && (e.kind === 'step-finished' || e.kind === 'step-failed')) return true;
+      const hit = dataBreakpointHit(current, e);
+      if (hit) pausedBy = hit;
+      return hit !== null;
+    });
+    return { ended, events: takeBuffer(), pausedBy };
+  },
+  editData(taskId: string, data: JsonObject): TraceEvent[] {
+    if (!run) throw new Error('no run has been started');
+    run.editData(taskId, data);
+    return takeBuffer();
   },
   stop(): TraceEvent[] {
     run?.stop();
     return takeBuffer();
   },
 };
+
+/** A data breakpoint pauses right after an event that changed its path (to its value, if set). */
+function dataBreakpointHit(current: Run, e: TraceEvent): string | null {
+  if (e.kind !== 'step-finished' && e.kind !== 'subtask-ended' && e.kind !== 'data-edited') return null;
+  for (const point of breakpoints.data) {
+    const path = point.path.split('.');
+    const touched = e.patches.some((p) => p.path.slice(0, path.length).every((k, i) => String(k) === path[i]) || path.slice(0, p.path.length).every((k, i) => k === String(p.path[i])));
+    if (!touched) continue;
+    const now = getAt(current.dataOf(e.task), path);
+    if (point.value !== undefined && JSON.stringify(now) !== JSON.stringify(point.value)) continue;
+    return `${point.path} changed to ${JSON.stringify(now) ?? 'nothing'} (data breakpoint, task ${e.task})`;
+  }
+  return null;
+}
 
 export type EngineApi = typeof api;
 Comlink.expose(api);

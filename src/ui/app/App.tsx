@@ -11,6 +11,7 @@ import { StepList } from '../steps/StepList.tsx';
 import { Header } from './Header.tsx';
 import { KeysOverlay } from './KeysOverlay.tsx';
 import { Notice } from './Notice.tsx';
+import { PausedBar } from './PausedBar.tsx';
 import { useKeyboard } from './useKeyboard.ts';
 import { openWorkspaceFile } from './workspaceFiles.ts';
 
@@ -33,6 +34,7 @@ export function App() {
       <div>
         <Header onShowKeys={() => setShowKeys(true)} />
         <Notice />
+        <PausedBar />
       </div>
       <Group orientation="horizontal" className="workarea">
         <Panel defaultSize="17" minSize="10" collapsible>

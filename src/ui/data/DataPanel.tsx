@@ -9,6 +9,7 @@ import { ROOT } from '../../state/replay.ts';
 import { jumpToEvent, useRun } from '../../state/runStore.ts';
 import { JsonTree } from './JsonTree.tsx';
 import { describeValue } from '../../engine/describeValue.ts';
+import { clearDataBreakpoint, setDataBreakpoint, useBreakpoints } from '../../state/breakpoints.ts';
 
 export function DataPanel() {
   const data = useFrame((s) => s.data);
@@ -75,6 +76,34 @@ function DiffList({ entries, hasRun }: { entries: ReturnType<typeof diffData>; h
   );
 }
 
+/** Pause a live run when this path changes, or only when it changes to a given JSON value. */
+function DataBreakControl({ path }: { path: string }) {
+  const point = useBreakpoints((s) => s.data.find((d) => d.path === path));
+  const [value, setValue] = useState('');
+  if (point) {
+    return (
+      <span className="muted">
+        ● pauses when it changes{point.value !== undefined ? ` to ${JSON.stringify(point.value)}` : ''}{' '}
+        <button onClick={() => clearDataBreakpoint(path)}>Remove</button>
+      </span>
+    );
+  }
+  const add = () => {
+    if (value.trim() === '') return setDataBreakpoint(path, undefined);
+    try {
+      setDataBreakpoint(path, JSON.parse(value) as Json);
+    } catch {
+      setDataBreakpoint(path, value);
+    }
+  };
+  return (
+    <span className="pin-form">
+      <input aria-label={`Pause when ${path} changes to (optional JSON value)`} placeholder="any value" value={value} onChange={(e) => setValue(e.target.value)} style={{ width: 90 }} />
+      <button onClick={add} title="Pause a live run when this path changes (to this value, if given)">Break on change</button>
+    </span>
+  );
+}
+
 function PinnedHistory({ path, onClose }: { path: string; onClose(): void }) {
   const events = useRun((s) => s.events);
   const ranWith = useRun((s) => s.workspace);
@@ -84,6 +113,7 @@ function PinnedHistory({ path, onClose }: { path: string; onClose(): void }) {
     <section className="pinned" data-testid="pinned" aria-label={`History of ${path}`}>
       <div className="pinned-head">
         <b className="mono">📌 {path}</b> <span className="muted">{history.length} change{history.length === 1 ? '' : 's'}</span>
+        <DataBreakControl path={path} />
         <button onClick={onClose} aria-label={`Unpin ${path}`}>✕</button>
       </div>
       <ol>

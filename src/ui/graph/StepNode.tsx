@@ -6,6 +6,7 @@ import { useFrame } from '../../state/frameStore.ts';
 import type { NodeState } from '../../state/replay.ts';
 import { selectStep, useWorkspace } from '../../state/workspaceStore.ts';
 import type { StepNodeData } from './buildGraph.ts';
+import { useBreakpoints } from '../../state/breakpoints.ts';
 
 export const STATE_LOOK: Record<NodeState, { icon: string; word: string }> = {
   ready: { icon: '◎', word: 'ready' },
@@ -24,11 +25,13 @@ function StepNodeView({ data }: NodeProps) {
   const state = useFrame((s) => s.frame.states[index] ?? 'never');
   const count = useFrame((s) => s.frame.counts[index] ?? 0);
   const selected = useWorkspace((s) => s.selectedStep === index);
+  const hasBreak = useBreakpoints((s) => s.steps.includes(index));
   const look = STATE_LOOK[state];
   return (
     <div className="step-node" data-state={state} data-selected={selected} data-testid={`node-${index}`} onClick={() => selectStep(index)} title={name}>
       <Handle type="target" position={Position.Top} />
       <div className="head">
+        {hasBreak && <span className="bp-mark" title="Breakpoint: pauses before this step runs">●</span>}
         <span className="name">{name}</span>
       </div>
       <div className={`state state-${state}`} data-testid={`node-state-${index}`}>

@@ -5,6 +5,7 @@ import { verdictFor } from '../../state/inspect.ts';
 import { useRun } from '../../state/runStore.ts';
 import { selectStep, useWorkspace } from '../../state/workspaceStore.ts';
 import { describeValue } from '../../engine/describeValue.ts';
+import { toggleConditionBreakpoint, useBreakpoints } from '../../state/breakpoints.ts';
 
 export function WhyPanel() {
   const selected = useWorkspace((s) => s.selectedStep);
@@ -12,6 +13,7 @@ export function WhyPanel() {
   const ranWith = useRun((s) => s.workspace);
   const steps = ranWith?.steps ?? current;
   const checks = useCursorChecks((s) => s.checks);
+  const conditionBreaks = useBreakpoints((s) => s.conditions);
   const frame = useFrame((s) => s.frame);
   const names = steps.map((s) => s.name);
   const step = steps[selected];
@@ -21,6 +23,9 @@ export function WhyPanel() {
     <div className="why">
       <h4 className="why-title">{step.name}</h4>
       <p className="verdict" data-testid="why-verdict">{verdictFor(selected, names, step.enabled, check, frame)}</p>
+      <label className="muted">
+        <input type="checkbox" checked={conditionBreaks.includes(selected)} onChange={() => toggleConditionBreakpoint(selected)} /> Pause a live run when this condition starts to match
+      </label>
       {check && check.leaves.length > 0 && (
         <table className="leaves" aria-label="Condition leaves">
           <thead>

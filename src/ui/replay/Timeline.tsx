@@ -13,6 +13,7 @@ export function Timeline() {
   const why = useRun((s) => s.why);
   const run = useFrame((s) => s.frame.run);
   const changed = useFrame((s) => s.frame.changed);
+  const t = useFrame((s) => s.t);
   const steps = useWorkspace((s) => s.workspace.steps);
   const [playing, setPlaying] = useState(false);
   const [speed, setSpeed] = useState(1);
@@ -48,7 +49,7 @@ export function Timeline() {
         data-testid="slider"
       />
       <span className="where" data-testid="cursor-position">
-        {total ? `${cursor + 1} / ${total}` : '0 / 0'} · t = {((run?.t ?? 0) / 1000).toFixed(1)} s
+        {total ? `${cursor + 1} / ${total}` : '0 / 0'} · t = {(t / 1000).toFixed(3)} s
       </span>
       <select aria-label="Playback speed" value={speed} onChange={(e) => setSpeed(Number(e.target.value))}>
         {SPEEDS.map((s) => (

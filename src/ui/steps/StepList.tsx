@@ -4,11 +4,13 @@ import { useState } from 'react';
 import { useChecks } from '../../state/checksStore.ts';
 import { addStep, deleteStep, moveStep, renameStep, selectStep, toggleStep, useWorkspace } from '../../state/workspaceStore.ts';
 import { StepBadge } from './StepBadge.tsx';
+import { toggleStepBreakpoint, useBreakpoints } from '../../state/breakpoints.ts';
 
 export function StepList() {
   const steps = useWorkspace((s) => s.workspace.steps);
   const selected = useWorkspace((s) => s.selectedStep);
   const checks = useChecks((s) => s.checks);
+  const breaks = useBreakpoints((s) => s.steps);
   const [renaming, setRenaming] = useState<number | null>(null);
   const [dragging, setDragging] = useState<number | null>(null);
   const [dropAt, setDropAt] = useState<number | null>(null);
@@ -68,7 +70,17 @@ export function StepList() {
                 setDropAt(null);
               }}
             >
-              <span className="index">{i + 1}</span>
+              <span className="index">
+                <button
+                  className="bp"
+                  aria-pressed={breaks.includes(i)}
+                  aria-label={`Breakpoint before ${step.name}`}
+                  title={breaks.includes(i) ? 'Remove breakpoint' : 'Pause before this step runs'}
+                  onClick={(e) => (e.stopPropagation(), toggleStepBreakpoint(i))}
+                >
+                  {i + 1}
+                </button>
+              </span>
               {renaming === i ? (
                 <input
                   className="rename-input"
