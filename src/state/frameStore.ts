@@ -44,6 +44,10 @@ function recompute(): void {
 /** Keeps the frame in step with the run, the cursor, the steps and their checks. */
 export function watchFrame(): () => void {
   recompute();
-  const stops = [useRun.subscribe(recompute), useWorkspace.subscribe(recompute), useChecks.subscribe(recompute)];
+  const stops = [
+    useRun.subscribe(recompute),
+    useWorkspace.subscribe((s, prev) => (s.workspace !== prev.workspace || s.selectedTask !== prev.selectedTask) && recompute()),
+    useChecks.subscribe(recompute),
+  ];
   return () => stops.forEach((stop) => stop());
 }

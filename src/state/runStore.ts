@@ -2,7 +2,7 @@
 // replay cursor. Run, Step, Reset and Stop are plain functions over the engine client.
 import { create } from 'zustand';
 import { EXECUTION_TIMEOUT, timeoutEvents } from '../engine/timeoutEvents.ts';
-import type { TraceEvent, Workspace } from '../engine/types.ts';
+import type { JsonObject, TraceEvent, Workspace } from '../engine/types.ts';
 import { createEngineClient, type EngineClient, WorkerRestartedError } from '../worker/client.ts';
 import { createDataIndex } from '../engine/traceFold.ts';
 import { ROOT, runIndexAt, stepRunsOf, type StepRunRef } from './replay.ts';
@@ -59,12 +59,18 @@ function killedByWatchdog(slice: { task: string; step: number | null } | null): 
   set({ phase: 'ended', error: EXECUTION_TIMEOUT });
 }
 
+/** Starting data for the next fresh run when it is not the task's own (a fork's edited data). */
+let startData: JsonObject | undefined;
+export function setStartData(data: JsonObject | undefined): void {
+  startData = data;
+}
+
 async function begin(): Promise<boolean> {
   const { workspace, selectedTask } = useWorkspace.getState();
   const task = workspace.tasks[selectedTask] ?? workspace.tasks[0];
   set((s) => ({ phase: 'running', events: [], runs: [], cursor: -1, eventCursor: null, follow: true, workspace, error: null, runId: s.runId + 1, why: null }));
   try {
-    await engine().start(workspace, task?.name);
+    await engine().start(workspace, task?.name, startData);
     return true;
   } catch (error) {
     set({ phase: 'ended', error: (error as Error).message });
@@ -128,7 +134,7 @@ export function resetRun(): void {
 }
 
 /** While paused: replaces the root task's data; the engine records it as a data-edited event. */
-export async function editPausedData(data: import('../engine/types.ts').JsonObject): Promise<void> {
+export async function editPausedData(data: JsonObject): Promise<void> {
   if (get().phase !== 'paused') throw new Error('pause the run first');
   set({ follow: true });
   await engine().editData(ROOT, data);

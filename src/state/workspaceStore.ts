@@ -54,6 +54,7 @@ export function loadWorkspace(workspace: Workspace, notice: string | null = null
 }
 
 export function setJsonError(editor: string, message: string | null): void {
+  if ((get().jsonErrors[editor] ?? null) === message) return;
   const { [editor]: _previous, ...rest } = get().jsonErrors;
   set({ jsonErrors: message ? { ...rest, [editor]: message } : rest });
 }

@@ -81,3 +81,31 @@ test('a saved trace replays after a reload, with the same data at the same posit
   await expect.poll(() => page.getByTestId('data-panel').locator('.json-tree').innerText()).toBe(before);
   await expect(page.getByRole('alert').filter({ hasText: 'nothing was run again' })).toBeVisible();
 });
+
+test('fork a premium customer into an enterprise one: the branch runs the enterprise step and compare shows it', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await openApp(page);
+  await openExample(page, 'Conditional branching');
+  await run(page);
+  await page.getByRole('button', { name: 'Fork from here…' }).first().click();
+  const dialog = page.getByRole('dialog', { name: 'Fork from here' });
+  await dialog.locator('.view-lines').click();
+  await page.evaluate(() => navigator.clipboard.writeText(JSON.stringify({ customer: { name: 'Premium Corp', tier: 'enterprise', verified: true }, order: { total: 1500 } }, null, 2)));
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Control+V');
+  await dialog.getByRole('button', { name: 'Run branch' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(page.getByTestId('node-state-2')).toContainText('running 1');
+  await expect(page.getByTestId('node-state-0')).toContainText('never matched');
+  await page.getByRole('tab', { name: 'Branches', exact: true }).click();
+  await expect(page.getByTestId('branch')).toHaveCount(2);
+  await page.getByRole('button', { name: 'compare with active' }).click();
+  const compare = page.getByTestId('compare');
+  await expect(compare).toContainText('Premium customer workflow');
+  await expect(compare).toContainText('Enterprise customer workflow');
+  await expect(compare.locator('tr').filter({ hasText: 'customer.tier' })).toContainText('"premium"');
+  await expect(compare.locator('tr').filter({ hasText: 'customer.tier' })).toContainText('"enterprise"');
+  await page.getByRole('radio', { name: 'main', exact: true }).check();
+  await expect(page.getByTestId('node-state-0')).toContainText('running 1');
+  await expect(page.getByTestId('node-state-2')).toContainText('never matched');
+});

@@ -4,6 +4,7 @@ import { EXAMPLES } from '../../state/examples.ts';
 import { resetRun, runToEnd, stepOnce, stopRun, useRun } from '../../state/runStore.ts';
 import { loadWorkspace, renameWorkspace, selectTask, useWorkspace } from '../../state/workspaceStore.ts';
 import { RunStatus } from './RunStatus.tsx';
+import { clearBranches } from '../../state/branches.ts';
 import { downloadTrace, downloadWorkspace, openWorkspaceFile } from './workspaceFiles.ts';
 
 export function Header({ onShowKeys }: { onShowKeys(): void }) {
@@ -31,7 +32,7 @@ export function Header({ onShowKeys }: { onShowKeys(): void }) {
       <FileButtons />
       <label>
         Task
-        <select aria-label="Task" value={selectedTask} onChange={(e) => selectTask(Number(e.target.value))}>
+        <select aria-label="Task" value={selectedTask} onChange={(e) => (clearBranches(), selectTask(Number(e.target.value)))}>
           {tasks.map((t, i) => (
             <option key={i} value={i}>{t.name}</option>
           ))}
@@ -98,6 +99,7 @@ function ExamplesMenu() {
               role="menuitem"
               onClick={() => {
                 resetRun();
+                clearBranches();
                 loadWorkspace(structuredClone(example.workspace));
                 setOpen(false);
               }}

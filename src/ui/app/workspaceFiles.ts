@@ -2,6 +2,7 @@
 import { isTraceDocument, traceFromDocument, traceToFile } from '../../share/traceFile.ts';
 import { fileNameFor, workspaceFromFile, workspaceToFile } from '../../share/workspaceFile.ts';
 import { loadTrace, resetRun, useRun } from '../../state/runStore.ts';
+import { clearBranches } from '../../state/branches.ts';
 import { loadWorkspace, selectTask, setNotice, useWorkspace } from '../../state/workspaceStore.ts';
 
 /** Opens a workspace file or a trace file; a bad file leaves everything as it was. */
@@ -16,6 +17,7 @@ export async function openWorkspaceFile(file: File): Promise<void> {
     }
     if (isTraceDocument(parsed)) {
       const trace = traceFromDocument(parsed, file.name);
+      clearBranches();
       loadWorkspace(trace.workspace, `Replaying the trace in ${file.name}: nothing was run again.`);
       selectTask(Math.max(0, trace.workspace.tasks.findIndex((t) => t.name === trace.task)));
       loadTrace(trace.workspace, trace.events);
@@ -23,6 +25,7 @@ export async function openWorkspaceFile(file: File): Promise<void> {
     }
     const workspace = workspaceFromFile(text, file.name);
     resetRun();
+    clearBranches();
     loadWorkspace(workspace, null);
   } catch (error) {
     setNotice(`${(error as Error).message}`);

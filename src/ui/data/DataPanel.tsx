@@ -8,6 +8,7 @@ import { diffData, pathHistory } from '../../state/inspect.ts';
 import { ROOT } from '../../state/replay.ts';
 import { jumpToEvent, useRun } from '../../state/runStore.ts';
 import { JsonTree } from './JsonTree.tsx';
+import { ForkButton } from '../inspect/BranchesPanel.tsx';
 import { describeValue } from '../../engine/describeValue.ts';
 import { clearDataBreakpoint, setDataBreakpoint, useBreakpoints } from '../../state/breakpoints.ts';
 
@@ -39,6 +40,7 @@ export function DataPanel() {
           <button role="radio" aria-checked={mode === 'diff'} onClick={() => setMode('diff')}>Diff{run ? ` (${diff.length})` : ''}</button>
         </div>
         <input type="search" placeholder="Search keys and values" aria-label="Search data" value={query} onChange={(e) => setQuery(e.target.value)} />
+        <ForkButton />
         <form onSubmit={(e) => (e.preventDefault(), pin(pinDraft))} className="pin-form">
           <input placeholder="Pin a path, e.g. order.status" aria-label="Path to pin" value={pinDraft} onChange={(e) => setPinDraft(e.target.value)} />
           <button type="submit">Pin</button>

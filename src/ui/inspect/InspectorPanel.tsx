@@ -9,8 +9,10 @@ import { EventLog } from './EventLog.tsx';
 import { LanesView } from './LanesView.tsx';
 import { VisualizePanel } from './VisualizePanel.tsx';
 import { WhyPanel } from './WhyPanel.tsx';
+import { BranchesPanel } from './BranchesPanel.tsx';
+import { watchBranches } from '../../state/branches.ts';
 
-const TABS = ['Data', 'Why', 'Log', 'Lanes', 'Console', 'Visualize'] as const;
+const TABS = ['Data', 'Why', 'Log', 'Lanes', 'Console', 'Visualize', 'Branches'] as const;
 type Tab = (typeof TABS)[number];
 
 export function InspectorPanel() {
@@ -19,6 +21,7 @@ export function InspectorPanel() {
   const run = useFrame((s) => s.frame.run);
   const logs = useRun((s) => s.events.reduce((n, e) => n + (e.kind === 'log' ? 1 : 0), 0));
   useEffect(() => watchCursorChecks(), []);
+  useEffect(() => watchBranches(), []);
   const where = phase === 'idle' ? 'starting data' : run ? `at t = ${(run.t / 1000).toFixed(3)} s` : 'before the first step';
   return (
     <section className="panel" aria-label="Inspector" data-testid="data-panel">
@@ -38,6 +41,7 @@ export function InspectorPanel() {
         {tab === 'Lanes' && <LanesView />}
         {tab === 'Console' && <ConsolePanel />}
         {tab === 'Visualize' && <VisualizePanel />}
+        {tab === 'Branches' && <BranchesPanel />}
       </div>
     </section>
   );
