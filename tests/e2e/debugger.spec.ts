@@ -37,7 +37,7 @@ test('a breakpoint on a middle step pauses there; editing the data and continuin
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await openApp(page);
   await page.getByRole('button', { name: 'Breakpoint before Validate order' }).click();
-  await expect(page.getByTestId('node-1')).toContainText('●');
+  await expect(page.getByRole('button', { name: 'Breakpoint on Validate order' })).toHaveAttribute('aria-pressed', 'true');
   await page.getByRole('button', { name: '▶ Run' }).click();
   await expect(page.getByTestId('paused')).toContainText('before ‘Validate order’ runs');
   await expect(status(page)).toHaveText('paused');
@@ -108,4 +108,17 @@ test('fork a premium customer into an enterprise one: the branch runs the enterp
   await page.getByRole('radio', { name: 'main', exact: true }).check();
   await expect(page.getByTestId('node-state-0')).toContainText('running 1');
   await expect(page.getByTestId('node-state-2')).toContainText('never matched');
+});
+
+test('hovering a step node marks the paths its condition reads (pass or fail) and the paths it wrote', async ({ page }) => {
+  await openApp(page);
+  await run(page);
+  await page.getByTestId('node-1').hover();
+  await expect(dataRow(page, 'order.status')).toHaveClass(/read-fail/);
+  await expect(dataRow(page, 'order.status')).toHaveClass(/written/);
+  await expect(dataRow(page, 'order.validatedAt')).toHaveClass(/written/);
+  await page.getByTestId('node-2').hover();
+  await expect(dataRow(page, 'order.status')).toHaveClass(/read-fail/);
+  await page.mouse.move(5, 880);
+  await expect(dataRow(page, 'order.status')).not.toHaveClass(/read-/);
 });

@@ -9,6 +9,8 @@ import { ROOT } from '../../state/replay.ts';
 import { jumpToEvent, useRun } from '../../state/runStore.ts';
 import { JsonTree } from './JsonTree.tsx';
 import { ForkButton } from '../inspect/BranchesPanel.tsx';
+import { useHover } from '../../state/hoverStore.ts';
+import { useCursorChecks } from '../../state/cursorChecks.ts';
 import { describeValue } from '../../engine/describeValue.ts';
 import { clearDataBreakpoint, setDataBreakpoint, useBreakpoints } from '../../state/breakpoints.ts';
 
@@ -22,6 +24,14 @@ export function DataPanel() {
   const [pinned, setPinned] = useState<string[]>([]);
   const [pinDraft, setPinDraft] = useState('');
   const changed = useMemo(() => new Set(changedList), [changedList]);
+  const hovered = useHover((s) => s.step);
+  const checks = useCursorChecks((s) => s.checks);
+  const reads = useMemo(() => (hovered === null ? undefined : new Map((checks[hovered]?.leaves ?? []).map((leaf) => [leaf.path, leaf.pass]))), [hovered, checks]);
+  const writes = useMemo(() => {
+    if (hovered === null) return undefined;
+    const paths = events.flatMap((e) => (e.kind === 'step-finished' && e.task === ROOT && e.step === hovered ? e.patches.map((p) => p.path.join('.')) : []));
+    return new Set(paths);
+  }, [hovered, events]);
   const index = useMemo(() => createDataIndex(events), [events]);
   const diff = useMemo(() => {
     if (!run) return [];
@@ -50,7 +60,7 @@ export function DataPanel() {
         <PinnedHistory key={path} path={path} onClose={() => setPinned(pinned.filter((p) => p !== path))} />
       ))}
       {mode === 'tree' ? (
-        <JsonTree value={data} changed={changed} query={query} onPin={pin} />
+        <JsonTree value={data} changed={changed} query={query} onPin={pin} reads={reads} writes={writes} />
       ) : (
         <DiffList entries={diff} hasRun={!!run} />
       )}

@@ -8,16 +8,22 @@ interface Props {
   /** Shows only entries whose key or value contains this text (and their ancestors). */
   query?: string;
   onPin?(path: string): void;
+  /** Paths a hovered step's condition reads, with whether each leaf passes. */
+  reads?: ReadonlyMap<string, boolean>;
+  /** Paths a hovered step wrote during the run. */
+  writes?: ReadonlySet<string>;
 }
 
 interface Shared {
   changed: ReadonlySet<string>;
   query: string;
   onPin?(path: string): void;
+  reads?: ReadonlyMap<string, boolean>;
+  writes?: ReadonlySet<string>;
 }
 
-export function JsonTree({ value, changed, query = '', onPin }: Props) {
-  const shared = { changed, query: query.trim().toLowerCase(), onPin };
+export function JsonTree({ value, changed, query = '', onPin, reads, writes }: Props) {
+  const shared = { changed, query: query.trim().toLowerCase(), onPin, reads, writes };
   return (
     <div className="json-tree" role="tree" aria-label="Task data">
       {value !== null && typeof value === 'object' ? (
@@ -49,7 +55,9 @@ const Children = memo(function Children({ value, path, shared }: { value: Json[]
 });
 
 function Entry({ name, value, path, shared }: { name: string; value: Json; path: string; shared: Shared }) {
-  const { changed, query, onPin } = shared;
+  const { changed, query, onPin, reads, writes } = shared;
+  const read = reads?.get(path);
+  const marks = `${read === true ? ' read-pass' : read === false ? ' read-fail' : ''}${writes?.has(path) ? ' written' : ''}`;
   const [open, setOpen] = useState(path.split('.').length < 4);
   const isChanged = changed.has(path);
   const hit = query !== '' && (name.toLowerCase().includes(query) || (!(value !== null && typeof value === 'object') && String(value).toLowerCase().includes(query)));
@@ -57,7 +65,7 @@ function Entry({ name, value, path, shared }: { name: string; value: Json; path:
   const size = container ? (Array.isArray(value) ? `[${value.length}]` : `{${Object.keys(value).length}}`) : '';
   return (
     <li role="treeitem" aria-expanded={container ? open : undefined} data-path={path}>
-      <div className={`row${isChanged ? ' changed' : ''}${hit ? ' hit' : ''}`}>
+      <div className={`row${isChanged ? ' changed' : ''}${hit ? ' hit' : ''}${marks}`}>
         {container ? (
           <button className="toggle" onClick={() => setOpen(!open)} aria-label={open ? `Collapse ${path}` : `Expand ${path}`}>{open ? '▾' : '▸'}</button>
         ) : (

@@ -6,7 +6,8 @@ import { useFrame } from '../../state/frameStore.ts';
 import type { NodeState } from '../../state/replay.ts';
 import { selectStep, useWorkspace } from '../../state/workspaceStore.ts';
 import type { StepNodeData } from './buildGraph.ts';
-import { useBreakpoints } from '../../state/breakpoints.ts';
+import { toggleStepBreakpoint, useBreakpoints } from '../../state/breakpoints.ts';
+import { hoverStep } from '../../state/hoverStore.ts';
 
 export const STATE_LOOK: Record<NodeState, { icon: string; word: string }> = {
   ready: { icon: '◎', word: 'ready' },
@@ -28,10 +29,27 @@ function StepNodeView({ data }: NodeProps) {
   const hasBreak = useBreakpoints((s) => s.steps.includes(index));
   const look = STATE_LOOK[state];
   return (
-    <div className="step-node" data-state={state} data-selected={selected} data-testid={`node-${index}`} onClick={() => selectStep(index)} title={name}>
+    <div
+      className="step-node"
+      data-state={state}
+      data-selected={selected}
+      data-testid={`node-${index}`}
+      onClick={() => selectStep(index)}
+      onMouseEnter={() => hoverStep(index)}
+      onMouseLeave={() => hoverStep(null)}
+      title={name}
+    >
       <Handle type="target" position={Position.Top} />
       <div className="head">
-        {hasBreak && <span className="bp-mark" title="Breakpoint: pauses before this step runs">●</span>}
+        <button
+          className={`bp-toggle${hasBreak ? ' on' : ''}`}
+          aria-pressed={hasBreak}
+          aria-label={`Breakpoint on ${name}`}
+          title={hasBreak ? 'Remove the breakpoint' : 'Pause before this step runs'}
+          onClick={(e) => (e.stopPropagation(), toggleStepBreakpoint(index))}
+        >
+          ●
+        </button>
         <span className="name">{name}</span>
       </div>
       <div className={`state state-${state}`} data-testid={`node-state-${index}`}>
