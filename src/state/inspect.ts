@@ -17,13 +17,16 @@ export function verdictFor(i: number, names: readonly string[], enabled: boolean
     return `Invalid${where}: ${check.error?.message ?? 'the step cannot be loaded'}. It never runs.`;
   }
   if (!enabled) return 'Disabled: switched off by the author, so it never runs.';
+  if (frame.run?.step === i) {
+    const outcome = frame.run.failed ? 'ran here and failed' : 'ran here';
+    return `Matched and ${outcome}${check.match ? '.' : '; after its changes it no longer matches.'}`;
+  }
   if (!check.match) {
     const failing = check.leaves.filter((leaf) => !leaf.pass);
     const shown = failing.slice(0, 3).map((leaf) => `\`${leaf.path}\` expected ${leaf.expected}, actual ${quote(leaf.actual)}`);
     const more = failing.length > 3 ? `, and ${failing.length - 3} more` : '';
     return `No match: ${failing.length} of ${check.leaves.length} ${check.leaves.length === 1 ? 'leaf fails' : 'leaves fail'}: ${shown.join('; ')}${more}.`;
   }
-  if (frame.run?.step === i) return frame.run.failed ? 'Matched and ran here, but failed.' : 'Matched, and ran here.';
   if (frame.ready[0] === i) return 'Matched; runs next.';
   if (frame.ready.includes(i)) return `Matched; waits behind ‘${names[frame.ready[0]]}’ (earlier in the list).`;
   return 'Matched, but already ran (no redo).';

@@ -67,7 +67,8 @@ test('a saved trace replays after a reload, with the same data at the same posit
   await expect(dataRow(page, 'apiCall.success')).toHaveCount(0);
   const before = await page.getByTestId('data-panel').locator('.json-tree').innerText();
   const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Save trace' }).click();
+  await page.getByRole('button', { name: 'File ▾' }).click();
+  await page.getByRole('menuitem', { name: /^Save trace/ }).click();
   const file = await (await download).path();
   const text = readFileSync(file, 'utf8');
   await page.evaluate(() => localStorage.clear());

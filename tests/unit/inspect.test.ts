@@ -20,7 +20,9 @@ describe('verdict sentences', () => {
     expect(verdictFor(1, names, true, check(true), frame({ ready: [] }))).toBe('Matched, but already ran (no redo).');
     expect(verdictFor(1, names, true, check(true), frame({ ready: [0, 1] }))).toBe('Matched; waits behind ‘Payment’ (earlier in the list).');
     expect(verdictFor(0, names, true, check(true), frame({ ready: [0, 1] }))).toBe('Matched; runs next.');
-    expect(verdictFor(2, names, true, check(true), frame({ run: { seq: 5, startSeq: 3, task: 't0', step: 2, t: 0, failed: false } }))).toBe('Matched, and ran here.');
+    const ranHere = frame({ run: { seq: 5, startSeq: 3, task: 't0', step: 2, t: 0, failed: false } });
+    expect(verdictFor(2, names, true, check(true), ranHere)).toBe('Matched and ran here.');
+    expect(verdictFor(2, names, true, check(false), ranHere)).toBe('Matched and ran here; after its changes it no longer matches.');
   });
 
   it('covers invalid and disabled steps', () => {

@@ -49,11 +49,38 @@ export function Header({ onShowKeys }: { onShowKeys(): void }) {
   );
 }
 
+/** Open a workspace or trace file, download the workspace, save the run as a trace. */
 function FileButtons() {
   const input = useRef<HTMLInputElement>(null);
+  const hasRun = useRun((s) => s.events.length > 0 && s.phase !== 'running');
+  const [open, setOpen] = useState(false);
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!open) return;
+    const close = (e: MouseEvent) => !ref.current?.contains(e.target as Node) && setOpen(false);
+    document.addEventListener('mousedown', close);
+    return () => document.removeEventListener('mousedown', close);
+  }, [open]);
+  const act = (fn: () => void) => () => {
+    setOpen(false);
+    fn();
+  };
   return (
-    <>
-      <button onClick={() => input.current?.click()} title="Open a workspace or trace file (or drop one on the page)">Open…</button>
+    <div className="menu" ref={ref}>
+      <button aria-haspopup="menu" aria-expanded={open} onClick={() => setOpen(!open)}>File ▾</button>
+      {open && (
+        <div className="menu-list" role="menu" style={{ minWidth: 260 }}>
+          <button role="menuitem" onClick={act(() => input.current?.click())}>
+            Open…<span className="desc">A .steplab.json workspace or a trace file (or drop one on the page)</span>
+          </button>
+          <button role="menuitem" onClick={act(downloadWorkspace)}>
+            Download workspace<span className="desc">As a .steplab.json file</span>
+          </button>
+          <button role="menuitem" disabled={!hasRun} onClick={act(downloadTrace)}>
+            Save trace<span className="desc">This run, to replay later without running</span>
+          </button>
+        </div>
+      )}
       <input
         ref={input}
         type="file"
@@ -66,16 +93,7 @@ function FileButtons() {
           e.target.value = '';
         }}
       />
-      <button onClick={downloadWorkspace} title="Download this workspace as a .steplab.json file">Download</button>
-      <SaveTraceButton />
-    </>
-  );
-}
-
-function SaveTraceButton() {
-  const hasRun = useRun((s) => s.events.length > 0 && s.phase !== 'running');
-  return (
-    <button onClick={downloadTrace} disabled={!hasRun} title="Save this run as a trace file; open it later to replay it without running">Save trace</button>
+    </div>
   );
 }
 
