@@ -139,8 +139,9 @@ function compileOperator(op: string, param: unknown, owner: Record<string, unkno
       try {
         tester = createOperatorTester(query);
         tester(undefined);
-      } catch (error) {
-        throw fail((error as Error).message);
+      } catch {
+        // sift's own messages describe its internals; say what the author can change instead.
+        throw fail(`${describePattern(param)} is not a value ${op} can compare with`);
       }
       return leaf(path, `${op} ${describePattern(param)}`, tester);
     }
@@ -179,8 +180,16 @@ function compileLeaf(pattern: unknown, path: PathKey[]): Node {
   throw new ConditionError(`unsupported pattern ${expected} at ${where}: use a value, a type (String, Number, Boolean, Array, Object), a regex, an array or an object`, where);
 }
 
+/** A leaf whose test cannot throw: a comparison that makes no sense (`[] > {}`) is simply no match. */
 function leaf(path: PathKey[], expected: string, test: (value: unknown) => boolean): Node {
-  return { type: 'leaf', path, expected, test };
+  const safe = (value: unknown) => {
+    try {
+      return test(value);
+    } catch {
+      return false;
+    }
+  };
+  return { type: 'leaf', path, expected, test: safe };
 }
 
 function testNode(node: Node, data: unknown): boolean {

@@ -8,8 +8,10 @@ export function parseDotPath(path: string): string[] {
   return path.split('.');
 }
 
+/** `order.items.0`; keys that would read ambiguously (empty, with dots or spaces) are quoted. */
 export function formatPath(path: readonly PathKey[]): string {
-  return path.length === 0 ? '(root)' : path.join('.');
+  if (path.length === 0) return '(root)';
+  return path.map((key, i) => (/^[^.\s"[\]]+$/.test(String(key)) ? `${i ? '.' : ''}${key}` : `[${JSON.stringify(String(key))}]`)).join('');
 }
 
 /** Reads a value at a path; returns undefined when any segment is missing. */

@@ -13,7 +13,7 @@ import { KeysOverlay } from './KeysOverlay.tsx';
 import { Notice } from './Notice.tsx';
 import { PausedBar } from './PausedBar.tsx';
 import { useKeyboard } from './useKeyboard.ts';
-import { openWorkspaceFile } from './workspaceFiles.ts';
+import { filesFromDrop, openFiles } from './workspaceFiles.ts';
 
 export function App() {
   const [showKeys, setShowKeys] = useState(false);
@@ -25,10 +25,9 @@ export function App() {
       className="app"
       onDragOver={(e) => e.dataTransfer.types.includes('Files') && e.preventDefault()}
       onDrop={(e) => {
-        const file = e.dataTransfer.files[0];
-        if (!file) return;
+        if (!e.dataTransfer.types.includes('Files')) return;
         e.preventDefault();
-        void openWorkspaceFile(file);
+        void filesFromDrop(e.dataTransfer).then(openFiles);
       }}
     >
       <div>

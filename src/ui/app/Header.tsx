@@ -5,7 +5,7 @@ import { resetRun, runToEnd, stepOnce, stopRun, useRun } from '../../state/runSt
 import { loadWorkspace, renameWorkspace, selectTask, useWorkspace } from '../../state/workspaceStore.ts';
 import { RunStatus } from './RunStatus.tsx';
 import { clearBranches } from '../../state/branches.ts';
-import { downloadTrace, downloadWorkspace, openWorkspaceFile } from './workspaceFiles.ts';
+import { copyShareLink, downloadStepFolder, downloadTrace, downloadWorkspace, openFiles } from './workspaceFiles.ts';
 
 export function Header({ onShowKeys }: { onShowKeys(): void }) {
   const name = useWorkspace((s) => s.workspace.name);
@@ -71,10 +71,16 @@ function FileButtons() {
       {open && (
         <div className="menu-list" role="menu" style={{ minWidth: 260 }}>
           <button role="menuitem" onClick={act(() => input.current?.click())}>
-            Open…<span className="desc">A .steplab.json workspace or a trace file (or drop one on the page)</span>
+            Open…<span className="desc">A workspace or trace (.json), an ALOMA step folder (.zip) or step files (.js); or drop them on the page</span>
+          </button>
+          <button role="menuitem" onClick={act(() => void copyShareLink())}>
+            Copy share link<span className="desc">The whole workspace in the link; nothing runs until Run</span>
           </button>
           <button role="menuitem" onClick={act(downloadWorkspace)}>
             Download workspace<span className="desc">As a .steplab.json file</span>
+          </button>
+          <button role="menuitem" onClick={act(downloadStepFolder)}>
+            Export step folder (.zip)<span className="desc">One .js per step plus tasks.json, connectors.json, config.json</span>
           </button>
           <button role="menuitem" disabled={!hasRun} onClick={act(downloadTrace)}>
             Save trace<span className="desc">This run, to replay later without running</span>
@@ -84,12 +90,12 @@ function FileButtons() {
       <input
         ref={input}
         type="file"
-        accept=".json,application/json"
+        accept=".json,.zip,.js,application/json,application/zip,text/javascript"
+        multiple
         hidden
         data-testid="open-file"
         onChange={(e) => {
-          const file = e.target.files?.[0];
-          if (file) void openWorkspaceFile(file);
+          void openFiles([...(e.target.files ?? [])]);
           e.target.value = '';
         }}
       />

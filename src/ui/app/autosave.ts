@@ -4,10 +4,35 @@ import { defaultExample } from '../../state/examples.ts';
 import { createDebouncedSaver, restoreWorkspace, saveWorkspace } from '../../state/persistence.ts';
 import { loadWorkspace, useWorkspace } from '../../state/workspaceStore.ts';
 import type { Workspace } from '../../engine/types.ts';
+import { decodeShareHash, isShareHash } from '../../share/shareLink.ts';
+import { setNotice } from '../../state/workspaceStore.ts';
+import { resetRun } from '../../state/runStore.ts';
+import { clearBranches } from '../../state/branches.ts';
+
+/**
+ * Opens a `#v1/…` link: the workspace loads and nothing runs. A bad link leaves the current
+ * workspace untouched and says what is wrong. The hash is then cleared, so a reload shows the
+ * person's own (autosaved) edits rather than the link again.
+ */
+function openSharedLink(): void {
+  const { hash } = window.location;
+  if (!isShareHash(hash)) return;
+  history.replaceState(null, '', window.location.pathname + window.location.search);
+  try {
+    const workspace = decodeShareHash(hash);
+    resetRun();
+    clearBranches();
+    loadWorkspace(workspace, `Opened “${workspace.name}” from a shared link. Nothing has run: press Run when you have read the steps.`);
+  } catch (error) {
+    setNotice(`This link could not be opened: ${(error as Error).message}. Your workspace is unchanged.`);
+  }
+}
 
 export function startAutosave(storage: Storage = window.localStorage): void {
   const restored = restoreWorkspace(storage);
   loadWorkspace(restored.workspace ?? defaultExample(), restored.notice);
+  openSharedLink();
+  window.addEventListener('hashchange', openSharedLink);
   const saver = createDebouncedSaver((ws: Workspace) => saveWorkspace(storage, ws), 300);
   useWorkspace.subscribe((state, previous) => {
     if (state.workspace !== previous.workspace) saver.schedule(state.workspace);

@@ -1,9 +1,82 @@
 // Opening and downloading workspace files from the page (button, or a file dropped anywhere).
 import { isTraceDocument, traceFromDocument, traceToFile } from '../../share/traceFile.ts';
 import { fileNameFor, workspaceFromFile, workspaceToFile } from '../../share/workspaceFile.ts';
+import { encodeShareHash, LONG_LINK } from '../../share/shareLink.ts';
+import { workspaceFromFolder } from '../../share/stepFolder.ts';
+import { folderName, workspaceFromZip, workspaceToZip } from '../../share/stepZip.ts';
+import type { Workspace } from '../../engine/types.ts';
 import { loadTrace, resetRun, useRun } from '../../state/runStore.ts';
 import { clearBranches } from '../../state/branches.ts';
 import { loadWorkspace, selectTask, setNotice, useWorkspace } from '../../state/workspaceStore.ts';
+
+/** Opens what was picked or dropped: a workspace or trace (.json), a step folder (.zip), or step files (.js). */
+export async function openFiles(files: File[]): Promise<void> {
+  if (files.length === 0) return;
+  try {
+    if (files.length === 1 && files[0].name.toLowerCase().endsWith('.zip')) {
+      const workspace = workspaceFromZip(new Uint8Array(await files[0].arrayBuffer()), files[0].name);
+      return openImported(workspace, `Imported ${workspace.steps.length} steps from ${files[0].name}.`);
+    }
+    if (files.some((f) => f.name.endsWith('.js'))) {
+      const texts: Record<string, string> = {};
+      for (const file of files) if (file.name.endsWith('.js') || file.name.endsWith('.json')) texts[file.name] = await file.text();
+      const workspace = workspaceFromFolder(texts, files.length === 1 ? files[0].name.replace(/\.js$/, '') : 'Imported steps');
+      return openImported(workspace, `Imported ${workspace.steps.length} step file${workspace.steps.length === 1 ? '' : 's'}.`);
+    }
+    await openWorkspaceFile(files[0]);
+  } catch (error) {
+    setNotice(`${(error as Error).message}. Your workspace was not changed.`);
+  }
+}
+
+function openImported(workspace: Workspace, notice: string): void {
+  resetRun();
+  clearBranches();
+  loadWorkspace(workspace, notice);
+}
+
+/** Files from a drop, walking into dropped folders. */
+export async function filesFromDrop(data: DataTransfer): Promise<File[]> {
+  const entries = [...data.items].map((item) => item.webkitGetAsEntry?.()).filter((e): e is FileSystemEntry => !!e);
+  if (entries.length === 0 || entries.every((e) => e.isFile)) return [...data.files];
+  const out: File[] = [];
+  const walk = async (entry: FileSystemEntry): Promise<void> => {
+    if (entry.isFile) out.push(await new Promise<File>((resolve, reject) => (entry as FileSystemFileEntry).file(resolve, reject)));
+    else if (entry.isDirectory) {
+      const reader = (entry as FileSystemDirectoryEntry).createReader();
+      const children = await new Promise<FileSystemEntry[]>((resolve, reject) => reader.readEntries(resolve, reject));
+      for (const child of children) await walk(child);
+    }
+  };
+  for (const entry of entries) await walk(entry);
+  return out;
+}
+
+export function downloadStepFolder(): void {
+  const { workspace } = useWorkspace.getState();
+  const bytes = workspaceToZip(workspace);
+  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'application/zip' }));
+  const link = Object.assign(document.createElement('a'), { href: url, download: `${folderName(workspace)}.zip` });
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** Puts the workspace in the address bar as a share link and copies it. */
+export async function copyShareLink(): Promise<void> {
+  const hash = encodeShareHash(useWorkspace.getState().workspace);
+  const url = `${location.origin}${location.pathname}${hash}`;
+  history.replaceState(null, '', hash);
+  let copied = false;
+  try {
+    await navigator.clipboard.writeText(url);
+    copied = true;
+  } catch {
+    // Clipboard access can be refused; the link is still in the address bar.
+  }
+  const where = copied ? 'Link copied' : 'The link is in the address bar';
+  const long = url.length > LONG_LINK ? ` It is ${url.length.toLocaleString('en-US')} characters long: some chat tools cut links over about 8,000 characters, so a workspace file may travel better.` : ` (${url.length.toLocaleString('en-US')} characters).`;
+  setNotice(`${where}.${long}`);
+}
 
 /** Opens a workspace file or a trace file; a bad file leaves everything as it was. */
 export async function openWorkspaceFile(file: File): Promise<void> {
