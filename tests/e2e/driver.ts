@@ -33,6 +33,7 @@ export const badge = (page: Page, index: number) => page.locator(`[data-step-ind
 /** Puts the editor caret at the end of a line (1-based) of the step code. */
 export async function caretAtEndOfLine(page: Page, line: number): Promise<void> {
   const editor = page.getByTestId('editor-javascript');
+  await expect(editor.locator('.view-lines')).toContainText('export');
   await editor.locator('.view-lines').click();
   await page.keyboard.press('Control+Home');
   for (let i = 1; i < line; i++) await page.keyboard.press('ArrowDown');

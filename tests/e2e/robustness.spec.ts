@@ -1,0 +1,60 @@
+import { expect, test } from '@playwright/test';
+import { badge, caretAtEndOfLine, openApp, openExample, run, status } from './driver.ts';
+
+test('a shared link opens the workspace without running it; a garbage link leaves the workspace untouched', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await openApp(page);
+  await openExample(page, 'Aggregation');
+  await page.getByRole('button', { name: 'File ▾' }).click();
+  await page.getByRole('menuitem', { name: /^Copy share link/ }).click();
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  expect(link).toMatch(/#v1\//);
+  await expect(page.getByRole('alert').filter({ hasText: 'Link copied' })).toBeVisible();
+
+  const other = await context.newPage();
+  await other.goto('/');
+  await openExample(other, 'Parallel processing');
+  await other.goto(`/#v1/this-is-not-a-workspace`);
+  await expect(other.getByRole('alert').filter({ hasText: 'This link could not be opened' })).toContainText('damaged or cut short');
+  await expect(other.getByLabel('Workspace name')).toHaveValue('Parallel processing');
+
+  await other.goto(link);
+  await expect(other.getByLabel('Workspace name')).toHaveValue('Aggregation');
+  await expect(other.getByRole('alert').filter({ hasText: 'from a shared link' })).toContainText('Nothing has run');
+  await expect(other.getByRole('status').filter({ hasText: 'not run yet' })).toBeVisible();
+  await expect(other).toHaveURL(/\/$/);
+});
+
+test('a hard close in the middle of a run keeps every edit made more than a second before', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await openApp(page);
+  await page.getByLabel('Workspace name').fill('Edited before the crash');
+  await page.getByLabel('Workspace name').press('Enter');
+  await caretAtEndOfLine(page, 7);
+  await page.keyboard.press('Enter');
+  await page.evaluate(() => navigator.clipboard.writeText('for (const end = performance.now() + 1500; performance.now() < end;) {}'));
+  await page.keyboard.press('Control+V');
+  await expect(badge(page, 0)).toHaveText('● Matches');
+  await page.waitForTimeout(1100);
+  await page.getByRole('button', { name: '▶ Run' }).click();
+  await expect(status(page)).toHaveText('running');
+  await page.close({ runBeforeUnload: false });
+  const again = await context.newPage();
+  await again.goto('/');
+  await expect(again.getByLabel('Workspace name')).toHaveValue('Edited before the crash');
+  await expect(again.getByTestId('editor-javascript')).toContainText('performance.now() + 1500');
+});
+
+test('a step that grows the data past maxDataBytes ends with a clear error and the tab keeps working', async ({ page }) => {
+  await openApp(page);
+  await caretAtEndOfLine(page, 7);
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('data.blob = "x".repeat(2000000);');
+  await run(page);
+  await expect(status(page)).toHaveText('error');
+  await page.getByRole('tab', { name: 'Log', exact: true }).click();
+  await expect(page.locator('.event-row[data-kind="step-failed"]')).toContainText('exceeds maxDataBytes (1048576)');
+  await openExample(page, 'Sequential processing');
+  await run(page);
+  await expect(status(page)).toHaveText('done');
+});
