@@ -1,11 +1,14 @@
-// The page's handle on the engine worker. A watchdog terminates the worker when step code has
-// held it longer than stepTimeoutMs (it cannot answer while `while (true) {}` runs), rejects
-// every pending call (comlink would leave them pending forever), and starts a fresh worker.
+// The page's handle on the engine worker. In a build, the worker runs inside a sandboxed frame
+// (see sandbox.html): an opaque origin with no network. A watchdog replaces the frame and its
+// worker when step code has held the worker longer than stepTimeoutMs (it cannot answer while
+// `while (true) {}` runs), rejects every pending call (comlink would leave them pending
+// forever), and tells the page which step ran away.
 import * as Comlink from 'comlink';
 import type { StepCheck } from '../engine/checkSteps.ts';
 import type { JsonObject, TraceEvent, Workspace } from '../engine/types.ts';
 import type { Breakpoints } from './breakpointTypes.ts';
 import type { EngineApi, Progress } from './engine.worker.ts';
+import { startEngine, type EngineHandle } from './startEngine.ts';
 
 export interface EngineClient {
   check(workspace: Workspace, data: JsonObject): Promise<StepCheck[]>;
@@ -28,8 +31,7 @@ export class WorkerRestartedError extends Error {
 }
 
 export function createEngineClient(options: EngineClientOptions): EngineClient {
-  let worker: Worker;
-  let remote: Comlink.Remote<EngineApi>;
+  let handle: EngineHandle = startEngine();
   const pending = new Set<(error: Error) => void>();
   let lastSlice: Progress['slice'] = null;
   let lastHeard = 0;
@@ -37,18 +39,15 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
   let checking = 0;
   let timeoutMs = 2000;
 
-  const spawn = () => {
-    worker = new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module' });
-    remote = Comlink.wrap<EngineApi>(worker);
-  };
-  spawn();
-
-  /** Tracks a call so a terminated worker can fail it instead of leaving it pending forever. */
-  const track = <T,>(call: () => Promise<T>): Promise<T> =>
+  /** Tracks a call so a replaced worker can fail it instead of leaving it pending forever. */
+  const track = <T,>(call: (remote: Comlink.Remote<EngineApi>) => Promise<T>): Promise<T> =>
     new Promise<T>((resolve, reject) => {
       const fail = (error: Error) => reject(error);
       pending.add(fail);
-      call().then(resolve, reject).finally(() => pending.delete(fail));
+      handle.remote
+        .then(call)
+        .then(resolve, reject)
+        .finally(() => pending.delete(fail));
     });
 
   const onProgress = Comlink.proxy((progress: Progress) => {
@@ -60,9 +59,8 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
   const restart = () => {
     for (const fail of [...pending]) fail(new WorkerRestartedError('the engine was restarted'));
     pending.clear();
-    remote[Comlink.releaseProxy]();
-    worker.terminate();
-    spawn();
+    handle.dispose();
+    handle = startEngine();
   };
 
   const watchdog = setInterval(() => {
@@ -80,7 +78,7 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
       // Checking runs step modules' top-level code and dynamic conditions, which can run away too.
       if (checking++ === 0 && !advancing) lastHeard = performance.now();
       try {
-        return await track(() => remote.check(workspace, data));
+        return await track((remote) => remote.check(workspace, data));
       } finally {
         checking = Math.max(0, checking - 1);
       }
@@ -88,13 +86,13 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
     start(workspace, taskName, data) {
       timeoutMs = workspace.limits.stepTimeoutMs;
       lastSlice = null;
-      return track(() => remote.start(workspace, taskName, data, onProgress));
+      return track((remote) => remote.start(workspace, taskName, data, onProgress));
     },
     async advance(mode, breakpoints) {
       advancing = true;
       lastHeard = performance.now();
       try {
-        const { ended, events, pausedBy } = await track(() => remote.advance(mode, breakpoints));
+        const { ended, events, pausedBy } = await track((remote) => remote.advance(mode, breakpoints));
         if (events.length > 0) options.onEvents(events);
         return { ended, pausedBy };
       } finally {
@@ -102,13 +100,13 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
       }
     },
     async editData(taskId, data) {
-      const events = await track(() => remote.editData(taskId, data));
+      const events = await track((remote) => remote.editData(taskId, data));
       if (events.length > 0) options.onEvents(events);
     },
     async stop() {
       // A worker stuck in user code cannot hear "stop", so it is replaced instead.
       const answered = await Promise.race([
-        track(() => remote.stop()).then(
+        track((remote) => remote.stop()).then(
           (events) => {
             if (events.length > 0) options.onEvents(events);
             return true;
@@ -121,7 +119,7 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
     },
     dispose() {
       clearInterval(watchdog);
-      worker.terminate();
+      handle.dispose();
     },
   };
 }

@@ -120,4 +120,11 @@ function dataBreakpointHit(current: Run, e: TraceEvent): string | null {
 }
 
 export type EngineApi = typeof api;
-Comlink.expose(api);
+
+// The page (or the sandbox frame that owns this worker) hands over a MessagePort to talk on.
+self.addEventListener('message', function connect(event: MessageEvent) {
+  const port = (event.data as { steplabPort?: MessagePort } | null)?.steplabPort;
+  if (!port) return;
+  self.removeEventListener('message', connect);
+  Comlink.expose(api, port);
+});
