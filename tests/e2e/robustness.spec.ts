@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { badge, caretAtEndOfLine, openApp, openExample, run, status } from './driver.ts';
+import { badge, caretAtEndOfLine, dataRow, openApp, openExample, run, status } from './driver.ts';
 
 test('a shared link opens the workspace without running it; a garbage link leaves the workspace untouched', async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
@@ -55,6 +56,37 @@ test('a step that grows the data past maxDataBytes ends with a clear error and t
   await page.getByRole('tab', { name: 'Log', exact: true }).click();
   await expect(page.locator('.event-row[data-kind="step-failed"]')).toContainText('exceeds maxDataBytes (1048576)');
   await openExample(page, 'Sequential processing');
+  await run(page);
+  await expect(status(page)).toHaveText('done');
+});
+
+test('export a step folder as a ZIP and import it back; loose .js step files import too', async ({ page }) => {
+  await openApp(page);
+  await openExample(page, 'Progressive data enrichment');
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'File ▾' }).click();
+  await page.getByRole('menuitem', { name: /^Export step folder/ }).click();
+  const zip = await download;
+  expect(zip.suggestedFilename()).toBe('progressive-data-enrichment.zip');
+  const bytes = readFileSync(await zip.path());
+  await openExample(page, 'Sequential processing');
+  await page.getByTestId('open-file').setInputFiles({ name: 'progressive-data-enrichment.zip', mimeType: 'application/zip', buffer: bytes });
+  await expect(page.getByRole('alert').filter({ hasText: 'Imported 3 steps' })).toBeVisible();
+  await expect(page.locator('[data-step-index="1"] .title')).toHaveText('Company enrichment');
+  await page.getByLabel('Task', { exact: true }).selectOption({ label: 'Known tech company' });
+  await run(page);
+  await expect(status(page)).toHaveText('incomplete');
+  await expect(dataRow(page, 'customer.tier')).toContainText('"premium"');
+
+  const one = '// step: Start\nexport const condition = { go: true };\nexport const content = async () => { data.went = true; task.complete(); };\n';
+  const two = 'export const condition = { went: true };\nexport const content = async () => {};\n';
+  await page.getByTestId('open-file').setInputFiles([
+    { name: '01-start.js', mimeType: 'text/javascript', buffer: Buffer.from(one) },
+    { name: '02-after.js', mimeType: 'text/javascript', buffer: Buffer.from(two) },
+    { name: 'tasks.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify([{ name: 'Go', data: { go: true } }])) },
+  ]);
+  await expect(page.locator('[data-step-index="0"] .title')).toHaveText('Start');
+  await expect(page.locator('[data-step-index="1"] .title')).toHaveText('02-after');
   await run(page);
   await expect(status(page)).toHaveText('done');
 });
