@@ -9,6 +9,7 @@ import { useRun } from '../../state/runStore.ts';
 import { useWorkspace } from '../../state/workspaceStore.ts';
 import { buildEdges, layoutNodes } from './buildGraph.ts';
 import { LoopEdge } from './LoopEdge.tsx';
+import { Narration } from './Narration.tsx';
 import { StepNode, TerminalNode } from './StepNode.tsx';
 
 const nodeTypes = { step: StepNode, terminal: TerminalNode };
@@ -75,6 +76,7 @@ export function GraphPanel() {
           <Graph />
         </ReactFlowProvider>
       </div>
+      <Narration />
     </section>
   );
 }

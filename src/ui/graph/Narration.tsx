@@ -1,0 +1,33 @@
+// The sentence for the cursor's moment, under the graph; screen readers hear it as it changes.
+import { useMemo } from 'react';
+import { createDataIndex } from '../../engine/traceFold.ts';
+import { useChecks } from '../../state/checksStore.ts';
+import { useFrame } from '../../state/frameStore.ts';
+import { narrateAt } from '../../state/narration.ts';
+import { useRun } from '../../state/runStore.ts';
+import { useWorkspace } from '../../state/workspaceStore.ts';
+
+export function useNarration(): string {
+  const events = useRun((s) => s.events);
+  const ranWith = useRun((s) => s.workspace);
+  const steps = useWorkspace((s) => s.workspace.steps);
+  const checks = useChecks((s) => s.checks);
+  const seq = useFrame((s) => s.seq);
+  const run = useFrame((s) => s.frame.run);
+  const index = useMemo(() => createDataIndex(events), [events]);
+  return useMemo(() => {
+    if (events.length === 0) return 'Press Run to see the steps play out, or Step to go one step at a time.';
+    const names = (ranWith?.steps ?? steps).map((s) => s.name);
+    const leaves = checks.map((c) => (c?.leaves ?? []).filter((l) => l.path !== '(condition)').map((l) => ({ path: l.path, expected: l.expected })));
+    return narrateAt(seq, { events, index, names, leaves }, run?.startSeq ?? null) || 'The task starts: the engine checks every condition against its data.';
+  }, [events, index, ranWith, steps, checks, seq, run]);
+}
+
+export function Narration() {
+  const text = useNarration();
+  return (
+    <p className="narration" aria-live="polite" data-testid="narration">
+      {text}
+    </p>
+  );
+}
