@@ -2,6 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import { EXAMPLES, type ExampleSpec } from './exampleSpecs.ts';
 import { DEFAULT_LIMITS, DEFAULT_START_TIME, type Workspace } from '../src/engine/types.ts';
+import { LESSONS } from './lessons.ts';
 
 export function exampleWorkspace(spec: ExampleSpec): Workspace {
   return {
@@ -15,6 +16,7 @@ export function exampleWorkspace(spec: ExampleSpec): Workspace {
     seed: 1,
     startTime: DEFAULT_START_TIME,
     limits: DEFAULT_LIMITS,
+    ...(LESSONS[spec.file] ? { lesson: LESSONS[spec.file] } : {}),
   };
 }
 

@@ -40,6 +40,8 @@ export interface Workspace {
   version: 1;
   name: string;
   description?: string;
+  /** A guided walk through a run of the first task (see lesson.ts). */
+  lesson?: import('./lesson.ts').Lesson;
   steps: StepDef[];
   tasks: TaskDef[];
   connectors: ConnectorMocks;

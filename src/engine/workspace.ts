@@ -1,5 +1,6 @@
 // Validates a workspace document and fills in defaults. Errors name the field that is wrong.
 import { isPlainObject } from './compileCondition.ts';
+import { parseLesson } from './lesson.ts';
 import { DEFAULT_LIMITS, DEFAULT_START_TIME, type ConnectorMocks, type Json, type Limits, type StepDef, type TaskDef, type Workspace } from './types.ts';
 
 export class WorkspaceError extends Error {
@@ -34,6 +35,13 @@ export function parseWorkspace(value: unknown): Workspace {
     limits: parseLimits(value.limits ?? {}),
   };
   if (typeof value.description === 'string') workspace.description = value.description;
+  if (value.lesson !== undefined) {
+    try {
+      workspace.lesson = parseLesson(value.lesson);
+    } catch (error) {
+      throw fail('lesson', (error as Error).message.replace(/^lesson:?\s*/, ''));
+    }
+  }
   return workspace;
 }
 

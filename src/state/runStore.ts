@@ -43,17 +43,29 @@ export function engine(): EngineClient {
   return client;
 }
 
+/** Events that arrived ahead of an earlier one, waiting for the gap to fill. */
+const early = new Map<number, TraceEvent>();
+
+/**
+ * Adds streamed events. Progress messages and answers travel on different ports, so batches can
+ * arrive late or twice: events are kept in seq order, without duplicates or gaps.
+ */
 function appendEvents(batch: TraceEvent[]): void {
   const current = get().events;
-  // Progress and answers travel on different ports, so a batch can arrive after a later one.
-  const late = batch.length > 0 && current.length > 0 && batch[0].seq < current[current.length - 1].seq;
-  const events = late ? [...current, ...batch].sort((a, b) => a.seq - b.seq) : current.concat(batch);
+  for (const e of batch) if (e.seq >= current.length) early.set(e.seq, e);
+  if (!early.has(current.length)) return;
+  const events = current.slice();
+  while (early.has(events.length)) {
+    events.push(early.get(events.length)!);
+    early.delete(events.length - 1);
+  }
   const runs = stepRunsOf(events);
   set((s) => ({ events, runs, cursor: s.follow ? runs.length - 1 : s.cursor, eventCursor: s.follow ? null : s.eventCursor }));
 }
 
 function killedByWatchdog(slice: { task: string; step: number | null } | null): void {
   const { events } = get();
+  early.clear(); // whatever was still in flight from the killed worker is gone
   const task = slice?.task ?? 't0';
   appendEvents(timeoutEvents(events, task, slice?.step ?? null));
   set({ phase: 'ended', error: EXECUTION_TIMEOUT });
@@ -68,6 +80,7 @@ export function setStartData(data: JsonObject | undefined): void {
 async function begin(): Promise<boolean> {
   const { workspace, selectedTask } = useWorkspace.getState();
   const task = workspace.tasks[selectedTask] ?? workspace.tasks[0];
+  early.clear();
   set((s) => ({ phase: 'running', events: [], runs: [], cursor: -1, eventCursor: null, follow: true, workspace, error: null, runId: s.runId + 1, why: null }));
   try {
     await engine().start(workspace, task?.name, startData);
@@ -129,6 +142,7 @@ export async function stopRun(): Promise<void> {
 }
 
 export function resetRun(): void {
+  early.clear();
   if (get().phase === 'running') void engine().stop();
   set({ phase: 'idle', events: [], runs: [], cursor: -1, eventCursor: null, follow: true, workspace: null, error: null, why: null });
 }
@@ -142,6 +156,7 @@ export async function editPausedData(data: JsonObject): Promise<void> {
 
 /** Shows a saved run: its workspace and trace, replayed without running anything. */
 export function loadTrace(workspace: Workspace, events: TraceEvent[]): void {
+  early.clear();
   if (get().phase === 'running') void engine().stop();
   const runs = stepRunsOf(events);
   set((s) => ({ phase: 'ended', events, runs, cursor: runs.length - 1, eventCursor: null, follow: false, workspace, error: null, runId: s.runId + 1, why: null }));

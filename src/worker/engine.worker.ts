@@ -86,13 +86,17 @@ const api = {
     breakpoints = points;
     pausedBy = null;
     const current = run;
+    const from = run.events.length;
     const ended = await run.runUntil((e) => {
       if (mode === 'step' && (e.kind === 'step-finished' || e.kind === 'step-failed')) return true;
       const hit = dataBreakpointHit(current, e);
       if (hit) pausedBy = hit;
       return hit !== null;
     });
-    return { ended, events: takeBuffer(), pausedBy };
+    // Everything this advance recorded, even what progress messages already carried: those travel
+    // on another port and may arrive after this answer, so the page must not depend on them.
+    takeBuffer();
+    return { ended, events: current.events.slice(from), pausedBy };
   },
   editData(taskId: string, data: JsonObject): TraceEvent[] {
     if (!run) throw new Error('no run has been started');

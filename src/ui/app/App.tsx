@@ -7,6 +7,7 @@ import { InspectorPanel } from '../inspect/InspectorPanel.tsx';
 import { EditorPanel } from '../editor/EditorPanel.tsx';
 import { GraphPanel } from '../graph/GraphPanel.tsx';
 import { Timeline } from '../replay/Timeline.tsx';
+import { LessonBar } from '../replay/LessonBar.tsx';
 import { StepList } from '../steps/StepList.tsx';
 import { Header } from './Header.tsx';
 import { KeysOverlay } from './KeysOverlay.tsx';
@@ -56,7 +57,10 @@ export function App() {
           </Group>
         </Panel>
       </Group>
-      <Timeline />
+      <div>
+        <LessonBar />
+        <Timeline />
+      </div>
       {showKeys && <KeysOverlay onClose={() => setShowKeys(false)} />}
     </div>
   );

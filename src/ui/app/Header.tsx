@@ -5,6 +5,7 @@ import { resetRun, runToEnd, stepOnce, stopRun, useRun } from '../../state/runSt
 import { loadWorkspace, renameWorkspace, selectTask, useWorkspace } from '../../state/workspaceStore.ts';
 import { RunStatus } from './RunStatus.tsx';
 import { clearBranches } from '../../state/branches.ts';
+import { endLesson, startLesson } from '../../state/lessonPlayer.ts';
 import { copyShareLink, downloadStepFolder, downloadTrace, downloadWorkspace, openFiles } from './workspaceFiles.ts';
 
 export function Header({ onShowKeys }: { onShowKeys(): void }) {
@@ -29,6 +30,7 @@ export function Header({ onShowKeys }: { onShowKeys(): void }) {
         onKeyDown={(e) => e.key === 'Enter' && (e.target as HTMLInputElement).blur()}
       />
       <ExamplesMenu />
+      <LessonButton />
       <FileButtons />
       <label>
         Task
@@ -103,6 +105,14 @@ function FileButtons() {
   );
 }
 
+function LessonButton() {
+  const lesson = useWorkspace((s) => s.workspace.lesson);
+  if (!lesson) return null;
+  return (
+    <button onClick={() => void startLesson()} title={`Walk through “${lesson.title}”, stop by stop (N next, P previous)`}>🎓 Lesson</button>
+  );
+}
+
 function ExamplesMenu() {
   const [open, setOpen] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
@@ -124,11 +134,13 @@ function ExamplesMenu() {
               onClick={() => {
                 resetRun();
                 clearBranches();
+                endLesson();
                 loadWorkspace(structuredClone(example.workspace));
                 setOpen(false);
               }}
             >
               {example.workspace.name}
+              {example.workspace.lesson && <span className="lesson-tag"> · 🎓 lesson</span>}
               <span className="desc">{example.workspace.description}</span>
             </button>
           ))}

@@ -10,6 +10,7 @@ import { jumpToEvent, useRun } from '../../state/runStore.ts';
 import { JsonTree } from './JsonTree.tsx';
 import { ForkButton } from '../inspect/BranchesPanel.tsx';
 import { useHover } from '../../state/hoverStore.ts';
+import { useLesson } from '../../state/lessonPlayer.ts';
 import { useCursorChecks } from '../../state/cursorChecks.ts';
 import { describeValue } from '../../engine/describeValue.ts';
 import { clearDataBreakpoint, setDataBreakpoint, useBreakpoints } from '../../state/breakpoints.ts';
@@ -25,6 +26,8 @@ export function DataPanel() {
   const [pinDraft, setPinDraft] = useState('');
   const changed = useMemo(() => new Set(changedList), [changedList]);
   const hovered = useHover((s) => s.step);
+  const lessonMarks = useLesson((s) => s.highlight);
+  const spotlight = useMemo(() => new Set(lessonMarks), [lessonMarks]);
   const checks = useCursorChecks((s) => s.checks);
   const reads = useMemo(() => (hovered === null ? undefined : new Map((checks[hovered]?.leaves ?? []).map((leaf) => [leaf.path, leaf.pass]))), [hovered, checks]);
   const writes = useMemo(() => {
@@ -60,7 +63,7 @@ export function DataPanel() {
         <PinnedHistory key={path} path={path} onClose={() => setPinned(pinned.filter((p) => p !== path))} />
       ))}
       {mode === 'tree' ? (
-        <JsonTree value={data} changed={changed} query={query} onPin={pin} reads={reads} writes={writes} />
+        <JsonTree value={data} changed={changed} query={query} onPin={pin} reads={reads} writes={writes} spotlight={spotlight} />
       ) : (
         <DiffList entries={diff} hasRun={!!run} />
       )}

@@ -12,6 +12,8 @@ interface Props {
   reads?: ReadonlyMap<string, boolean>;
   /** Paths a hovered step wrote during the run. */
   writes?: ReadonlySet<string>;
+  /** Paths a lesson stop points at. */
+  spotlight?: ReadonlySet<string>;
 }
 
 interface Shared {
@@ -20,10 +22,11 @@ interface Shared {
   onPin?(path: string): void;
   reads?: ReadonlyMap<string, boolean>;
   writes?: ReadonlySet<string>;
+  spotlight?: ReadonlySet<string>;
 }
 
-export function JsonTree({ value, changed, query = '', onPin, reads, writes }: Props) {
-  const shared = { changed, query: query.trim().toLowerCase(), onPin, reads, writes };
+export function JsonTree({ value, changed, query = '', onPin, reads, writes, spotlight }: Props) {
+  const shared = { changed, query: query.trim().toLowerCase(), onPin, reads, writes, spotlight };
   return (
     <div className="json-tree" role="tree" aria-label="Task data">
       {value !== null && typeof value === 'object' ? (
@@ -55,9 +58,9 @@ const Children = memo(function Children({ value, path, shared }: { value: Json[]
 });
 
 function Entry({ name, value, path, shared }: { name: string; value: Json; path: string; shared: Shared }) {
-  const { changed, query, onPin, reads, writes } = shared;
+  const { changed, query, onPin, reads, writes, spotlight } = shared;
   const read = reads?.get(path);
-  const marks = `${read === true ? ' read-pass' : read === false ? ' read-fail' : ''}${writes?.has(path) ? ' written' : ''}`;
+  const marks = `${read === true ? ' read-pass' : read === false ? ' read-fail' : ''}${writes?.has(path) ? ' written' : ''}${spotlight?.has(path) ? ' spotlight' : ''}`;
   const [open, setOpen] = useState(path.split('.').length < 4);
   const isChanged = changed.has(path);
   const hit = query !== '' && (name.toLowerCase().includes(query) || (!(value !== null && typeof value === 'object') && String(value).toLowerCase().includes(query)));

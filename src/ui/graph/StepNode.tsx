@@ -8,6 +8,7 @@ import { selectStep, useWorkspace } from '../../state/workspaceStore.ts';
 import type { StepNodeData } from './buildGraph.ts';
 import { toggleStepBreakpoint, useBreakpoints } from '../../state/breakpoints.ts';
 import { hoverStep } from '../../state/hoverStore.ts';
+import { useLesson } from '../../state/lessonPlayer.ts';
 
 export const STATE_LOOK: Record<NodeState, { icon: string; word: string }> = {
   ready: { icon: '◎', word: 'ready' },
@@ -27,12 +28,14 @@ function StepNodeView({ data }: NodeProps) {
   const count = useFrame((s) => s.frame.counts[index] ?? 0);
   const selected = useWorkspace((s) => s.selectedStep === index);
   const hasBreak = useBreakpoints((s) => s.steps.includes(index));
+  const spotlit = useLesson((s) => s.highlight.includes(name));
   const look = STATE_LOOK[state];
   return (
     <div
       className="step-node"
       data-state={state}
       data-selected={selected}
+      data-spotlight={spotlit || undefined}
       data-testid={`node-${index}`}
       onClick={() => selectStep(index)}
       onMouseEnter={() => hoverStep(index)}
