@@ -74,7 +74,7 @@ export function frameAt(events: readonly TraceEvent[], runs: readonly StepRunRef
     const after = e.seq > upTo;
     if (after) {
       // The first evaluation after the cursor tells what is ready given the data at the cursor.
-      if (e.kind === 'evaluated' && e.task === ROOT && !sawEvaluationAfter && run) {
+      if (e.kind === 'evaluated' && e.task === ROOT && !sawEvaluationAfter) {
         ready = e.ready;
         sawEvaluationAfter = true;
       }

@@ -164,7 +164,7 @@ export function loadTrace(workspace: Workspace, events: TraceEvent[]): void {
 
 export function setCursor(index: number): void {
   const { runs } = get();
-  const cursor = Math.max(runs.length > 0 ? 0 : -1, Math.min(runs.length - 1, index));
+  const cursor = Math.max(-1, Math.min(runs.length - 1, index));
   set({ cursor, eventCursor: null, follow: cursor === runs.length - 1 && get().phase === 'running' });
 }
 
@@ -175,4 +175,16 @@ export function jumpToEvent(seq: number): void {
 
 export function moveCursor(delta: number): void {
   setCursor(get().cursor + delta);
+}
+
+let forwardHook: (() => boolean) | null = null;
+/** Lets a mode (the quiz) take over "step forward". */
+export function setForwardHook(hook: (() => boolean) | null): void {
+  forwardHook = hook;
+}
+
+/** One step run forward, unless a mode such as the quiz wants to ask first. */
+export function stepForward(): void {
+  if (forwardHook?.()) return;
+  moveCursor(1);
 }

@@ -23,3 +23,25 @@ test('play the sequential lesson to the end: the cursor, highlights and text fol
   await expect(page.getByRole('button', { name: 'Next stop (N)' })).toBeDisabled();
   await expect(page.getByTestId('narration')).toHaveText(/^‘Process validated order’ ran because `order.status` is "validated"\. It set `order.status` to "complete" and added `order.completedAt`\. The task is done\.$/);
 });
+
+test('quiz on the parallel example: a wrong guess shows why, a right one scores', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('button', { name: 'Examples ▾' }).click();
+  await page.getByRole('menuitem', { name: /^Parallel processing/ }).click();
+  await page.getByRole('button', { name: '▶ Run' }).click();
+  await expect(page.getByTestId('run-status')).toHaveText('incomplete');
+  await page.getByLabel('Quiz').check();
+  await expect(page.getByTestId('cursor-position')).toContainText('0 / 3');
+  await page.getByRole('button', { name: 'Step forward' }).click();
+  await expect(page.getByTestId('quiz')).toContainText('Which step runs next?');
+  await page.getByTestId('node-1').click();
+  await expect(page.getByTestId('quiz-feedback')).toHaveText('✕ ‘Inventory check (runs simultaneously)’ matched too, but ‘Payment processing (runs immediately)’ is earlier in the list: ‘Payment processing (runs immediately)’ runs next.');
+  await expect(page.getByTestId('cursor-position')).toContainText('1 / 3');
+  await page.keyboard.press('Alt+ArrowRight');
+  await page.keyboard.press('3');
+  await expect(page.getByTestId('quiz-feedback')).toContainText("‘Coordination step (waits for both)’ doesn't match yet");
+  await page.keyboard.press('Alt+ArrowRight');
+  await page.keyboard.press('3');
+  await expect(page.getByTestId('quiz-feedback')).toContainText('✓ Right');
+  await expect(page.getByTestId('quiz')).toContainText('score 1 / 3');
+});

@@ -8,6 +8,7 @@ import { EditorPanel } from '../editor/EditorPanel.tsx';
 import { GraphPanel } from '../graph/GraphPanel.tsx';
 import { Timeline } from '../replay/Timeline.tsx';
 import { LessonBar } from '../replay/LessonBar.tsx';
+import { QuizBar } from '../replay/QuizBar.tsx';
 import { StepList } from '../steps/StepList.tsx';
 import { Header } from './Header.tsx';
 import { KeysOverlay } from './KeysOverlay.tsx';
@@ -59,6 +60,7 @@ export function App() {
       </Group>
       <div>
         <LessonBar />
+        <QuizBar />
         <Timeline />
       </div>
       {showKeys && <KeysOverlay onClose={() => setShowKeys(false)} />}

@@ -1,6 +1,6 @@
 // Global shortcuts: Ctrl/Cmd+Enter runs, F10 steps, Alt+←/→ moves the cursor, "?" toggles help.
 import { useEffect } from 'react';
-import { moveCursor, runToEnd, stepOnce } from '../../state/runStore.ts';
+import { moveCursor, runToEnd, stepForward, stepOnce } from '../../state/runStore.ts';
 import { useWorkspace } from '../../state/workspaceStore.ts';
 
 const typing = (target: EventTarget | null) =>
@@ -18,7 +18,8 @@ export function useKeyboard(toggleKeys: () => void): void {
         if (canRun) void stepOnce();
       } else if (e.altKey && (e.key === 'ArrowLeft' || e.key === 'ArrowRight')) {
         e.preventDefault();
-        moveCursor(e.key === 'ArrowLeft' ? -1 : 1);
+        if (e.key === 'ArrowLeft') moveCursor(-1);
+        else stepForward();
       } else if (e.key === '?' && !typing(e.target)) {
         e.preventDefault();
         toggleKeys();

@@ -9,6 +9,7 @@ import type { StepNodeData } from './buildGraph.ts';
 import { toggleStepBreakpoint, useBreakpoints } from '../../state/breakpoints.ts';
 import { hoverStep } from '../../state/hoverStore.ts';
 import { useLesson } from '../../state/lessonPlayer.ts';
+import { guess, useQuiz } from '../../state/quiz.ts';
 
 export const STATE_LOOK: Record<NodeState, { icon: string; word: string }> = {
   ready: { icon: '◎', word: 'ready' },
@@ -37,7 +38,7 @@ function StepNodeView({ data }: NodeProps) {
       data-selected={selected}
       data-spotlight={spotlit || undefined}
       data-testid={`node-${index}`}
-      onClick={() => selectStep(index)}
+      onClick={() => (useQuiz.getState().asking !== null ? guess(index) : selectStep(index))}
       onMouseEnter={() => hoverStep(index)}
       onMouseLeave={() => hoverStep(null)}
       title={name}

@@ -1,7 +1,8 @@
 // The timeline across the full width: the cursor every panel follows, with play/pause.
 import { useEffect, useState } from 'react';
 import { useFrame } from '../../state/frameStore.ts';
-import { moveCursor, setCursor, useRun } from '../../state/runStore.ts';
+import { moveCursor, setCursor, stepForward, useRun } from '../../state/runStore.ts';
+import { toggleQuiz, useQuiz } from '../../state/quiz.ts';
 import { useWorkspace } from '../../state/workspaceStore.ts';
 
 const SPEEDS = [0.5, 1, 2, 4];
@@ -16,6 +17,8 @@ export function Timeline() {
   const t = useFrame((s) => s.t);
   const steps = useWorkspace((s) => s.workspace.steps);
   const [playing, setPlaying] = useState(false);
+  const quizOn = useQuiz((s) => s.on);
+  const asking = useQuiz((s) => s.asking);
   const [speed, setSpeed] = useState(1);
 
   useEffect(() => {
@@ -24,9 +27,10 @@ export function Timeline() {
       setPlaying(false);
       return;
     }
-    const timer = setTimeout(() => moveCursor(1), 600 / speed);
+    if (asking !== null) return;
+    const timer = setTimeout(stepForward, 600 / speed);
     return () => clearTimeout(timer);
-  }, [playing, cursor, runs.length, speed]);
+  }, [playing, cursor, runs.length, speed, asking]);
 
   const total = runs.length;
   const stepName = run ? (ranWith?.steps[run.step]?.name ?? steps[run.step]?.name ?? `#${run.step}`) : null;
@@ -37,7 +41,7 @@ export function Timeline() {
       <button onClick={() => setCursor(0)} disabled={total === 0} aria-label="First step run">|◀</button>
       <button onClick={() => moveCursor(-1)} disabled={total === 0 || cursor <= 0} aria-label="Step back" title="Alt+←">◀</button>
       <button onClick={() => setPlaying(!playing)} disabled={total === 0} aria-label={playing ? 'Pause' : 'Play'}>{playing ? '❚❚' : '▶'}</button>
-      <button onClick={() => moveCursor(1)} disabled={total === 0 || cursor >= total - 1} aria-label="Step forward" title="Alt+→">▶|</button>
+      <button onClick={stepForward} disabled={total === 0 || cursor >= total - 1 || asking !== null} aria-label="Step forward" title="Alt+→">▶|</button>
       <input
         type="range"
         min={0}
@@ -56,6 +60,9 @@ export function Timeline() {
           <option key={s} value={s}>{s}×</option>
         ))}
       </select>
+      <label className="quiz-toggle" title="Predict which step runs next before each step run">
+        <input type="checkbox" checked={quizOn} onChange={toggleQuiz} /> Quiz
+      </label>
       <span className="say" title={say} data-testid="verdict">{say}</span>
     </footer>
   );

@@ -1,0 +1,81 @@
+// Predict, then reveal: before each step run the learner picks the step they think runs next;
+// the truth shows with its reason, and a score is kept.
+import { create } from 'zustand';
+import type { StepCheck } from '../engine/checkSteps.ts';
+import { describeValue } from '../engine/describeValue.ts';
+import { useCursorChecks } from './cursorChecks.ts';
+import { useFrame } from './frameStore.ts';
+import { ROOT } from './replay.ts';
+import { setCursor, setForwardHook, useRun } from './runStore.ts';
+import { useWorkspace } from './workspaceStore.ts';
+
+export interface Judgement {
+  right: boolean;
+  text: string;
+}
+
+/** Why the guess was right or wrong, from the ready set and the checks before the step ran. */
+export function judgeGuess(guess: number, answer: number, ready: readonly number[], checks: readonly (StepCheck | undefined)[], names: readonly string[], enabled: readonly boolean[]): Judgement {
+  const n = (i: number) => `‘${names[i] ?? `#${i}`}’`;
+  const others = ready.filter((i) => i !== answer);
+  if (guess === answer) {
+    const also = others.length ? ` ${others.map(n).join(', ')} matched too, but ${others.length === 1 ? 'comes' : 'come'} later in the list.` : '';
+    return { right: true, text: `Right: ${n(answer)} is the first ready step in list order.${also}` };
+  }
+  const truth = `${n(answer)} runs next`;
+  if (ready.includes(guess)) return { right: false, text: `${n(guess)} matched too, but ${n(answer)} is earlier in the list: ${truth}.` };
+  const check = checks[guess];
+  if (!enabled[guess]) return { right: false, text: `${n(guess)} is switched off, so it never runs: ${truth}.` };
+  if (check && !check.valid) return { right: false, text: `${n(guess)} is invalid (${check.error?.message}), so it never runs: ${truth}.` };
+  if (check?.match) return { right: false, text: `${n(guess)} matches, but it already ran and did not call step.redo(): ${truth}.` };
+  const failing = check?.leaves.find((leaf) => !leaf.pass);
+  if (failing) {
+    const actual = failing.actual === undefined ? 'is absent' : `is ${describeValue(failing.actual, 40)}, not ${failing.expected}`;
+    return { right: false, text: `${n(guess)} doesn't match yet: \`${failing.path}\` ${failing.actual === undefined ? `is absent (expected ${failing.expected})` : actual}. ${truth}.` };
+  }
+  return { right: false, text: `${n(guess)} doesn't match: ${truth}.` };
+}
+
+export interface QuizState {
+  on: boolean;
+  /** The slider position the learner is predicting. */
+  asking: number | null;
+  right: number;
+  total: number;
+  feedback: Judgement | null;
+}
+
+export const useQuiz = create<QuizState>(() => ({ on: false, asking: null, right: 0, total: 0, feedback: null }));
+
+export function toggleQuiz(): void {
+  const on = !useQuiz.getState().on;
+  useQuiz.setState({ on, asking: null, right: 0, total: 0, feedback: null });
+  setForwardHook(on ? advanceWithQuiz : null);
+  // A quiz starts from the beginning of the run: nothing has happened yet.
+  if (on && useRun.getState().runs.length > 0) setCursor(-1);
+}
+
+/** With the quiz on, moving forward asks first; runs in subtasks are passed without a question. */
+export function advanceWithQuiz(): boolean {
+  const quiz = useQuiz.getState();
+  if (!quiz.on) return false;
+  const { cursor, runs } = useRun.getState();
+  const next = cursor + 1;
+  if (next >= runs.length) return true;
+  if (runs[next].task !== ROOT) {
+    setCursor(next);
+    return true;
+  }
+  useQuiz.setState({ asking: next, feedback: null });
+  return true;
+}
+
+export function guess(step: number): void {
+  const { asking } = useQuiz.getState();
+  if (asking === null) return;
+  const { runs, workspace } = useRun.getState();
+  const ws = workspace ?? useWorkspace.getState().workspace;
+  const verdict = judgeGuess(step, runs[asking].step, useFrame.getState().frame.ready, useCursorChecks.getState().checks, ws.steps.map((s) => s.name), ws.steps.map((s) => s.enabled));
+  useQuiz.setState((s) => ({ asking: null, feedback: verdict, right: s.right + (verdict.right ? 1 : 0), total: s.total + 1 }));
+  setCursor(asking);
+}
