@@ -45,3 +45,45 @@ test('quiz on the parallel example: a wrong guess shows why, a right one scores'
   await expect(page.getByTestId('quiz-feedback')).toContainText('✓ Right');
   await expect(page.getByTestId('quiz')).toContainText('score 1 / 3');
 });
+
+test('presenter mode hides the editor and advances by keyboard', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('button', { name: '▣ Present' }).click();
+  const presenter = page.getByTestId('presenter');
+  await expect(presenter).toBeVisible();
+  await expect(page.locator('.monaco-editor')).toHaveCount(0);
+  await expect(page.getByLabel('Steps, in priority order')).toHaveCount(0);
+  await page.keyboard.press('Space');
+  await page.keyboard.press('Space');
+  await expect(page.getByTestId('run-status')).toHaveText('done');
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByTestId('cursor-position')).toContainText(/^[12] \/ 3/);
+  const before = await page.getByTestId('cursor-position').innerText();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByTestId('cursor-position')).not.toHaveText(before);
+  await expect(page.getByTestId('narration')).toContainText('ran because');
+  await page.keyboard.press('Escape');
+  await expect(page.locator('.monaco-editor')).toBeVisible();
+});
+
+test('the embed URL shows the graph and player with no editor, and the narration is announced', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('button', { name: 'File ▾' }).click();
+  await page.getByRole('menuitem', { name: /^Embed…/ }).click();
+  const snippet = await page.getByLabel('Snippet').inputValue();
+  const src = /src="([^"]+)"/.exec(snippet)![1];
+  expect(src).toMatch(/\?embed#v1\//);
+  await page.goto(src.replace(/^https?:\/\/[^/]+/, ''));
+  await expect(page.getByTestId('embed')).toBeVisible();
+  await expect(page.locator('.react-flow__node-step')).toHaveCount(3);
+  await expect(page.locator('.monaco-editor')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'File ▾' })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Play (Space)' }).click();
+  await expect(page.getByTestId('run-status')).toHaveText('done');
+  const live = page.locator('[aria-live="polite"][data-testid="narration"]');
+  await page.keyboard.press('Space');
+  await page.keyboard.press('ArrowRight');
+  await expect(live).toContainText('‘Initialize processing’ ran because `order.status` is "new"');
+  await page.keyboard.press('ArrowRight');
+  await expect(live).toContainText('‘Validate order’ ran because `order.status` is "processing". It set `order.status` to "validated" and added `order.validatedAt`.');
+});

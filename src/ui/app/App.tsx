@@ -11,6 +11,8 @@ import { LessonBar } from '../replay/LessonBar.tsx';
 import { QuizBar } from '../replay/QuizBar.tsx';
 import { StepList } from '../steps/StepList.tsx';
 import { Header } from './Header.tsx';
+import { PresenterView } from './PresenterView.tsx';
+import { useViewMode } from '../../state/viewMode.ts';
 import { KeysOverlay } from './KeysOverlay.tsx';
 import { Notice } from './Notice.tsx';
 import { PausedBar } from './PausedBar.tsx';
@@ -18,9 +20,15 @@ import { useKeyboard } from './useKeyboard.ts';
 import { filesFromDrop, openFiles } from './workspaceFiles.ts';
 
 export function App() {
-  const [showKeys, setShowKeys] = useState(false);
+  const mode = useViewMode((s) => s.mode);
   useEffect(() => watchChecks(), []);
   useEffect(() => watchFrame(), []);
+  if (mode !== 'edit') return <PresenterView embed={mode === 'embed'} />;
+  return <Editor />;
+}
+
+function Editor() {
+  const [showKeys, setShowKeys] = useState(false);
   useKeyboard(useCallback(() => setShowKeys((v) => !v), []));
   return (
     <div

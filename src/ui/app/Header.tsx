@@ -6,6 +6,8 @@ import { loadWorkspace, renameWorkspace, selectTask, useWorkspace } from '../../
 import { RunStatus } from './RunStatus.tsx';
 import { clearBranches } from '../../state/branches.ts';
 import { endLesson, startLesson } from '../../state/lessonPlayer.ts';
+import { setViewMode } from '../../state/viewMode.ts';
+import { EmbedDialog } from './EmbedDialog.tsx';
 import { copyShareLink, downloadStepFolder, downloadTrace, downloadWorkspace, openFiles } from './workspaceFiles.ts';
 
 export function Header({ onShowKeys }: { onShowKeys(): void }) {
@@ -31,6 +33,7 @@ export function Header({ onShowKeys }: { onShowKeys(): void }) {
       />
       <ExamplesMenu />
       <LessonButton />
+      <button onClick={() => setViewMode('present')} title="Presenter mode: the graph, data and narration in large type">▣ Present</button>
       <FileButtons />
       <label>
         Task
@@ -56,6 +59,7 @@ function FileButtons() {
   const input = useRef<HTMLInputElement>(null);
   const hasRun = useRun((s) => s.events.length > 0 && s.phase !== 'running');
   const [open, setOpen] = useState(false);
+  const [embedding, setEmbedding] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!open) return;
@@ -81,6 +85,9 @@ function FileButtons() {
           <button role="menuitem" onClick={act(downloadWorkspace)}>
             Download workspace<span className="desc">As a .steplab.json file</span>
           </button>
+          <button role="menuitem" onClick={act(() => setEmbedding(true))}>
+            Embed…<span className="desc">A read-only graph and player for documentation</span>
+          </button>
           <button role="menuitem" onClick={act(downloadStepFolder)}>
             Export step folder (.zip)<span className="desc">One .js per step plus tasks.json, connectors.json, config.json</span>
           </button>
@@ -89,6 +96,7 @@ function FileButtons() {
           </button>
         </div>
       )}
+      {embedding && <EmbedDialog onClose={() => setEmbedding(false)} />}
       <input
         ref={input}
         type="file"

@@ -14,6 +14,12 @@ import { clearBranches } from '../../state/branches.ts';
  * workspace untouched and says what is wrong. The hash is then cleared, so a reload shows the
  * person's own (autosaved) edits rather than the link again.
  */
+/** Embed mode: the workspace comes from the link alone (or the default example), nothing is saved. */
+export function startEmbed(): void {
+  loadWorkspace(defaultExample(), null);
+  openSharedLink();
+}
+
 function openSharedLink(): void {
   const { hash } = window.location;
   if (!isShareHash(hash)) return;

@@ -10,6 +10,9 @@ import { useWorkspace } from '../../state/workspaceStore.ts';
 import { buildEdges, layoutNodes } from './buildGraph.ts';
 import { LoopEdge } from './LoopEdge.tsx';
 import { Narration } from './Narration.tsx';
+import { exportGraph } from './exportGraph.ts';
+
+const fileBase = () => `${useWorkspace.getState().workspace.name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-graph`;
 import { StepNode, TerminalNode } from './StepNode.tsx';
 
 const nodeTypes = { step: StepNode, terminal: TerminalNode };
@@ -17,7 +20,7 @@ const edgeTypes = { loop: LoopEdge };
 const minimapColor = (node: { type?: string }) => (node.type === 'step' ? '#0072b2' : '#8a8a85');
 const defaultEdgeOptions = { markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 } };
 
-function Graph() {
+export function Graph() {
   const names = useWorkspace((s) => s.workspace.steps.map((step) => step.name).join('\u0000'));
   const checks = useChecks((s) => s.checks);
   const events = useRun((s) => s.events);
@@ -70,7 +73,13 @@ function Graph() {
 export function GraphPanel() {
   return (
     <section className="panel" aria-label="Graph" data-testid="graph">
-      <div className="panel-title">Graph <span style={{ textTransform: 'none' }}>· solid: what happened · dashed: what could</span></div>
+      <div className="panel-title">
+        Graph <span style={{ textTransform: 'none' }}>· solid: what happened · dashed: what could</span>
+        <span style={{ marginLeft: 'auto', display: 'flex', gap: 4, textTransform: 'none' }}>
+          <button onClick={() => void exportGraph('svg', fileBase())} title="Download the graph at the cursor as SVG">SVG</button>
+          <button onClick={() => void exportGraph('png', fileBase())} title="Download the graph at the cursor as PNG">PNG</button>
+        </span>
+      </div>
       <div className="panel-body" style={{ overflow: 'hidden' }}>
         <ReactFlowProvider>
           <Graph />

@@ -1,0 +1,33 @@
+// The "Embed" dialog: an iframe snippet that shows this workspace's graph and player, read-only.
+import { useEffect } from 'react';
+import { encodeShareHash } from '../../share/shareLink.ts';
+import { useWorkspace } from '../../state/workspaceStore.ts';
+
+export function embedSnippet(origin: string, path: string, hash: string, title: string): string {
+  const safeTitle = title.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+  return `<iframe src="${origin}${path}?embed${hash}" title="Steplab: ${safeTitle}" width="800" height="480" style="border:1px solid #ccc;border-radius:8px" loading="lazy"></iframe>`;
+}
+
+export function EmbedDialog({ onClose }: { onClose(): void }) {
+  const workspace = useWorkspace((s) => s.workspace);
+  const snippet = embedSnippet(window.location.origin, window.location.pathname, encodeShareHash(workspace), workspace.name);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose();
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onClose]);
+  return (
+    <div className="overlay" onClick={onClose}>
+      <div className="card" role="dialog" aria-label="Embed this workspace" onClick={(e) => e.stopPropagation()} style={{ maxWidth: 720 }}>
+        <h3 style={{ marginTop: 0 }}>Embed this workspace</h3>
+        <p className="muted">Paste this into documentation or slides: it shows the graph and the player, read-only. Visitors can open it in Steplab to edit their own copy.</p>
+        <label htmlFor="embed-snippet">Snippet</label>
+        <textarea id="embed-snippet" readOnly value={snippet} rows={5} style={{ width: '100%', fontFamily: 'var(--mono)', fontSize: 12 }} onFocus={(e) => e.target.select()} />
+        <div style={{ display: 'flex', gap: 8, justifyContent: 'flex-end', marginTop: 8 }}>
+          <button onClick={() => void navigator.clipboard?.writeText(snippet)}>Copy snippet</button>
+          <button className="primary" onClick={onClose} autoFocus>Done</button>
+        </div>
+      </div>
+    </div>
+  );
+}

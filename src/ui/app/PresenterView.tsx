@@ -1,0 +1,107 @@
+// Presenter mode and embeds: the graph, the data and the narration in large type, played at a
+// chosen pace. Space pauses, the arrow keys step. Embeds are the same view, small and read-only.
+import { useEffect, useState } from 'react';
+import { ReactFlowProvider } from '@xyflow/react';
+import { moveCursor, runToEnd, setCursor, stepForward, useRun } from '../../state/runStore.ts';
+import { setPace, setViewMode, useViewMode } from '../../state/viewMode.ts';
+import { useWorkspace } from '../../state/workspaceStore.ts';
+import { InspectorPanel } from '../inspect/InspectorPanel.tsx';
+import { Graph } from '../graph/GraphPanel.tsx';
+import { Narration } from '../graph/Narration.tsx';
+import { Timeline } from '../replay/Timeline.tsx';
+import { RunStatus } from './RunStatus.tsx';
+
+const PACES = [0.75, 1.5, 3];
+
+export function PresenterView({ embed }: { embed: boolean }) {
+  const name = useWorkspace((s) => s.workspace.name);
+  const pace = useViewMode((s) => s.pace);
+  const phase = useRun((s) => s.phase);
+  const cursor = useRun((s) => s.cursor);
+  const total = useRun((s) => s.runs.length);
+  const [playing, setPlaying] = useState(false);
+
+  const play = async () => {
+    if (useRun.getState().phase === 'idle') {
+      await runToEnd();
+      setCursor(-1);
+    }
+    setPlaying(true);
+  };
+
+  useEffect(() => {
+    if (!playing) return;
+    if (cursor >= total - 1) {
+      setPlaying(false);
+      return;
+    }
+    const timer = setTimeout(stepForward, pace * 1000);
+    return () => clearTimeout(timer);
+  }, [playing, cursor, total, pace]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.target instanceof HTMLElement && ['INPUT', 'SELECT', 'TEXTAREA', 'BUTTON'].includes(e.target.tagName) && e.key === ' ') return;
+      if (e.key === ' ') {
+        e.preventDefault();
+        if (playing) setPlaying(false);
+        else void play();
+      } else if (e.key === 'ArrowRight') {
+        e.preventDefault();
+        setPlaying(false);
+        stepForward();
+      } else if (e.key === 'ArrowLeft') {
+        e.preventDefault();
+        setPlaying(false);
+        moveCursor(-1);
+      } else if (e.key === 'Escape' && !embed) {
+        setViewMode('edit');
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  });
+
+  return (
+    <div className={`app presenter${embed ? ' embed' : ''}`} data-testid={embed ? 'embed' : 'presenter'}>
+      <header className="header">
+        <h1 className="present-title">{name}</h1>
+        <span className="spacer" />
+        <button className="primary" onClick={() => (playing ? setPlaying(false) : void play())} aria-label={playing ? 'Pause (Space)' : 'Play (Space)'}>
+          {playing ? '❚❚ Pause' : phase === 'idle' ? '▶ Run and play' : '▶ Play'}
+        </button>
+        {!embed && (
+          <label>
+            Pace
+            <select aria-label="Seconds per step" value={pace} onChange={(e) => setPace(Number(e.target.value))}>
+              {PACES.map((p) => (
+                <option key={p} value={p}>{p} s per step</option>
+              ))}
+            </select>
+          </label>
+        )}
+        <RunStatus />
+        {!embed && <button onClick={() => setViewMode('edit')}>Exit presenter (Esc)</button>}
+        {embed && (
+          <a className="open-full" href={`./${window.location.hash}`} target="_blank" rel="noreferrer">Open in Steplab ↗</a>
+        )}
+      </header>
+      <main className="present-main">
+        <section className="panel present-graph" aria-label="Graph" data-testid="graph">
+          <ReactFlowProvider>
+            <Graph />
+          </ReactFlowProvider>
+        </section>
+        {!embed && (
+          <section className="present-data">
+            <InspectorPanel />
+          </section>
+        )}
+      </main>
+      <div className="present-narration">
+        <Narration />
+      </div>
+      <Timeline />
+    </div>
+  );
+}
