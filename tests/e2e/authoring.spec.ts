@@ -34,7 +34,7 @@ test('pasting a block of several steps offers to split it into steps', async ({ 
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await openApp(page);
   await page.getByRole('button', { name: '+ Add step' }).first().click();
-  await expect(page.locator('[data-step-index="3"]')).toHaveAttribute('aria-selected', 'true');
+  await expect(page.locator('[data-step-index="3"]')).toHaveAttribute('data-selected', 'true');
   const block = `// Step 4: Approve small orders
 export const condition = { order: { total: { $lt: 100 } } };
 export const content = async () => { data.order.approved = true; };
@@ -99,6 +99,6 @@ test('Step runs one step at a time, F10 steps, and Stop ends the run', async ({ 
 test('clicking a graph node selects that step in the list and the editor', async ({ page }) => {
   await openApp(page);
   await page.getByTestId('node-2').click();
-  await expect(page.locator('[data-step-index="2"]')).toHaveAttribute('aria-selected', 'true');
+  await expect(page.locator('[data-step-index="2"]')).toHaveAttribute('data-selected', 'true');
   await expect(page.getByTestId('editor-javascript')).toContainText('Process validated order');
 });

@@ -28,7 +28,7 @@ interface Shared {
 export function JsonTree({ value, changed, query = '', onPin, reads, writes, spotlight }: Props) {
   const shared = { changed, query: query.trim().toLowerCase(), onPin, reads, writes, spotlight };
   return (
-    <div className="json-tree" role="tree" aria-label="Task data">
+    <div className="json-tree" aria-label="Task data">
       {value !== null && typeof value === 'object' ? (
         <Children value={value} path="" shared={shared} />
       ) : (
@@ -67,10 +67,10 @@ function Entry({ name, value, path, shared }: { name: string; value: Json; path:
   const container = value !== null && typeof value === 'object';
   const size = container ? (Array.isArray(value) ? `[${value.length}]` : `{${Object.keys(value).length}}`) : '';
   return (
-    <li role="treeitem" aria-expanded={container ? open : undefined} data-path={path}>
+    <li data-path={path}>
       <div className={`row${isChanged ? ' changed' : ''}${hit ? ' hit' : ''}${marks}`}>
         {container ? (
-          <button className="toggle" onClick={() => setOpen(!open)} aria-label={open ? `Collapse ${path}` : `Expand ${path}`}>{open ? '▾' : '▸'}</button>
+          <button className="toggle" onClick={() => setOpen(!open)} aria-expanded={open} aria-label={open ? `Collapse ${path}` : `Expand ${path}`}>{open ? '▾' : '▸'}</button>
         ) : (
           <span className="toggle" />
         )}

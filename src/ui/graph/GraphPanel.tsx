@@ -6,7 +6,8 @@ import { useChecks } from '../../state/checksStore.ts';
 import { useFrame } from '../../state/frameStore.ts';
 import { causalEdges, ROOT } from '../../state/replay.ts';
 import { useRun } from '../../state/runStore.ts';
-import { useWorkspace } from '../../state/workspaceStore.ts';
+import { selectStep, useWorkspace } from '../../state/workspaceStore.ts';
+import { guess, useQuiz } from '../../state/quiz.ts';
 import { buildEdges, layoutNodes } from './buildGraph.ts';
 import { LoopEdge } from './LoopEdge.tsx';
 import { Narration } from './Narration.tsx';
@@ -47,8 +48,20 @@ export function Graph() {
     return () => cancelAnimationFrame(id);
   }, [nodes, fitView]);
 
+  // Graph nodes are focusable (Tab); Enter or Space selects the step, or answers the quiz.
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    if (e.key !== 'Enter' && e.key !== ' ') return;
+    const id = (e.target as HTMLElement).closest('.react-flow__node')?.getAttribute('data-id');
+    if (!id?.startsWith('s')) return;
+    e.preventDefault();
+    const index = Number(id.slice(1));
+    if (useQuiz.getState().asking !== null) guess(index);
+    else selectStep(index);
+  };
+
   return (
     <ReactFlow
+      onKeyDown={onKeyDown}
       data-layout={checks.length === stepNames.length ? 'final' : 'provisional'}
       data-node-count={stepNames.length}
       nodes={nodes}

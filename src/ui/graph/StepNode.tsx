@@ -37,6 +37,8 @@ function StepNodeView({ data }: NodeProps) {
       data-state={state}
       data-selected={selected}
       data-spotlight={spotlit || undefined}
+      role="group"
+      aria-label={`${name}: ${look.word}${count > 0 && state !== 'never' ? `, ran ${count} time${count === 1 ? '' : 's'}` : ''}${hasBreak ? ', breakpoint' : ''}`}
       data-testid={`node-${index}`}
       onClick={() => (useQuiz.getState().asking !== null ? guess(index) : selectStep(index))}
       onMouseEnter={() => hoverStep(index)}

@@ -19,12 +19,12 @@ export function StepList() {
     if (e.altKey && (e.key === 'ArrowUp' || e.key === 'ArrowDown')) {
       e.preventDefault();
       moveStep(i, e.key === 'ArrowUp' ? i - 1 : i + 1);
-      requestAnimationFrame(() => (document.querySelector(`[data-step-index="${useWorkspace.getState().selectedStep}"]`) as HTMLElement | null)?.focus());
+      requestAnimationFrame(() => (document.querySelector(`[data-step-index="${useWorkspace.getState().selectedStep}"] .step-select`) as HTMLElement | null)?.focus());
     } else if (e.key === 'ArrowUp' || e.key === 'ArrowDown') {
       e.preventDefault();
       const next = e.key === 'ArrowUp' ? i - 1 : i + 1;
       selectStep(next);
-      (document.querySelector(`[data-step-index="${next}"]`) as HTMLElement | null)?.focus();
+      (document.querySelector(`[data-step-index="${next}"] .step-select`) as HTMLElement | null)?.focus();
     } else if (e.key === 'F2') setRenaming(i);
     else if (e.key === 'Delete') deleteStep(i);
     else if (e.key === ' ') {
@@ -38,14 +38,12 @@ export function StepList() {
       <div className="panel-title">Steps <span style={{ textTransform: 'none' }}>· order = priority</span></div>
       <div className="panel-body">
         {steps.length === 0 && <p className="empty">No steps yet. Add your first step: it starts from a template you can edit.</p>}
-        <ol className="steps" role="listbox" aria-label="Steps, in priority order">
+        <ol className="steps" aria-label="Steps, in priority order">
           {steps.map((step, i) => (
             <li
               key={`${i}-${step.name}`}
               data-step-index={i}
-              role="option"
-              aria-selected={i === selected}
-              tabIndex={i === selected ? 0 : -1}
+              data-selected={i === selected}
               className={`step-item${step.enabled ? '' : ' disabled'}${dragging === i ? ' dragging' : ''}${dropAt === i ? ' drop-target' : ''}`}
               onClick={() => selectStep(i)}
               onDoubleClick={() => setRenaming(i)}
@@ -97,7 +95,9 @@ export function StepList() {
                   }}
                 />
               ) : (
-                <span className="title" title={step.name}>{step.name}</span>
+                <button className="title step-select" title={step.name} aria-current={i === selected ? 'true' : undefined} tabIndex={i === selected ? 0 : -1}>
+                  {step.name}
+                </button>
               )}
               <span className="actions">
                 <button onClick={(e) => (e.stopPropagation(), setRenaming(i))} aria-label={`Rename ${step.name}`} title="Rename (F2)">✎</button>

@@ -1,0 +1,57 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { openApp } from './driver.ts';
+
+async function seriousViolations(page: Page, include?: string) {
+  // Monaco's own widgets (line numbers, minimap) are the editor library's styling, not ours.
+  let builder = new AxeBuilder({ page }).exclude('.monaco-editor');
+  if (include) builder = builder.include(include);
+  const { violations } = await builder.analyze();
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+}
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`the main screen has no serious or critical axe violations (${scheme})`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    await openApp(page);
+    await page.getByRole('button', { name: '▶ Run' }).click();
+    await expect(page.getByTestId('run-status')).toHaveText('done');
+    await expect(page.locator('.monaco-editor')).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+}
+
+test('presenter mode has no serious or critical axe violations', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('button', { name: '▣ Present' }).click();
+  await page.keyboard.press('Space');
+  await expect(page.getByTestId('run-status')).toHaveText('done');
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
+test('the embed has no serious or critical axe violations', async ({ page }) => {
+  await page.goto('/?embed');
+  await expect(page.getByTestId('embed')).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
+test('the open Examples menu has no serious or critical axe violations', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('button', { name: 'Examples ▾' }).click();
+  expect(await seriousViolations(page, '.menu-list')).toEqual([]);
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
+test('graph nodes are reachable by keyboard, say their state, and Enter selects the step', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('button', { name: '▶ Run' }).click();
+  await expect(page.getByTestId('run-status')).toHaveText('done');
+  const node = page.locator('.react-flow__node[data-id="s1"]');
+  await node.focus();
+  await expect(node).toBeFocused();
+  await expect(node.getByRole('group')).toHaveAttribute('aria-label', 'Validate order: ran, ran 1 time');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('[data-step-index="1"]')).toHaveAttribute('data-selected', 'true');
+});
