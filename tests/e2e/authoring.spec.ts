@@ -62,7 +62,7 @@ test('steps can be added, renamed, disabled, reordered by keyboard, deleted and 
   await page.getByLabel('Step name').fill('Finish order');
   await page.getByLabel('Step name').press('Enter');
   await expect(item(2).locator('.title')).toHaveText('Finish order');
-  await item(2).focus();
+  await item(2).locator('.step-select').focus();
   await page.keyboard.press('Alt+ArrowUp');
   await expect(item(1).locator('.title')).toHaveText('Finish order');
   await page.keyboard.press('Alt+ArrowDown');
