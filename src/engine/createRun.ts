@@ -1,65 +1,22 @@
 // The scheduler: a discrete-event simulation of tasks running steps on a virtual clock.
 // Every observable thing it does is a TraceEvent; see docs/semantics.md sections 4-8.
-import { createMockBook } from './connectorMocks.ts';
 import { createJsonDraft } from './jsonDraft.ts';
 import { EventQueue } from './eventQueue.ts';
 import { createDataGuard } from './dataGuard.ts';
 import { conditionFailureLeaf, loadStep, type LoadedStep, type ValidStep } from './loadStep.ts';
-import type { LeafResult } from './compileCondition.ts';
 import { readIndexFor } from './readIndex.ts';
 import { emptyEffects, type StepRun, type TaskState } from './runState.ts';
-import { createTaskGlobals, type RuntimeContext } from './stepGlobals.ts';
+import { createTaskGlobals } from './stepGlobals.ts';
+import { createRuntimeContext } from './runtimeContext.ts';
 import { describeStepError } from './stepErrors.ts';
 import { summarizeRun } from './summarizeRun.ts';
 import { createRandom, createSeededMath, createVirtualDate } from './virtualGlobals.ts';
-import { formatLogArgs, jsonReplacer } from './describeValue.ts';
 import { setAt } from './paths.ts';
-import type { Json, JsonObject, NewTraceEvent, Patch, RunResult, SourceError, TaskStatus, TraceEvent, Workspace } from './types.ts';
+import { adoptReassignedData, isEmpty, replaceDeep } from './dataEdits.ts';
+import type { Json, JsonObject, NewTraceEvent, Patch, SourceError, TaskStatus, TraceEvent, Workspace } from './types.ts';
 
-/** How the engine yields to its host so pending promises settle; injected, so the engine owns no timers. */
-export interface RunHost {
-  yieldMacrotask(): Promise<void>;
-}
-
-export interface RunOptions {
-  host: RunHost;
-  /** Name of the starting task; the workspace's first task by default. */
-  taskName?: string;
-  /** Starting data; overrides the named task's data. */
-  data?: JsonObject;
-  seed?: number;
-  onEvent?: (event: TraceEvent) => void;
-  /** Steps already loaded from this workspace (see loadSteps), so repeated runs skip parsing. */
-  steps?: LoadedStep[];
-  /**
-   * Asked after each evaluation that found a ready step, before it starts; true pauses the run
-   * there (a breakpoint). Resuming starts that step without asking again.
-   */
-  breakBefore?: (evaluation: { task: string; ready: number[]; flips: [number, boolean][] }) => boolean;
-  /** Called before user code may run (with its owner) and after (null); a watchdog hooks in here. */
-  onSlice?: (slice: { task: string; step: number | null } | null) => void;
-}
-
-export interface Run {
-  readonly steps: LoadedStep[];
-  readonly events: TraceEvent[];
-  /** Runs until the run ends, or until `pause` returns true for an emitted event. Resolves true when ended. */
-  runUntil(pause?: (event: TraceEvent) => boolean): Promise<boolean>;
-  runToEnd(): Promise<RunResult>;
-  /** Stops the run: live tasks end as `waiting`. */
-  stop(): void;
-  readonly ended: boolean;
-  result(): RunResult;
-  /** A task's current data (between steps: the data the next condition check sees). */
-  dataOf(taskId: string): JsonObject | undefined;
-  /**
-   * Replaces a waiting task's data while the run is paused, recorded as a `data-edited` event so
-   * replay stays honest. A parked task wakes early, as for any change from outside.
-   */
-  editData(taskId: string, data: JsonObject): void;
-  /** Leaf-by-leaf explanation of a step's condition against a task's current data. */
-  explainStep(taskId: string, step: number): { match: boolean; leaves: LeafResult[] };
-}
+export type { Run, RunHost, RunOptions } from './runApi.ts';
+import type { Run, RunOptions } from './runApi.ts';
 
 type TaskEnd = { status: TaskStatus; result: Json; error: SourceError | null; step?: number | null };
 
@@ -79,17 +36,13 @@ export function createRun(workspace: Workspace, options: RunOptions): Run {
   let now = 0;
   let seq = 0;
   let stepRuns = 0;
-  let subtaskCount = 0;
-  let timerIds = 0;
   let ended = false;
   let pauseFn: ((e: TraceEvent) => boolean) | undefined;
   let pauseHit = false;
   let breakSkip: TaskState | null = null;
   const tasks: TaskState[] = [];
-  const timers = new Map<number, { run: StepRun; event: import('./eventQueue.ts').QueuedEvent<StepRun | null> }>();
   const VirtualDate = createVirtualDate(() => startMs + now);
   const VirtualMath = createSeededMath(createRandom(options.seed ?? workspace.seed));
-  const mocks = createMockBook(workspace.connectors);
   const guard = createDataGuard(limits.maxDataBytes);
 
   function emit(event: NewTraceEvent): void {
@@ -101,87 +54,17 @@ export function createRun(workspace: Workspace, options: RunOptions): Run {
     if (pauseFn?.(full)) pauseHit = true;
   }
 
-  const ctx: RuntimeContext = {
+  const ctx = createRuntimeContext({
+    workspace,
     Date: VirtualDate,
     Math: VirtualMath,
-    config: workspace.config,
-    log(task, step, level, args) {
-      emit({ kind: 'log', task: task.id, step, level, text: formatLogArgs(args) });
-    },
-    visualize(run, spec) {
-      const s = (spec ?? {}) as { type?: unknown; name?: unknown; data?: unknown };
-      const data = JSON.parse(JSON.stringify(s.data ?? null, jsonReplacer) ?? 'null') as Json;
-      emit({ kind: 'visualize', task: run.task.id, step: run.step, type: String(s.type ?? 'data'), name: String(s.name ?? ''), data });
-    },
-    callConnector(run, connector, method, args) {
-      const call = seq;
-      const jsonArgs = JSON.parse(JSON.stringify(args ?? null, jsonReplacer) ?? 'null') as Json;
-      emit({ kind: 'connector-call', task: run.task.id, step: run.step, call, connector, method, args: jsonArgs });
-      const console = globalsOf(run.task).console;
-      const answer = mocks.answer(connector, method, jsonArgs, { Date: VirtualDate, Math: VirtualMath, console });
-      let settled: { ok: true; value: unknown } | { ok: false; error: unknown } | null = null;
-      answer.outcome.then((value) => (settled = { ok: true, value }), (error) => (settled = { ok: false, error }));
-      run.pendingOps++;
-      const into = (args as { into?: unknown } | null)?.into;
-      return new Promise((resolve, reject) => {
-        const deliver = (s: NonNullable<typeof settled>) => {
-          if (run.ended) return;
-          if (s.ok) {
-            const value = JSON.parse(JSON.stringify(s.value ?? null, jsonReplacer) ?? 'null') as Json;
-            emit({ kind: 'connector-result', task: run.task.id, step: run.step, call, ok: true, value, error: null, latencyMs: answer.latencyMs });
-            if (typeof into === 'string' && into) setAt(run.draft as Record<string, unknown>, into.split('.'), value);
-            resolve(value === null ? value : JSON.parse(JSON.stringify(value)));
-          } else {
-            const error = s.error instanceof Error ? s.error : new Error(String(s.error));
-            emit({ kind: 'connector-result', task: run.task.id, step: run.step, call, ok: false, value: null, error: error.message, latencyMs: answer.latencyMs });
-            reject(error);
-          }
-        };
-        schedule(now + answer.latencyMs, run.task, () => {
-          run.pendingOps--;
-          if (settled) deliver(settled);
-          else answer.outcome.then(() => deliver(settled!), () => deliver(settled!));
-          return run;
-        }, run);
-      });
-    },
-    setTimer(run, ms, callback, repeat) {
-      const id = ++timerIds;
-      const arm = () => {
-        run.pendingOps++;
-        const event = schedule(now + ms, run.task, () => {
-          run.pendingOps--;
-          timers.delete(id);
-          if (run.ended) return null;
-          if (repeat) arm();
-          callback();
-          return run;
-        }, run);
-        timers.set(id, { run, event });
-        (run.timers ??= new Set()).add(event);
-      };
-      arm();
-      return id;
-    },
-    clearTimer(id) {
-      const timer = timers.get(id);
-      if (!timer) return;
-      timer.event.cancelled = true;
-      timer.run.pendingOps--;
-      timers.delete(id);
-    },
-    reserveSubtask() {
-      if (subtaskCount >= limits.maxSubtasks) throw new Error(`subtask limit reached (${limits.maxSubtasks})`);
-      subtaskCount++;
-    },
-    setExpiry(task, ms) {
-      if (task.expireEvent) task.expireEvent.cancelled = true;
-      task.expireEvent = schedule(task.createdAt + ms, task, () => {
-        expire(task);
-        return null;
-      });
-    },
-  };
+    now: () => now,
+    nextSeq: () => seq,
+    emit,
+    schedule,
+    globalsOf: (task) => globalsOf(task),
+    expire: (task) => expire(task),
+  });
 
   /** Queues work at a virtual time. `fire` returns the step run it woke, if any, so the loop lets it settle. */
   function schedule(time: number, task: TaskState, fire: () => StepRun | null, owner?: StepRun) {
@@ -591,33 +474,4 @@ export function createRun(workspace: Workspace, options: RunOptions): Run {
     },
   };
   return run;
-}
-
-function isEmpty(data: JsonObject): boolean {
-  for (const _key in data) return false;
-  return true;
-}
-
-/** Changes `draft` from `before` into `after`, touching only what differs, so patches stay small. */
-function replaceDeep(draft: Record<string, unknown>, before: Record<string, unknown>, after: Record<string, unknown>): void {
-  for (const key of Object.keys(before)) if (!(key in after)) delete draft[key];
-  for (const [key, value] of Object.entries(after)) {
-    const old = before[key];
-    const bothContainers = old !== null && value !== null && typeof old === 'object' && typeof value === 'object' && Array.isArray(old) === Array.isArray(value);
-    if (bothContainers) replaceDeep(draft[key] as Record<string, unknown>, old as Record<string, unknown>, value as Record<string, unknown>);
-    else if (JSON.stringify(old) !== JSON.stringify(value)) draft[key] = value;
-  }
-  if (Array.isArray(after) && Array.isArray(before) && after.length < before.length) (draft as unknown as unknown[]).length = after.length;
-}
-
-/** A step may reassign `data` itself (`data = {}`); its new value replaces the task's data. */
-function adoptReassignedData(run: StepRun): void {
-  const replaced = run.instance?.getData();
-  if (!run.instance || replaced === run.draft) return;
-  if (replaced === null || typeof replaced !== 'object' || Array.isArray(replaced)) {
-    throw new Error('data was reassigned to something that is not an object; task data must stay a JSON object');
-  }
-  const plain = JSON.parse(JSON.stringify(replaced)) as JsonObject;
-  for (const key of Object.keys(run.draft)) if (!(key in plain)) delete run.draft[key];
-  for (const [key, value] of Object.entries(plain)) run.draft[key] = value;
 }
