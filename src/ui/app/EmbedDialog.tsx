@@ -1,5 +1,5 @@
 // The "Embed" dialog: an iframe snippet that shows this workspace's graph and player, read-only.
-import { useEffect } from 'react';
+import { useEscape } from './useDismiss.ts';
 import { encodeShareHash } from '../../share/shareLink.ts';
 import { useWorkspace } from '../../state/workspaceStore.ts';
 
@@ -11,11 +11,7 @@ export function embedSnippet(origin: string, path: string, hash: string, title: 
 export function EmbedDialog({ onClose }: { onClose(): void }) {
   const workspace = useWorkspace((s) => s.workspace);
   const snippet = embedSnippet(window.location.origin, window.location.pathname, encodeShareHash(workspace), workspace.name);
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose();
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [onClose]);
+  useEscape(onClose);
   return (
     <div className="overlay" onClick={onClose}>
       <div className="card" role="dialog" aria-label="Embed this workspace" onClick={(e) => e.stopPropagation()} style={{ maxWidth: 720 }}>

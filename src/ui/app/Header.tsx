@@ -1,9 +1,10 @@
 // The header: workspace name, Examples, task picker, Run/Step/Reset/Stop and the status readout.
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { EXAMPLES } from '../../state/examples.ts';
 import { resetRun, runToEnd, stepOnce, stopRun, useRun } from '../../state/runStore.ts';
 import { loadWorkspace, renameWorkspace, selectTask, useWorkspace } from '../../state/workspaceStore.ts';
 import { RunStatus } from './RunStatus.tsx';
+import { useClickOutside, useEscape } from './useDismiss.ts';
 import { clearBranches } from '../../state/branches.ts';
 import { endLesson, startLesson } from '../../state/lessonPlayer.ts';
 import { setViewMode } from '../../state/viewMode.ts';
@@ -61,12 +62,9 @@ function FileButtons() {
   const [open, setOpen] = useState(false);
   const [embedding, setEmbedding] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (!open) return;
-    const close = (e: MouseEvent) => !ref.current?.contains(e.target as Node) && setOpen(false);
-    document.addEventListener('mousedown', close);
-    return () => document.removeEventListener('mousedown', close);
-  }, [open]);
+  const close = useCallback(() => setOpen(false), []);
+  useClickOutside(ref, open, close);
+  useEscape(close);
   const act = (fn: () => void) => () => {
     setOpen(false);
     fn();
@@ -124,17 +122,14 @@ function LessonButton() {
 function ExamplesMenu() {
   const [open, setOpen] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (!open) return;
-    const close = (e: MouseEvent) => !ref.current?.contains(e.target as Node) && setOpen(false);
-    document.addEventListener('mousedown', close);
-    return () => document.removeEventListener('mousedown', close);
-  }, [open]);
+  const close = useCallback(() => setOpen(false), []);
+  useClickOutside(ref, open, close);
+  useEscape(close);
   return (
     <div className="menu" ref={ref}>
       <button aria-haspopup="menu" aria-expanded={open} onClick={() => setOpen(!open)}>Examples ▾</button>
       {open && (
-        <div className="menu-list" role="menu" onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}>
+        <div className="menu-list" role="menu">
           {EXAMPLES.map((example) => (
             <button
               key={example.id}

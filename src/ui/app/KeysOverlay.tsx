@@ -1,5 +1,5 @@
 // The "?" overlay listing the keyboard shortcuts.
-import { useEffect } from 'react';
+import { useEscape } from './useDismiss.ts';
 
 export const SHORTCUTS: [string, string][] = [
   ['Ctrl/⌘ + Enter', 'Run to the end'],
@@ -11,11 +11,7 @@ export const SHORTCUTS: [string, string][] = [
 ];
 
 export function KeysOverlay({ onClose }: { onClose(): void }) {
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose();
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [onClose]);
+  useEscape(onClose);
   return (
     <div className="overlay" onClick={onClose}>
       <div className="card" role="dialog" aria-label="Keyboard shortcuts" onClick={(e) => e.stopPropagation()}>
