@@ -5,9 +5,9 @@ import { dataRow, openApp } from './driver.ts';
 test('play the sequential lesson to the end: the cursor, highlights and text follow each stop', async ({ page }) => {
   await openApp(page);
   await page.getByRole('button', { name: 'Examples ▾' }).click();
-  await expect(page.getByRole('menuitem', { name: /^Sequential processing · 🎓 lesson/ })).toBeVisible();
+  await expect(page.getByRole('menuitem', { name: /^Sequential processing · lesson/ })).toBeVisible();
   await page.keyboard.press('Escape');
-  await page.getByRole('button', { name: '🎓 Lesson' }).click();
+  await page.getByRole('button', { name: 'Lesson ▸' }).click();
   const lesson = page.getByTestId('lesson');
   await expect(lesson).toContainText('stop 1 of 3');
   await expect(page.getByTestId('lesson-title')).toHaveText('Nobody calls the next step');
@@ -49,7 +49,7 @@ test('quiz on the parallel example: a wrong guess shows why, a right one scores'
 
 test('presenter mode hides the editor and advances by keyboard', async ({ page }) => {
   await openApp(page);
-  await page.getByRole('button', { name: '▣ Present' }).click();
+  await page.getByRole('button', { name: 'Present' }).click();
   const presenter = page.getByTestId('presenter');
   await expect(presenter).toBeVisible();
   await expect(page.locator('.monaco-editor')).toHaveCount(0);

@@ -34,7 +34,7 @@ export function Header({ onShowKeys }: { onShowKeys(): void }) {
       />
       <ExamplesMenu />
       <LessonButton />
-      <button onClick={() => setViewMode('present')} title="Presenter mode: the graph, data and narration in large type">▣ Present</button>
+      <button onClick={() => setViewMode('present')} title="Presenter mode: the graph, data and narration in large type">Present</button>
       <FileButtons />
       <label>
         Task
@@ -115,7 +115,7 @@ function LessonButton() {
   const lesson = useWorkspace((s) => s.workspace.lesson);
   if (!lesson) return null;
   return (
-    <button onClick={() => void startLesson()} title={`Walk through “${lesson.title}”, stop by stop (N next, P previous)`}>🎓 Lesson</button>
+    <button onClick={() => void startLesson()} title={`Walk through “${lesson.title}”, stop by stop (N next, P previous)`}>Lesson ▸</button>
   );
 }
 
@@ -143,7 +143,7 @@ function ExamplesMenu() {
               }}
             >
               {example.workspace.name}
-              {example.workspace.lesson && <span className="lesson-tag"> · 🎓 lesson</span>}
+              {example.workspace.lesson && <span className="lesson-tag"> · lesson</span>}
               <span className="desc">{example.workspace.description}</span>
             </button>
           ))}

@@ -127,7 +127,7 @@ function PinnedHistory({ path, onClose }: { path: string; onClose(): void }) {
   return (
     <section className="pinned" data-testid="pinned" aria-label={`History of ${path}`}>
       <div className="pinned-head">
-        <b className="mono">📌 {path}</b> <span className="muted">{history.length} change{history.length === 1 ? '' : 's'}</span>
+        <b className="mono">Pinned: {path}</b> <span className="muted">{history.length} change{history.length === 1 ? '' : 's'}</span>
         <DataBreakControl path={path} />
         <button onClick={onClose} aria-label={`Unpin ${path}`}>✕</button>
       </div>

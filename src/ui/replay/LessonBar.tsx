@@ -27,7 +27,7 @@ export function LessonBar() {
   return (
     <section className="lesson-bar" aria-label={`Lesson: ${lesson.title}`} data-testid="lesson">
       <div className="lesson-head">
-        <b>🎓 {lesson.title}</b>
+        <b>Lesson: {lesson.title}</b>
         <span className="muted"> · stop {index + 1} of {lesson.stops.length}</span>
         <span className="grow" />
         <button onClick={previousStop} disabled={index === 0} aria-label="Previous stop (P)">◀ Prev</button>

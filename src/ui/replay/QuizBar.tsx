@@ -18,7 +18,7 @@ export function QuizBar() {
   if (!on) return null;
   return (
     <section className="quiz-bar" aria-label="Quiz" data-testid="quiz">
-      <b>🧠 Predict, then reveal</b>
+      <b>Quiz: predict, then reveal</b>
       <span className="muted"> · score {right} / {total}</span>
       {asking !== null ? (
         <span className="quiz-ask" role="status">Which step runs next? Click its node or press its number.</span>
