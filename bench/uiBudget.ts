@@ -54,3 +54,18 @@ console.log(`${N} steps: opened from a file and laid out in ${openMs} ms`);
 console.log(`scrubbing ${N} positions: ${(gaps.length / seconds).toFixed(1)} fps average, p95 frame ${sorted[Math.floor(sorted.length * 0.95)].toFixed(1)} ms, worst ${worst.toFixed(1)} ms`);
 console.log(`cursor ended at: ${await page.getByTestId('cursor-position').innerText()}`);
 await browser.close();
+
+// A long run: 5,000 step runs of one redo loop, from pressing Run to the page showing the end.
+{
+  const loop = { version: 1, name: 'Long loop', steps: [{ name: 'Loop', enabled: true, source: 'export const condition = { n: { $lt: 5000 } };\nexport const content = async () => { data.n++; step.redo(); };\n' }], tasks: [{ name: 'Loop', data: { n: 0 } }] };
+  const browser2 = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+  const long = await browser2.newPage({ viewport: { width: 1440, height: 900 } });
+  await long.addInitScript((w) => localStorage.setItem('steplab.workspace.v1', w), JSON.stringify(loop));
+  await long.goto('http://127.0.0.1:4173/');
+  await long.locator('[data-step-index="0"] .badge[data-badge="matches"]').waitFor();
+  const started = Date.now();
+  await long.getByRole('button', { name: '▶ Run' }).click();
+  await long.locator('[data-phase="ended"]').waitFor({ timeout: 120_000 });
+  console.log(`5,000 step runs in the browser: Run to the end shown in ${Date.now() - started} ms`);
+  await browser2.close();
+}

@@ -45,14 +45,25 @@ export function engine(): EngineClient {
 
 /** Events that arrived ahead of an earlier one, waiting for the gap to fill. */
 const early = new Map<number, TraceEvent>();
+let flushTimer: ReturnType<typeof setTimeout> | null = null;
 
 /**
- * Adds streamed events. Progress messages and answers travel on different ports, so batches can
- * arrive late or twice: events are kept in seq order, without duplicates or gaps.
+ * Takes streamed events. They are collected and handed to the store at most ten times a second,
+ * so a long run costs the page a few renders, not one per step. Progress messages and answers
+ * travel on different ports, so batches can arrive late or twice: the store gets events in seq
+ * order, without duplicates or gaps.
  */
 function appendEvents(batch: TraceEvent[]): void {
+  const known = get().events.length;
+  for (const e of batch) if (e.seq >= known) early.set(e.seq, e);
+  flushTimer ??= setTimeout(flushEvents, 100);
+}
+
+/** Moves every contiguous waiting event into the store now. */
+function flushEvents(): void {
+  if (flushTimer) clearTimeout(flushTimer);
+  flushTimer = null;
   const current = get().events;
-  for (const e of batch) if (e.seq >= current.length) early.set(e.seq, e);
   if (!early.has(current.length)) return;
   const events = current.slice();
   while (early.has(events.length)) {
@@ -63,11 +74,19 @@ function appendEvents(batch: TraceEvent[]): void {
   set((s) => ({ events, runs, cursor: s.follow ? runs.length - 1 : s.cursor, eventCursor: s.follow ? null : s.eventCursor }));
 }
 
+function dropPending(): void {
+  early.clear();
+  if (flushTimer) clearTimeout(flushTimer);
+  flushTimer = null;
+}
+
 function killedByWatchdog(slice: { task: string; step: number | null } | null): void {
+  flushEvents();
   const { events } = get();
-  early.clear(); // whatever was still in flight from the killed worker is gone
+  dropPending(); // whatever was still in flight from the killed worker is gone
   const task = slice?.task ?? 't0';
   appendEvents(timeoutEvents(events, task, slice?.step ?? null));
+  flushEvents();
   set({ phase: 'ended', error: EXECUTION_TIMEOUT });
 }
 
@@ -80,7 +99,7 @@ export function setStartData(data: JsonObject | undefined): void {
 async function begin(): Promise<boolean> {
   const { workspace, selectedTask } = useWorkspace.getState();
   const task = workspace.tasks[selectedTask] ?? workspace.tasks[0];
-  early.clear();
+  dropPending();
   set((s) => ({ phase: 'running', events: [], runs: [], cursor: -1, eventCursor: null, follow: true, workspace, error: null, runId: s.runId + 1, why: null }));
   try {
     await engine().start(workspace, task?.name, startData);
@@ -95,6 +114,7 @@ async function advance(mode: 'end' | 'step'): Promise<void> {
   set({ phase: 'running', pausedBy: null });
   try {
     const { ended, pausedBy } = await engine().advance(mode, useBreakpoints.getState());
+    flushEvents();
     if (get().phase === 'running') set({ phase: ended ? 'ended' : 'paused', pausedBy });
     if (ended) void explainIncomplete(get().runId);
   } catch (error) {
@@ -139,10 +159,11 @@ export async function stopRun(): Promise<void> {
   if (get().phase !== 'running' && get().phase !== 'paused') return;
   set({ phase: 'ended', error: get().error });
   await engine().stop();
+  flushEvents();
 }
 
 export function resetRun(): void {
-  early.clear();
+  dropPending();
   if (get().phase === 'running') void engine().stop();
   set({ phase: 'idle', events: [], runs: [], cursor: -1, eventCursor: null, follow: true, workspace: null, error: null, why: null });
 }
@@ -152,11 +173,12 @@ export async function editPausedData(data: JsonObject): Promise<void> {
   if (get().phase !== 'paused') throw new Error('pause the run first');
   set({ follow: true });
   await engine().editData(ROOT, data);
+  flushEvents();
 }
 
 /** Shows a saved run: its workspace and trace, replayed without running anything. */
 export function loadTrace(workspace: Workspace, events: TraceEvent[]): void {
-  early.clear();
+  dropPending();
   if (get().phase === 'running') void engine().stop();
   const runs = stepRunsOf(events);
   set((s) => ({ phase: 'ended', events, runs, cursor: runs.length - 1, eventCursor: null, follow: false, workspace, error: null, runId: s.runId + 1, why: null }));
