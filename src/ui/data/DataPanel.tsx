@@ -1,6 +1,6 @@
 // The task's data at the cursor: a tree (or the diff of the step at the cursor), a search,
 // and pinned paths with their history.
-import { useMemo, useState } from 'react';
+import { useDeferredValue, useMemo, useState } from 'react';
 import { createDataIndex } from '../../engine/traceFold.ts';
 import type { Json } from '../../engine/types.ts';
 import { useFrame } from '../../state/frameStore.ts';
@@ -16,8 +16,9 @@ import { describeValue } from '../../engine/describeValue.ts';
 import { clearDataBreakpoint, setDataBreakpoint, useBreakpoints } from '../../state/breakpoints.ts';
 
 export function DataPanel() {
-  const data = useFrame((s) => s.data);
-  const changedList = useFrame((s) => s.frame.changed);
+  // Deferred: while the cursor is dragged, the slider and graph stay smooth and the tree catches up.
+  const data = useDeferredValue(useFrame((s) => s.data));
+  const changedList = useDeferredValue(useFrame((s) => s.frame.changed));
   const run = useFrame((s) => s.frame.run);
   const events = useRun((s) => s.events);
   const [mode, setMode] = useState<'tree' | 'diff'>('tree');

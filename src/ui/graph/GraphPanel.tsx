@@ -8,7 +8,7 @@ import { causalEdges, ROOT } from '../../state/replay.ts';
 import { useRun } from '../../state/runStore.ts';
 import { selectStep, useWorkspace } from '../../state/workspaceStore.ts';
 import { guess, useQuiz } from '../../state/quiz.ts';
-import { buildEdges, layoutNodes } from './buildGraph.ts';
+import { buildEdges, layoutNodes, potentialEdges } from './buildGraph.ts';
 import { LoopEdge } from './LoopEdge.tsx';
 import { Narration } from './Narration.tsx';
 import { exportGraph } from './exportGraph.ts';
@@ -41,7 +41,15 @@ export function Graph() {
     const last = events.findLast((e) => (e.kind === 'step-finished' || e.kind === 'step-failed') && e.task === ROOT);
     return last && (last.kind === 'step-finished' || last.kind === 'step-failed') ? last.step : null;
   }, [events, status]);
-  const edges: Edge[] = useMemo(() => buildEdges(checks, causal, redos, lastRan, active), [checks, causal, redos, lastRan, active]);
+  // Potential edges compare every pair of steps: worked out once per change of the steps, not per cursor move.
+  const potential = useMemo(() => potentialEdges(checks), [checks]);
+  const baseEdges = useMemo(() => buildEdges(potential, causal, redos, lastRan, null), [potential, causal, redos, lastRan]);
+  // Only the edge into the running step changes as the cursor moves; the rest keep their identity,
+  // so React Flow re-renders one or two edges, not all of them.
+  const edges: Edge[] = useMemo(
+    () => baseEdges.map((e) => (e.id === `c:${active}` ? { ...e, animated: true, className: `${e.className ?? ''} active` } : e)),
+    [baseEdges, active],
+  );
 
   useEffect(() => {
     const id = requestAnimationFrame(() => void fitView({ padding: 0.25, duration: 0 }));

@@ -1,5 +1,5 @@
 // The sentence for the cursor's moment, under the graph; screen readers hear it as it changes.
-import { useMemo } from 'react';
+import { useDeferredValue, useMemo } from 'react';
 import { createDataIndex } from '../../engine/traceFold.ts';
 import { useChecks } from '../../state/checksStore.ts';
 import { useFrame } from '../../state/frameStore.ts';
@@ -24,7 +24,7 @@ export function useNarration(): string {
 }
 
 export function Narration() {
-  const text = useNarration();
+  const text = useDeferredValue(useNarration());
   return (
     <p className="narration" aria-live="polite" data-testid="narration">
       {text}

@@ -73,7 +73,7 @@ export function layoutNodes(names: readonly string[], checks: readonly StepCheck
   ];
 }
 
-export function buildEdges(checks: readonly StepCheck[], causal: readonly CausalEdge[], redos: readonly number[], lastRan: number | null, active: string | null): Edge[] {
+export function buildEdges(potential: ReturnType<typeof potentialEdges>, causal: readonly CausalEdge[], redos: readonly number[], lastRan: number | null, active: string | null): Edge[] {
   const edges: Edge[] = [];
   const causalKeys = new Set(causal.map((e) => `${e.from}->${e.to}`));
   for (const e of causal) {
@@ -88,7 +88,7 @@ export function buildEdges(checks: readonly StepCheck[], causal: readonly Causal
       animated: active === key,
     });
   }
-  for (const e of potentialEdges(checks)) {
+  for (const e of potential) {
     if (causalKeys.has(`${e.from}->${e.to}`)) continue;
     edges.push({ id: `p:${e.from}->${e.to}`, source: id(e.from), target: id(e.to), label: e.path, className: 'potential' });
   }
