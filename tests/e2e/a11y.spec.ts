@@ -55,3 +55,18 @@ test('graph nodes are reachable by keyboard, say their state, and Enter selects 
   await page.keyboard.press('Enter');
   await expect(page.locator('[data-step-index="1"]')).toHaveAttribute('data-selected', 'true');
 });
+
+test('dialogs keep keyboard focus inside and give it back when they close', async ({ page }) => {
+  await openApp(page);
+  const help = page.getByRole('button', { name: 'Keyboard shortcuts' });
+  await help.focus();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole('button', { name: 'Close' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(dialog.getByRole('button', { name: 'Close' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+  await expect(help).toBeFocused();
+});

@@ -1,5 +1,6 @@
 // The "Embed" dialog: an iframe snippet that shows this workspace's graph and player, read-only.
-import { useEscape } from './useDismiss.ts';
+import { useRef } from 'react';
+import { useEscape, useFocusTrap } from './useDismiss.ts';
 import { encodeShareHash } from '../../share/shareLink.ts';
 import { useWorkspace } from '../../state/workspaceStore.ts';
 
@@ -12,9 +13,11 @@ export function EmbedDialog({ onClose }: { onClose(): void }) {
   const workspace = useWorkspace((s) => s.workspace);
   const snippet = embedSnippet(window.location.origin, window.location.pathname, encodeShareHash(workspace), workspace.name);
   useEscape(onClose);
+  const card = useRef<HTMLDivElement>(null);
+  useFocusTrap(card);
   return (
     <div className="overlay" onClick={onClose}>
-      <div className="card" role="dialog" aria-label="Embed this workspace" onClick={(e) => e.stopPropagation()} style={{ maxWidth: 720 }}>
+      <div className="card" role="dialog" aria-modal="true" aria-label="Embed this workspace" ref={card} onClick={(e) => e.stopPropagation()} style={{ maxWidth: 720 }}>
         <h3 style={{ marginTop: 0 }}>Embed this workspace</h3>
         <p className="muted">Paste this into documentation or slides: it shows the graph and the player, read-only. Visitors can open it in Steplab to edit their own copy.</p>
         <label htmlFor="embed-snippet">Snippet</label>

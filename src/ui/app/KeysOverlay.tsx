@@ -1,5 +1,6 @@
 // The "?" overlay listing the keyboard shortcuts.
-import { useEscape } from './useDismiss.ts';
+import { useRef } from 'react';
+import { useEscape, useFocusTrap } from './useDismiss.ts';
 
 export const SHORTCUTS: [string, string][] = [
   ['Ctrl/⌘ + Enter', 'Run to the end'],
@@ -12,9 +13,12 @@ export const SHORTCUTS: [string, string][] = [
 
 export function KeysOverlay({ onClose }: { onClose(): void }) {
   useEscape(onClose);
+  const card = useRef<HTMLDivElement>(null);
+  useFocusTrap(card);
   return (
     <div className="overlay" onClick={onClose}>
-      <div className="card" role="dialog" aria-label="Keyboard shortcuts" onClick={(e) => e.stopPropagation()}>
+      <div className="card" role="dialog" aria-modal="true" aria-label="Keyboard shortcuts" ref={card} onClick={(e) => e.stopPropagation()}>
+        <button className="close-x" onClick={onClose} aria-label="Close">✕</button>
         <h3 style={{ marginTop: 0 }}>Keyboard shortcuts</h3>
         <table>
           <tbody>

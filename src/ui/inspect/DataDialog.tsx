@@ -1,5 +1,6 @@
 // A modal JSON editor for task data: used to edit data while paused and to fork a what-if branch.
-import { useState } from 'react';
+import { useRef, useState } from 'react';
+import { useEscape, useFocusTrap } from '../app/useDismiss.ts';
 import { isPlainObject } from '../../engine/compileCondition.ts';
 import type { JsonObject } from '../../engine/types.ts';
 import { setJsonError } from '../../state/workspaceStore.ts';
@@ -23,10 +24,13 @@ const asObject = (value: unknown) => {
 export function DataDialog({ id, title, hint, action, initial, onApply, onClose }: Props) {
   const [draft, setDraft] = useState<JsonObject>(initial);
   const [error, setError] = useState<string | null>(null);
+  const card = useRef<HTMLDivElement>(null);
   const close = () => {
     setJsonError(id, null);
     onClose();
   };
+  useFocusTrap(card);
+  useEscape(close);
   const apply = async () => {
     try {
       await onApply(draft);
@@ -37,7 +41,7 @@ export function DataDialog({ id, title, hint, action, initial, onApply, onClose 
   };
   return (
     <div className="overlay">
-      <div className="card edit-data" role="dialog" aria-label={title}>
+      <div className="card edit-data" role="dialog" aria-modal="true" aria-label={title} ref={card}>
         <h3 style={{ marginTop: 0 }}>{title}</h3>
         <p className="muted">{hint}</p>
         <div className="edit-data-editor">
