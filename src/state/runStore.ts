@@ -184,6 +184,22 @@ export function loadTrace(workspace: Workspace, events: TraceEvent[]): void {
   set((s) => ({ phase: 'ended', events, runs, cursor: runs.length - 1, eventCursor: null, follow: false, workspace, error: null, runId: s.runId + 1, why: null }));
 }
 
+const stepNames = (ws: Workspace) => ws.steps.map((s) => s.name).join('\u0000');
+
+/**
+ * A run is replayed against the steps it ran. When steps are added, removed, renamed or
+ * reordered, the trace no longer lines up with the graph, so the run is cleared; editing a
+ * step's code keeps it (so the person can compare after running again).
+ */
+export function watchStepStructure(): () => void {
+  return useWorkspace.subscribe((state, previous) => {
+    if (state.workspace.steps === previous.workspace.steps) return;
+    const ran = get().workspace;
+    if (!ran || get().phase === 'running') return;
+    if (stepNames(ran) !== stepNames(state.workspace)) resetRun();
+  });
+}
+
 export function setCursor(index: number): void {
   const { runs } = get();
   const cursor = Math.max(-1, Math.min(runs.length - 1, index));

@@ -113,3 +113,15 @@ test('a corrupt saved workspace opens the default example with a notice, not a w
   await expect(page.getByRole('button', { name: 'Download damaged copy' })).toBeVisible();
   expect(await page.evaluate(() => localStorage.getItem('steplab.workspace.corrupt'))).toBe('{"steps": [ oops');
 });
+
+test('changing the list of steps clears a finished run, editing code keeps it', async ({ page }) => {
+  await openApp(page);
+  await run(page);
+  await expect(status(page)).toHaveText('done');
+  await caretAtEndOfLine(page, 8);
+  await page.keyboard.type(' ');
+  await expect(status(page)).toHaveText('done');
+  await page.getByRole('button', { name: '+ Add step' }).first().click();
+  await expect(page.getByRole('status').filter({ hasText: 'not run yet' })).toBeVisible();
+  await expect(page.getByTestId('cursor-position')).toContainText('0 / 0');
+});
