@@ -395,7 +395,10 @@ export function createRun(workspace: Workspace, options: RunOptions): Run {
       const wokenRun = next.fire();
       if (wokenRun) {
         options.onSlice?.({ task: wokenRun.task.id, step: wokenRun.step });
-        await settle(wokenRun);
+        // Fast path: a content that settled within one microtask needs no settle() frame.
+        await null;
+        if (wokenRun.outcome !== undefined && !wokenRun.ended) finishRun(wokenRun, wokenRun.outcome);
+        else await settle(wokenRun);
       }
       options.onSlice?.(null);
       if (++sinceYield >= 1000) {
