@@ -5,7 +5,7 @@ import type { LoadedStep } from './loadStep.ts';
 import type { PathKey } from './paths.ts';
 
 export interface ReadIndex {
-  /** Steps to re-test after these changed paths; `null` means everything changed. */
+  /** Steps to re-test after these changed paths; `null` means everything changed. Consume it before calling again. */
   affected(changed: PathKey[][] | null): Iterable<number>;
   testable: number[];
 }
@@ -48,11 +48,14 @@ export function createReadIndex(steps: LoadedStep[]): ReadIndex {
       node.readers.push(step.index);
     }
   }
+  // Reused between calls: the caller consumes the result before asking again.
+  const out = new Set<number>();
   return {
     testable,
     affected(changed) {
       if (changed === null) return testable;
-      const out = new Set<number>(always);
+      out.clear();
+      for (const i of always) out.add(i);
       for (const path of changed) {
         // Readers of a prefix of the changed path (a change below what they read)…
         let node: TrieNode | undefined = root;
