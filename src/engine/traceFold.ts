@@ -58,3 +58,12 @@ export function createDataIndex(events: readonly TraceEvent[], every = 64): Data
     },
   };
 }
+
+const indexes = new WeakMap<readonly TraceEvent[], DataIndex>();
+
+/** The data index of a trace, built once per events array and shared by every reader of it. */
+export function dataIndexOf(events: readonly TraceEvent[]): DataIndex {
+  let index = indexes.get(events);
+  if (!index) indexes.set(events, (index = createDataIndex(events)));
+  return index;
+}

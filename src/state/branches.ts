@@ -2,7 +2,7 @@
 // it, switch between branches, and compare two of them. Forking follows ALOMA's "clone a task
 // from a history step": the new task starts from that data with every step armed again.
 import { create } from 'zustand';
-import { createDataIndex } from '../engine/traceFold.ts';
+import { dataIndexOf } from '../engine/traceFold.ts';
 import type { Json, JsonObject, TaskStatus, TraceEvent, Workspace } from '../engine/types.ts';
 import { diffData, type DiffEntry } from './inspect.ts';
 import { ROOT } from './replay.ts';
@@ -56,7 +56,7 @@ export function compareBranches(a: Branch, b: Branch): Comparison {
   };
   const finalData = (branch: Branch): Json | undefined => {
     const last = branch.events[branch.events.length - 1];
-    return last ? (createDataIndex(branch.events).dataAt(ROOT, last.seq) as Json) : undefined;
+    return last ? (dataIndexOf(branch.events).dataAt(ROOT, last.seq) as Json) : undefined;
   };
   const ranA = ran(a);
   const ranB = ran(b);

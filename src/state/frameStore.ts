@@ -1,7 +1,7 @@
 // The world at the replay cursor, derived once per change and read by every panel through
 // narrow selectors, so moving the cursor re-renders only what changed.
 import { create } from 'zustand';
-import { createDataIndex, type DataIndex } from '../engine/traceFold.ts';
+import { dataIndexOf } from '../engine/traceFold.ts';
 import type { JsonObject } from '../engine/types.ts';
 import { useChecks } from './checksStore.ts';
 import { activeEdgeAt, frameAt, ROOT, type Frame } from './replay.ts';
@@ -21,8 +21,6 @@ export interface FrameState {
 const EMPTY: Frame = { run: null, states: [], counts: [], redos: [], ready: [], changed: [], status: null };
 export const useFrame = create<FrameState>(() => ({ frame: EMPTY, seq: -1, t: 0, data: {}, activeEdge: null }));
 
-let indexFor: { events: unknown; index: DataIndex } | null = null;
-
 function recompute(): void {
   const { events, runs, cursor, eventCursor, workspace: ranWorkspace } = useRun.getState();
   const { workspace, selectedTask } = useWorkspace.getState();
@@ -34,10 +32,9 @@ function recompute(): void {
     useFrame.setState({ frame: { ...EMPTY, states, counts: steps.map(() => 0), redos: steps.map(() => 0) }, seq: -1, t: 0, data: workspace.tasks[selectedTask]?.data ?? {}, activeEdge: null });
     return;
   }
-  if (indexFor?.events !== events) indexFor = { events, index: createDataIndex(events) };
   const frame = frameAt(events, runs, cursor, meta, eventCursor ?? undefined);
   const seq = eventCursor ?? (frame.run ? frame.run.seq : (events.find((e) => e.kind === 'task-created')?.seq ?? 0));
-  const data = indexFor.index.dataAt(ROOT, seq) ?? {};
+  const data = dataIndexOf(events).dataAt(ROOT, seq) ?? {};
   useFrame.setState({ frame, seq, t: events[seq]?.t ?? 0, data, activeEdge: activeEdgeAt(events, frame.run) });
 }
 

@@ -4,7 +4,7 @@ import { create } from 'zustand';
 import { EXECUTION_TIMEOUT, timeoutEvents } from '../engine/timeoutEvents.ts';
 import type { JsonObject, TraceEvent, Workspace } from '../engine/types.ts';
 import { createEngineClient, type EngineClient, WorkerRestartedError } from '../worker/client.ts';
-import { createDataIndex } from '../engine/traceFold.ts';
+import { dataIndexOf } from '../engine/traceFold.ts';
 import { ROOT, runIndexAt, stepRunsOf, type StepRunRef } from './replay.ts';
 import { incompleteReason } from './verdicts.ts';
 import { useBreakpoints } from './breakpoints.ts';
@@ -129,7 +129,7 @@ async function explainIncomplete(runId: number): Promise<void> {
   const { events, workspace } = get();
   const end = events.findLast((e) => e.kind === 'task-ended' && e.task === ROOT);
   if (!workspace || end?.kind !== 'task-ended' || end.status !== 'incomplete') return;
-  const data = createDataIndex(events).dataAt(ROOT, end.seq) ?? {};
+  const data = dataIndexOf(events).dataAt(ROOT, end.seq) ?? {};
   try {
     const checks = await engine().check(workspace, data);
     if (get().runId === runId) {
