@@ -1,7 +1,10 @@
 // Compiles an ALOMA condition (a subtree pattern) into a tester and a leaf-by-leaf explainer.
+import { isPlainObject, TYPE_NAME_TESTS, typePatternName, typeTestOf } from './conditionTypes.ts';
 import { describePattern } from './describeValue.ts';
 import { formatPath, getAt, type PathKey } from './paths.ts';
 import { createOperatorTester, isSiftOperator } from './siftOperators.ts';
+
+export { isPlainObject };
 
 /** One checked leaf of a condition, as shown by "why did / didn't this step run". */
 export interface LeafResult {
@@ -37,29 +40,6 @@ type Node =
   | { type: 'all'; children: Node[] }
   | { type: 'group'; op: '$or' | '$and' | '$nor'; branches: Node[] };
 
-const TYPE_TESTS = new Map<unknown, (v: unknown) => boolean>([
-  [String, (v) => typeof v === 'string'],
-  [Number, (v) => typeof v === 'number' && !Number.isNaN(v)],
-  [Boolean, (v) => typeof v === 'boolean'],
-  [Array, (v) => Array.isArray(v)],
-  [Object, isPlainObject],
-]);
-
-const TYPE_NAME_TESTS: Record<string, (v: unknown) => boolean> = {
-  string: TYPE_TESTS.get(String)!,
-  number: TYPE_TESTS.get(Number)!,
-  boolean: TYPE_TESTS.get(Boolean)!,
-  array: TYPE_TESTS.get(Array)!,
-  object: isPlainObject,
-  null: (v) => v === null,
-};
-
-export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
-  const proto = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
-}
-
 /** Compiles a condition object. Throws ConditionError for an empty condition or a bad operator. */
 export function compileCondition(condition: unknown): CompiledCondition {
   if (!isPlainObject(condition)) {
@@ -83,57 +63,85 @@ export function explain(condition: unknown, data: unknown): { match: boolean; le
   return { match: compiled.test(data), leaves: compiled.explain(data) };
 }
 
-function compileNode(pattern: unknown, path: PathKey[]): Node {
-  if (isPlainObject(pattern)) return compileObject(pattern, path);
-  return compileLeaf(pattern, path);
+/** Where an error is, as the author reads it: `order.total`, or the top level. */
+const describeWhere = (path: readonly PathKey[]) => (path.length === 0 ? 'the top level' : formatPath(path));
+
+/** The message for `$where` and unknown operators; the step loader uses it too. */
+export function unknownOperatorMessage(op: string, path: readonly PathKey[]): string {
+  const why = op === '$where' ? ': conditions cannot run code' : '';
+  return `${op} is an unknown operator (at ${describeWhere(path)})${why}`;
 }
 
-function compileObject(pattern: Record<string, unknown>, path: PathKey[]): Node {
+/** The message for a type pattern inside a value operator (`{ $in: [String] }`). */
+export function typeInOperatorMessage(type: string, op: string, path: readonly PathKey[]): string {
+  return `${type} is a type pattern, which cannot be used inside ${op} (at ${describeWhere(path)}); write it as a leaf, like { key: ${type} }, or use { $type: ${type} }`;
+}
+
+/** Value operators compare values; type patterns and functions make no sense inside them. */
+const VALUE_OPERATORS_WITH_VALUES = new Set(['$eq', '$ne', '$gt', '$gte', '$lt', '$lte', '$in', '$nin', '$all', '$size', '$mod', '$regex', '$exists']);
+
+// `base` is where a nested condition ($not, $elemMatch, array items) sits, for error messages only.
+function compileNode(pattern: unknown, path: PathKey[], base: PathKey[] = []): Node {
+  if (isPlainObject(pattern)) return compileObject(pattern, path, base);
+  return compileLeaf(pattern, path, base);
+}
+
+function compileObject(pattern: Record<string, unknown>, path: PathKey[], base: PathKey[]): Node {
   const keys = Object.keys(pattern);
   if (keys.length === 0) return leaf(path, '{}', isPlainObject);
   const children: Node[] = [];
   for (const key of keys) {
     const value = pattern[key];
-    if (!key.startsWith('$')) children.push(compileNode(value, [...path, key]));
-    else children.push(compileOperator(key, value, pattern, path));
+    if (key.startsWith('$')) {
+      children.push(compileOperator(key, value, pattern, path, base));
+      continue;
+    }
+    // A dotted key is a path, as in MongoDB: { "order.status": "new" } is { order: { status: "new" } }.
+    const segments = key.split('.');
+    if (segments.length > 1 && segments.some((s) => s === '')) {
+      const where = [...base, ...path, key];
+      throw new ConditionError(`the key ${JSON.stringify(key)} has an empty part (at ${describeWhere(where)}); a dotted key is a path like "order.status"`, formatPath(where));
+    }
+    children.push(compileNode(value, [...path, ...segments], base));
   }
   return children.length === 1 ? children[0] : { type: 'all', children };
 }
 
-function compileOperator(op: string, param: unknown, owner: Record<string, unknown>, path: PathKey[]): Node {
-  const where = formatPath(path);
-  const fail = (message: string) => new ConditionError(`${op} at ${where}: ${message}`, where, op);
+function compileOperator(op: string, param: unknown, owner: Record<string, unknown>, path: PathKey[], base: PathKey[]): Node {
+  const full = [...base, ...path];
+  const where = formatPath(full);
+  const fail = (message: string) => new ConditionError(`${op} ${message} (at ${describeWhere(full)})`, where, op);
   switch (op) {
     case '$or':
     case '$and':
     case '$nor': {
       if (!Array.isArray(param) || param.length === 0) throw fail('expects a non-empty array of conditions');
-      return { type: 'group', op, branches: param.map((branch) => compileNode(branch, path)) };
+      return { type: 'group', op, branches: param.map((branch) => compileNode(branch, path, base)) };
     }
     case '$not': {
-      const inner = compileNode(param, []);
+      const inner = compileNode(param, [], full);
       return leaf(path, `$not ${describePattern(param)}`, (v) => !testNode(inner, v));
     }
     case '$elemMatch': {
       if (!isPlainObject(param)) throw fail('expects a condition object');
-      const inner = compileNode(param, []);
+      const inner = compileNode(param, [], full);
       return leaf(path, `$elemMatch ${describePattern(param)}`, (v) => Array.isArray(v) && v.some((el) => testNode(inner, el)));
     }
     case '$type': {
-      const test = typeof param === 'string' ? TYPE_NAME_TESTS[param] : TYPE_TESTS.get(param);
-      if (!test) throw fail(`unknown type ${describePattern(param)}; use String, Number, Boolean, Array, Object or a name like "string"`);
+      const test = typeof param === 'string' ? TYPE_NAME_TESTS[param] : typeTestOf(param);
+      if (!test) throw fail(`has an unknown type ${describePattern(param)}; use String, Number, Boolean, Array, Object, Date or a name like "string"`);
       return leaf(path, `$type ${describePattern(param)}`, test);
     }
     case '$options':
       if (!('$regex' in owner)) throw fail('only makes sense next to $regex');
       return { type: 'all', children: [] };
-    case '$where':
-      throw fail('is not allowed: conditions cannot run code');
     default: {
-      if (!isSiftOperator(op)) throw fail('unknown operator');
+      if (!isSiftOperator(op)) throw new ConditionError(unknownOperatorMessage(op, full), where, op);
+      const type = VALUE_OPERATORS_WITH_VALUES.has(op) ? findFunction(param) : null;
+      if (type) throw new ConditionError(typeInOperatorMessage(type, op, full), where, op);
       const problem = checkOperatorParam(op, param);
       if (problem) throw fail(problem);
-      const query: Record<string, unknown> = { [op]: param };
+      const query: Record<string, unknown> = { [op]: datesAsIso(param) };
       if (op === '$regex' && '$options' in owner) query.$options = owner.$options;
       let tester: (v: unknown) => boolean;
       try {
@@ -141,11 +149,35 @@ function compileOperator(op: string, param: unknown, owner: Record<string, unkno
         tester(undefined);
       } catch {
         // sift's own messages describe its internals; say what the author can change instead.
-        throw fail(`${describePattern(param)} is not a value ${op} can compare with`);
+        throw fail(`cannot compare with ${describePattern(param)}`);
       }
       return leaf(path, `${op} ${describePattern(param)}`, tester);
     }
   }
+}
+
+/** The name of a type pattern (or other function) inside an operator's parameter, if any. */
+function findFunction(param: unknown): string | null {
+  if (typeof param === 'function') return typePatternName(param) ?? `the function ${param.name || '(anonymous)'}`;
+  if (Array.isArray(param)) {
+    for (const item of param) {
+      const found = findFunction(item);
+      if (found) return found;
+    }
+  } else if (isPlainObject(param)) {
+    for (const key of Object.keys(param)) {
+      const found = findFunction(param[key]);
+      if (found) return found;
+    }
+  }
+  return null;
+}
+
+/** Data holds dates as ISO strings, so a Date in an operator compares as its ISO string. */
+function datesAsIso(param: unknown): unknown {
+  if (param instanceof Date) return Number.isNaN(param.getTime()) ? param : param.toISOString();
+  if (Array.isArray(param)) return param.map(datesAsIso);
+  return param;
 }
 
 /** sift accepts some nonsense silently (`$in: 5`), so shapes are checked here first. */
@@ -160,24 +192,29 @@ function checkOperatorParam(op: string, param: unknown): string | null {
   return null;
 }
 
-function compileLeaf(pattern: unknown, path: PathKey[]): Node {
+function compileLeaf(pattern: unknown, path: PathKey[], base: PathKey[]): Node {
   const expected = describePattern(pattern);
   if (pattern === null || pattern === undefined) return leaf(path, 'null', (v) => v === null || v === undefined);
-  const typeTest = TYPE_TESTS.get(pattern);
+  const typeTest = typeTestOf(pattern);
   if (typeTest) return leaf(path, expected, typeTest);
   if (pattern instanceof RegExp) {
     const re = new RegExp(pattern.source, pattern.flags.replace(/[gy]/g, ''));
     return leaf(path, expected, (v) => typeof v === 'string' && re.test(v));
   }
+  if (pattern instanceof Date && !Number.isNaN(pattern.getTime())) {
+    const iso = pattern.toISOString();
+    const ms = pattern.getTime();
+    return leaf(path, expected, (v) => v === iso || (v instanceof Date && v.getTime() === ms));
+  }
   if (Array.isArray(pattern)) {
-    const items = pattern.map((item) => compileNode(item, []));
+    const items = pattern.map((item) => compileNode(item, [], [...base, ...path]));
     return leaf(path, expected, (v) => Array.isArray(v) && items.every((item) => v.some((el) => testNode(item, el))));
   }
   if (typeof pattern === 'string' || typeof pattern === 'number' || typeof pattern === 'boolean') {
     return leaf(path, expected, (v) => v === pattern);
   }
-  const where = formatPath(path);
-  throw new ConditionError(`unsupported pattern ${expected} at ${where}: use a value, a type (String, Number, Boolean, Array, Object), a regex, an array or an object`, where);
+  const full = [...base, ...path];
+  throw new ConditionError(`unsupported pattern ${expected} (at ${describeWhere(full)}): use a value, a type (String, Number, Boolean, Array, Object, Date), a regex, an array or an object`, formatPath(full));
 }
 
 /** A leaf whose test cannot throw: a comparison that makes no sense (`[] > {}`) is simply no match. */

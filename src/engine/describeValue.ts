@@ -1,20 +1,14 @@
 // Short, readable renderings of condition patterns and data values for explanations and logs.
-
-const TYPE_NAMES = new Map<unknown, string>([
-  [String, 'String'],
-  [Number, 'Number'],
-  [Boolean, 'Boolean'],
-  [Array, 'Array'],
-  [Object, 'Object'],
-]);
+import { typePatternName } from './conditionTypes.ts';
 
 /** Renders a condition pattern the way an author would write it: `"new"`, `String`, `/re/`, `{ $gt: 70 }`. */
 export function describePattern(pattern: unknown): string {
   if (pattern === undefined) return 'undefined';
   if (pattern === null) return 'null';
-  const typeName = TYPE_NAMES.get(pattern);
+  const typeName = typePatternName(pattern);
   if (typeName) return typeName;
   if (pattern instanceof RegExp) return String(pattern);
+  if (pattern instanceof Date) return Number.isNaN(pattern.getTime()) ? 'Invalid Date' : `Date(${pattern.toISOString()})`;
   if (typeof pattern === 'string') return JSON.stringify(pattern);
   if (typeof pattern === 'number' || typeof pattern === 'boolean') return String(pattern);
   if (typeof pattern === 'function') return pattern.name || 'function';

@@ -1,6 +1,7 @@
 // Turns a step's source into a loaded step: either invalid (with a position) or a factory that
 // makes one module instance per task, plus its compiled condition.
-import { compileCondition, ConditionError, type CompiledCondition, type LeafResult } from './compileCondition.ts';
+import { compileCondition, ConditionError, typeInOperatorMessage, unknownOperatorMessage, type CompiledCondition, type LeafResult } from './compileCondition.ts';
+import { compileCode } from './compileCode.ts';
 import { locateConditionPath, parseStep, StepSourceError } from './parseStep.ts';
 import { messageOf } from './sourceLocation.ts';
 import type { SourceError, StepDef } from './types.ts';
@@ -56,6 +57,9 @@ const KNOWN_OPERATORS = new Set([
   '$eq', '$ne', '$gt', '$gte', '$lt', '$lte', '$in', '$nin', '$exists', '$regex', '$options', '$size', '$all',
   '$mod', '$elemMatch', '$not', '$type', '$and', '$or', '$nor',
 ]);
+/** Operators whose parameter is a value, not a condition: type patterns make no sense there. */
+const VALUE_OPERATORS = new Set(['$eq', '$ne', '$gt', '$gte', '$lt', '$lte', '$in', '$nin', '$all', '$size', '$mod', '$regex', '$exists']);
+const TYPE_NAMES = new Set(['String', 'Number', 'Boolean', 'Array', 'Object', 'Date']);
 let loadCounter = 0;
 
 /** Loads one step. Never throws: problems become an invalid step with a message, line and column. */
@@ -75,8 +79,8 @@ function buildStep(source: string, sourceName: string) {
   checkOperators(parsed.conditionNode);
   let factory: (rt: unknown) => { condition: () => unknown; content: unknown; setData(v: unknown): void; getData(): unknown };
   try {
-    factory = new Function(
-      '__steplab',
+    factory = compileCode(
+      ['__steplab'],
       `${PRELUDE}\n${parsed.body}\n;return { condition, content, setData(v) { data = v; }, getData() { return data; } };\n//# sourceURL=${sourceName}`,
     ) as typeof factory;
   } catch (error) {
@@ -84,7 +88,7 @@ function buildStep(source: string, sourceName: string) {
   }
   let staticCondition: CompiledCondition | null = null;
   if (parsed.isStatic) {
-    const value = new Function(`"use strict"; return (${parsed.conditionText});`)();
+    const value = compileCode([], `"use strict"; return (${parsed.conditionText});`)();
     try {
       staticCondition = compileCondition(value);
     } catch (error) {
@@ -113,19 +117,26 @@ function buildStep(source: string, sourceName: string) {
   };
 }
 
-/** Rejects `$where` and unknown operators by reading the literal, so dynamic conditions are checked too. */
-function checkOperators(node: any): void {
+/**
+ * Rejects `$where`, unknown operators and type patterns inside value operators by reading the
+ * literal, so dynamic conditions are checked at load too. `path` is the data path, for messages.
+ */
+function checkOperators(node: any, path: string[] = [], valueOp: string | null = null): void {
   if (!node || typeof node !== 'object') return;
-  if (node.type === 'Property' && !node.computed) {
-    const key = node.key.type === 'Identifier' ? node.key.name : node.key.type === 'Literal' ? String(node.key.value) : '';
-    if (key.startsWith('$') && !KNOWN_OPERATORS.has(key)) {
-      const what = key === '$where' ? 'is not allowed: conditions cannot run code' : 'is an unknown operator';
-      throw new StepSourceError(`${key} ${what}`, node.loc.start.line, node.loc.start.column + 1);
+  if (node.type === 'ObjectExpression') {
+    for (const prop of node.properties) {
+      if (prop.type !== 'Property' || prop.computed) continue;
+      const key = prop.key.type === 'Identifier' ? prop.key.name : prop.key.type === 'Literal' ? String(prop.key.value) : '';
+      const fail = (message: string) => new StepSourceError(message, prop.loc.start.line, prop.loc.start.column + 1);
+      if (!key.startsWith('$')) checkOperators(prop.value, valueOp ? path : [...path, ...key.split('.')], valueOp);
+      else if (!KNOWN_OPERATORS.has(key)) throw fail(unknownOperatorMessage(key, path));
+      else checkOperators(prop.value, path, VALUE_OPERATORS.has(key) ? (valueOp ?? key) : valueOp);
     }
+  } else if (node.type === 'ArrayExpression') {
+    for (const element of node.elements) checkOperators(element, path, valueOp);
+  } else if (node.type === 'Identifier' && valueOp && TYPE_NAMES.has(node.name)) {
+    throw new StepSourceError(typeInOperatorMessage(node.name, valueOp, path), node.loc.start.line, node.loc.start.column + 1);
   }
-  if (node.type === 'ObjectExpression') node.properties.forEach(checkOperators);
-  else if (node.type === 'ArrayExpression') node.elements.forEach(checkOperators);
-  else if (node.type === 'Property') checkOperators(node.value);
 }
 
 function conditionKey(value: unknown): string {

@@ -14,11 +14,18 @@ export function formatPath(path: readonly PathKey[]): string {
   return path.map((key, i) => (/^[^.\s"[\]]+$/.test(String(key)) ? `${i ? '.' : ''}${key}` : `[${JSON.stringify(String(key))}]`)).join('');
 }
 
-/** Reads a value at a path; returns undefined when any segment is missing. */
+const hasOwn = Object.prototype.hasOwnProperty;
+const INDEX = /^(0|[1-9]\d*)$/;
+
+/**
+ * Reads a value at a path; returns undefined when any segment is missing. Only the data's own
+ * keys exist: nothing inherited (toString, constructor) and, on arrays, only indexes (no length).
+ */
 export function getAt(value: unknown, path: readonly PathKey[]): unknown {
   let current = value;
   for (const key of path) {
     if (current === null || typeof current !== 'object') return undefined;
+    if (Array.isArray(current) ? !INDEX.test(String(key)) : !hasOwn.call(current, key)) return undefined;
     current = (current as Record<string, unknown>)[key as string];
   }
   return current;
@@ -31,7 +38,7 @@ export function pathsOverlap(a: readonly PathKey[], b: readonly PathKey[]): bool
   return true;
 }
 
-const isIndex = (key: string) => /^(0|[1-9]\d*)$/.test(key);
+const isIndex = (key: string) => INDEX.test(key);
 
 /**
  * Writes a value at a dot path, creating what is missing: an array where the next segment

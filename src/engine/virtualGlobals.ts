@@ -1,4 +1,5 @@
 // Deterministic stand-ins for Date and Math.random, driven by the run's virtual clock and seed.
+import { DATE_TYPE_MARK } from './conditionTypes.ts';
 
 /** A Date class whose "now" is the virtual clock. `new Date(x)` and the rest behave normally. */
 export function createVirtualDate(now: () => number): DateConstructor {
@@ -11,6 +12,8 @@ export function createVirtualDate(now: () => number): DateConstructor {
     static now(): number {
       return now();
     }
+    // `Date` in a step's condition is this class; the condition compiler recognizes it by this mark.
+    static readonly [DATE_TYPE_MARK] = true;
   }
   // Calling Date() without `new` returns a string in JavaScript; keep that for the virtual clock.
   const callable = new Proxy(VirtualDate, {

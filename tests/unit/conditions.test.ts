@@ -143,3 +143,71 @@ describe('explain', () => {
     ]);
   });
 });
+
+describe('precise points of section 3 (2026-11-28)', () => {
+  const error = (c: unknown) => {
+    try {
+      compileCondition(c);
+    } catch (e) {
+      return e as ConditionError;
+    }
+    throw new Error('expected an error');
+  };
+
+  it('only own keys exist: prototype members are never read as data', () => {
+    expect(matches({ toString: null }, {})).toBe(true);
+    expect(matches({ constructor: { $exists: false } }, { a: 1 })).toBe(true);
+    expect(matches({ o: { valueOf: null } }, { o: {} })).toBe(true);
+    expect(matches({ hasOwnProperty: Object }, {})).toBe(false);
+    expect(matches({ toString: 'x' }, { toString: 'x' })).toBe(true);
+    expect(matches({ list: { length: null } }, { list: [1, 2] })).toBe(true);
+    expect(matches({ list: { 1: 2 } }, { list: [1, 2] })).toBe(true);
+  });
+
+  it('a dotted key is a path', () => {
+    expect(matches({ 'order.status': 'new' }, { order: { status: 'new' } })).toBe(true);
+    expect(matches({ 'order.status': 'new' }, { 'order.status': 'new' })).toBe(false);
+    expect(matches({ 'items.0.sku': 'A' }, { items: [{ sku: 'A' }] })).toBe(true);
+    expect(matches({ 'order.total': { $gt: 5 } }, { order: { total: 6 } })).toBe(true);
+    expect(compileCondition({ 'order.status': 'new' }).reads).toEqual([['order', 'status']]);
+    expect(error({ 'a..b': 1 }).message).toMatch(/empty part/);
+  });
+
+  it('{} matches any plain object, [] any array', () => {
+    expect(matches({ o: {} }, { o: { a: 1 } })).toBe(true);
+    expect(matches({ o: {} }, { o: [] })).toBe(false);
+    expect(matches({ a: [] }, { a: [1] })).toBe(true);
+    expect(matches({ a: [] }, { a: {} })).toBe(false);
+  });
+
+  it('Date matches an ISO 8601 date-time string or a Date', () => {
+    expect(matches({ at: Date }, { at: '2025-01-01T00:00:00.000Z' })).toBe(true);
+    expect(matches({ at: Date }, { at: '2025-01-01T10:30+02:00' })).toBe(true);
+    expect(matches({ at: Date }, { at: new Date(0) })).toBe(true);
+    expect(matches({ at: Date }, { at: '2025-01-01' })).toBe(false);
+    expect(matches({ at: Date }, { at: '2025-02-30T00:00:00Z' })).toBe(false);
+    expect(matches({ at: Date }, { at: 'yesterday' })).toBe(false);
+    expect(matches({ at: Date }, { at: 1735689600000 })).toBe(false);
+    expect(matches({ at: { $type: Date } }, { at: '2025-01-01T00:00:00Z' })).toBe(true);
+    expect(matches({ at: new Date('2025-01-01T00:00:00Z') }, { at: '2025-01-01T00:00:00.000Z' })).toBe(true);
+    expect(matches({ at: { $lt: new Date('2025-06-01T00:00:00Z') } }, { at: '2025-01-01T00:00:00.000Z' })).toBe(true);
+  });
+
+  it('type patterns inside a value operator make the condition invalid', () => {
+    for (const c of [{ a: { $in: [String] } }, { a: { $eq: Number } }, { a: { $ne: Date } }, { a: { $all: [Boolean] } }]) {
+      expect(error(c).message).toMatch(/is a type pattern, which cannot be used inside \$\w+ \(at a\)/);
+    }
+    expect(matches({ a: { $not: String } }, { a: 1 })).toBe(true);
+    expect(matches({ a: { $elemMatch: { b: String } } }, { a: [{ b: 'x' }] })).toBe(true);
+    expect(matches({ a: [String] }, { a: ['x'] })).toBe(true);
+  });
+
+  it('invalid operators name the operator and the path', () => {
+    expect(error({ order: { total: { $foo: 1 } } }).message).toBe('$foo is an unknown operator (at order.total)');
+    expect(error({ order: { total: { $where: 'x' } } }).message).toMatch(/^\$where is an unknown operator \(at order\.total\)/);
+    expect(error({ 'order.total': { $foo: 1 } }).message).toBe('$foo is an unknown operator (at order.total)');
+    expect(error({ items: { $elemMatch: { price: { $foo: 1 } } } }).message).toBe('$foo is an unknown operator (at items.price)');
+    expect(error({ $foo: 1 }).message).toBe('$foo is an unknown operator (at the top level)');
+    expect(error({ a: { $in: 5 } }).message).toBe('$in expects an array of values (at a)');
+  });
+});

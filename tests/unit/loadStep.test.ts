@@ -30,14 +30,36 @@ describe('step loader', () => {
     expect(error.message).toContain('$between');
     expect([error.line, error.column]).toEqual([3, 14]);
     const where = invalid('export const condition = { a: { $where: "1" } };\nexport const content = async () => {};');
-    expect(where.message).toMatch(/\$where is not allowed/);
+    expect(where.message).toMatch(/^\$where is an unknown operator \(at a\)/);
     const dynamic = invalid('export const condition = { a: { $foo: data.x } };\nexport const content = async () => {};');
-    expect(dynamic.message).toContain('$foo');
+    expect(dynamic.message).toBe('$foo is an unknown operator (at a)');
+    expect(error.message).toBe('$between is an unknown operator (at order.total)');
+    const dotted = invalid('export const condition = { "order.total": { $foo: 1 } };\nexport const content = async () => {};');
+    expect(dotted.message).toBe('$foo is an unknown operator (at order.total)');
+  });
+
+  it('rejects a type pattern inside a value operator, static or dynamic', () => {
+    const fixed = invalid('export const condition = {\n  a: { $in: [String, 1] }\n};\nexport const content = async () => {};');
+    expect(fixed.message).toMatch(/^String is a type pattern, which cannot be used inside \$in \(at a\)/);
+    expect([fixed.line, fixed.column]).toEqual([2, 14]);
+    const dynamic = invalid('export const condition = { a: { $eq: Number }, b: data.x };\nexport const content = async () => {};');
+    expect(dynamic.message).toMatch(/^Number is a type pattern/);
+  });
+
+  it('treats Date in a condition as the Date type, static or dynamic', async () => {
+    const at = '2025-01-01T00:00:00.000Z';
+    const fixed = load(step('{ at: Date }', ''));
+    expect(fixed.valid && fixed.staticCondition !== null).toBe(true);
+    const result = await runSteps(
+      [step('{ at: Date, done: null }', 'data.done = 1;'), step('{ when: Date, n: { $lt: data.max } }', 'data.n++;')],
+      { at, when: at, n: 0, max: 1 },
+    );
+    expect(result.ran).toEqual(['S1', 'S2']);
   });
 
   it('points at a bad operator parameter', () => {
     const error = invalid('export const condition = {\n  tags: { $in: "vip" }\n};\nexport const content = async () => {};');
-    expect(error.message).toMatch(/\$in at tags: expects an array/);
+    expect(error.message).toBe('$in expects an array of values (at tags)');
     expect(error.line).toBe(2);
   });
 
