@@ -3,19 +3,27 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './ui/app/App.tsx';
 import { ErrorBoundary } from './ui/app/ErrorBoundary.tsx';
+import { FramedRefusal, framedByForeignSite } from './ui/app/FramedRefusal.tsx';
 import { startAutosave, startEmbed } from './ui/app/autosave.ts';
 import { modeFromSearch, setViewMode } from './state/viewMode.ts';
 import './ui/app/styles.css';
 
 const mode = modeFromSearch(window.location.search);
-setViewMode(mode);
-// An embed shows the workspace in its link and never touches the visitor's own saved work.
-if (mode === 'embed') startEmbed();
-else startAutosave();
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <ErrorBoundary>
-      <App />
-    </ErrorBoundary>
-  </StrictMode>,
-);
+const root = createRoot(document.getElementById('root')!);
+// Another site framing the editor could trick clicks into it (the header forbids it where the
+// host sends it; this covers hosts that don't). Embeds are made to be framed.
+if (mode !== 'embed' && framedByForeignSite()) {
+  root.render(<FramedRefusal />);
+} else {
+  setViewMode(mode);
+  // An embed shows the workspace in its link and never touches the visitor's own saved work.
+  if (mode === 'embed') startEmbed();
+  else startAutosave();
+  root.render(
+    <StrictMode>
+      <ErrorBoundary>
+        <App />
+      </ErrorBoundary>
+    </StrictMode>,
+  );
+}

@@ -39,7 +39,7 @@ const get = useRun.getState;
 
 let client: EngineClient | null = null;
 export function engine(): EngineClient {
-  client ??= createEngineClient({ onEvents: appendEvents, onTimeout: killedByWatchdog });
+  client ??= createEngineClient({ onEvents: appendEvents, onTimeout: killedByWatchdog, onFault: engineFault });
   return client;
 }
 
@@ -88,6 +88,13 @@ function killedByWatchdog(slice: { task: string; step: number | null } | null): 
   appendEvents(timeoutEvents(events, task, slice?.step ?? null));
   flushEvents();
   set({ phase: 'ended', error: EXECUTION_TIMEOUT });
+}
+
+/** The engine broke its protocol (step code tampering with it): keep what arrived, end the run. */
+function engineFault(message: string): void {
+  flushEvents();
+  dropPending();
+  set({ phase: 'ended', error: message });
 }
 
 /** Starting data for the next fresh run when it is not the task's own (a fork's edited data). */

@@ -1,14 +1,17 @@
-// The page's handle on the engine worker. In a build, the worker runs inside a sandboxed frame
-// (see sandbox.html): an opaque origin with no network. A watchdog replaces the frame and its
-// worker when step code has held the worker longer than stepTimeoutMs (it cannot answer while
-// `while (true) {}` runs), rejects every pending call (comlink would leave them pending
-// forever), and tells the page which step ran away.
-import * as Comlink from 'comlink';
+// The page's handle on the engine. Each check and each run gets a fresh engine (a new sandboxed
+// frame and worker, see startEngine.ts), so hooks step code installs die with its realm. A spare
+// engine is kept warm so a fresh one costs no wait. A watchdog replaces the run's engine when
+// step code has held it longer than stepTimeoutMs (it cannot answer while `while (true) {}`
+// runs) and tells the page which step ran away. Every answer is shape-checked before use.
+import type { Remote } from 'comlink';
 import type { StepCheck } from '../engine/checkSteps.ts';
 import type { JsonObject, TraceEvent, Workspace } from '../engine/types.ts';
 import type { Breakpoints } from './breakpointTypes.ts';
-import type { EngineApi, Progress } from './engine.worker.ts';
-import { startEngine, type EngineHandle } from './startEngine.ts';
+import type { EngineApi } from './engine.worker.ts';
+import { isStepCheckList, isTraceEventList } from './messageGuards.ts';
+import { startEngine, WorkerRestartedError, type EngineHandle } from './startEngine.ts';
+
+export { WorkerRestartedError };
 
 export interface EngineClient {
   check(workspace: Workspace, data: JsonObject): Promise<StepCheck[]>;
@@ -20,106 +23,142 @@ export interface EngineClient {
   dispose(): void;
 }
 
+type Slice = { task: string; step: number | null } | null;
+
 export interface EngineClientOptions {
   onEvents(events: TraceEvent[]): void;
   /** The worker was killed while `slice` ran; the run is over. */
-  onTimeout(slice: Progress['slice']): void;
+  onTimeout(slice: Slice): void;
+  /** The run's engine sent something no engine sends (step code tampering with it); the run is over. */
+  onFault(message: string): void;
 }
 
-export class WorkerRestartedError extends Error {
-  name = 'WorkerRestartedError';
+export class MalformedAnswerError extends Error {
+  name = 'MalformedAnswerError';
+}
+
+const FAULT = 'the engine sent a message Steplab does not recognise (step code may have tampered with it), so the run was stopped';
+
+function expectEvents(value: unknown): TraceEvent[] {
+  if (!isTraceEventList(value)) throw new MalformedAnswerError(FAULT);
+  return value as TraceEvent[];
 }
 
 export function createEngineClient(options: EngineClientOptions): EngineClient {
-  let handle: EngineHandle = startEngine();
-  const pending = new Set<(error: Error) => void>();
-  let lastSlice: Progress['slice'] = null;
+  let spare: EngineHandle | null = null;
+  let runEngine: EngineHandle | null = null;
+  let lastSlice: Slice = null;
   let lastHeard = 0;
   let advancing = false;
-  let checking = 0;
   let timeoutMs = 2000;
 
-  /** Tracks a call so a replaced worker can fail it instead of leaving it pending forever. */
-  const track = <T,>(call: (remote: Comlink.Remote<EngineApi>) => Promise<T>): Promise<T> =>
-    new Promise<T>((resolve, reject) => {
-      const fail = (error: Error) => reject(error);
-      pending.add(fail);
-      handle.remote
-        .then(call)
-        .then(resolve, reject)
-        .finally(() => pending.delete(fail));
-    });
+  /** A fresh engine: the warm spare if there is one; a new spare starts warming at once. */
+  const take = (): EngineHandle => {
+    const engine = spare ?? startEngine();
+    spare = startEngine();
+    return engine;
+  };
 
-  const onProgress = Comlink.proxy((progress: Progress) => {
-    lastHeard = performance.now();
-    lastSlice = progress.slice;
-    if (progress.events.length > 0) options.onEvents(progress.events);
-  });
+  const endRun = () => {
+    runEngine?.dispose();
+    runEngine = null;
+    advancing = false;
+  };
 
-  const restart = () => {
-    for (const fail of [...pending]) fail(new WorkerRestartedError('the engine was restarted'));
-    pending.clear();
-    handle.dispose();
-    handle = startEngine();
+  const runCall = <T,>(fn: (remote: Remote<EngineApi>) => Promise<T>): Promise<T> => {
+    if (!runEngine) return Promise.reject(new Error('no run has been started'));
+    return runEngine.call(fn);
   };
 
   const watchdog = setInterval(() => {
-    if ((!advancing && checking === 0) || performance.now() - lastHeard < timeoutMs) return;
-    const wasRunning = advancing;
-    advancing = false;
-    checking = 0;
+    if (!advancing || performance.now() - lastHeard < timeoutMs) return;
     const slice = lastSlice;
-    restart();
-    if (wasRunning) options.onTimeout(slice);
+    endRun();
+    options.onTimeout(slice);
   }, 100);
 
   return {
     async check(workspace, data) {
-      // Checking runs step modules' top-level code and dynamic conditions, which can run away too.
-      if (checking++ === 0 && !advancing) lastHeard = performance.now();
+      // Checking runs step modules' top-level code and dynamic conditions: user code, so it gets
+      // an engine of its own, thrown away after, and a deadline once that engine is up.
+      const engine = take();
+      let timer: ReturnType<typeof setTimeout> | undefined;
       try {
-        return await track((remote) => remote.check(workspace, data));
+        await engine.ready;
+        const limit = workspace.limits.stepTimeoutMs;
+        const deadline = new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(new Error(`a step's top-level code or condition ran longer than ${limit} ms`)), limit);
+        });
+        const checks: unknown = await Promise.race([engine.call((remote) => remote.check(workspace, data)), deadline]);
+        if (!isStepCheckList(checks)) throw new MalformedAnswerError('the engine answered the step check with something that is not a check');
+        return checks as StepCheck[];
       } finally {
-        checking = Math.max(0, checking - 1);
+        clearTimeout(timer);
+        engine.dispose();
       }
     },
-    start(workspace, taskName, data) {
+    async start(workspace, taskName, data) {
+      endRun();
       timeoutMs = workspace.limits.stepTimeoutMs;
       lastSlice = null;
-      return track((remote) => remote.start(workspace, taskName, data, onProgress));
+      const engine = take();
+      runEngine = engine;
+      const port = await engine.port;
+      port.onProgress = (progress) => {
+        if (engine !== runEngine) return;
+        lastHeard = performance.now();
+        lastSlice = progress.slice;
+        if (progress.events.length > 0) options.onEvents(progress.events as TraceEvent[]);
+      };
+      port.onMalformed = () => {
+        if (engine !== runEngine) return;
+        endRun();
+        options.onFault(FAULT);
+      };
+      await engine.call((remote) => remote.start(workspace, taskName, data));
     },
     async advance(mode, breakpoints) {
       advancing = true;
       lastHeard = performance.now();
       try {
-        const { ended, events, pausedBy } = await track((remote) => remote.advance(mode, breakpoints));
-        if (events.length > 0) options.onEvents(events);
+        const answer: unknown = await runCall((remote) => remote.advance(mode, breakpoints));
+        const { ended, events, pausedBy } = (answer ?? {}) as { ended?: unknown; events?: unknown; pausedBy?: unknown };
+        if (typeof ended !== 'boolean' || (pausedBy !== null && typeof pausedBy !== 'string')) throw new MalformedAnswerError(FAULT);
+        const checked = expectEvents(events);
+        if (checked.length > 0) options.onEvents(checked);
+        // A finished run's engine has run user code; it is never used again.
+        if (ended) endRun();
         return { ended, pausedBy };
+      } catch (error) {
+        if (error instanceof MalformedAnswerError) endRun();
+        throw error;
       } finally {
         advancing = false;
       }
     },
     async editData(taskId, data) {
-      const events = await track((remote) => remote.editData(taskId, data));
+      const events = expectEvents(await runCall((remote) => remote.editData(taskId, data)));
       if (events.length > 0) options.onEvents(events);
     },
     async stop() {
-      // A worker stuck in user code cannot hear "stop", so it is replaced instead.
-      const answered = await Promise.race([
-        track((remote) => remote.stop()).then(
+      // A worker stuck in user code cannot hear "stop": after 300 ms it is simply removed.
+      if (!runEngine) return;
+      await Promise.race([
+        runCall((remote) => remote.stop()).then(
           (events) => {
-            if (events.length > 0) options.onEvents(events);
-            return true;
+            if (isTraceEventList(events) && events.length > 0) options.onEvents(events);
           },
-          () => false,
+          () => undefined,
         ),
-        new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 300)),
+        new Promise<void>((resolve) => setTimeout(resolve, 300)),
       ]);
-      if (!answered) restart();
+      endRun();
     },
     dispose() {
       clearInterval(watchdog);
-      handle.dispose();
+      endRun();
+      spare?.dispose();
+      spare = null;
     },
   };
 }

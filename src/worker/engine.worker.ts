@@ -1,6 +1,7 @@
 // The engine's Web Worker: all step code runs here, never on the page's main thread.
-// Progress (trace events plus the step about to run) streams to the page so its watchdog
-// can tell which step ran away if this worker has to be terminated.
+// Progress (trace events plus the step about to run) streams to the page as plain messages on
+// the engine port, so its watchdog can tell which step ran away if this worker is terminated.
+// The page passes nothing callable in: step code shares this realm and could call it.
 import * as Comlink from 'comlink';
 import { checkSteps, type StepCheck } from '../engine/checkSteps.ts';
 import { createRun, type Run } from '../engine/createRun.ts';
@@ -31,7 +32,7 @@ function createHost() {
 const host = createHost();
 let run: Run | null = null;
 let buffer: TraceEvent[] = [];
-let report: ((progress: Progress) => void) | null = null;
+let port: MessagePort | null = null;
 let lastReport = 0;
 let breakpoints: Breakpoints = { steps: [], conditions: [], data: [] };
 let pausedBy: string | null = null;
@@ -44,8 +45,8 @@ function takeBuffer(): TraceEvent[] {
 }
 
 function flush(slice: Progress['slice']): void {
-  if (!report) return;
-  report({ events: buffer, slice });
+  if (!port) return;
+  port.postMessage({ steplab: 'progress', events: buffer, slice });
   buffer = [];
   lastReport = performance.now();
 }
@@ -54,10 +55,9 @@ const api = {
   check(workspace: Workspace, data: JsonObject): StepCheck[] {
     return checkSteps(workspace, data, host);
   },
-  start(workspace: Workspace, taskName: string | undefined, data: JsonObject | undefined, onProgress: (progress: Progress) => void): void {
+  start(workspace: Workspace, taskName: string | undefined, data: JsonObject | undefined): void {
     run?.stop();
     buffer = [];
-    report = onProgress;
     stepNames = workspace.steps.map((step) => step.name);
     run = createRun(workspace, {
       host,
@@ -127,8 +127,9 @@ export type EngineApi = typeof api;
 
 // The page (or the sandbox frame that owns this worker) hands over a MessagePort to talk on.
 self.addEventListener('message', function connect(event: MessageEvent) {
-  const port = (event.data as { steplabPort?: MessagePort } | null)?.steplabPort;
-  if (!port) return;
+  const given = (event.data as { steplabPort?: MessagePort } | null)?.steplabPort;
+  if (!given) return;
   self.removeEventListener('message', connect);
-  Comlink.expose(api, port);
+  port = given;
+  Comlink.expose(api, given);
 });

@@ -1,73 +1,95 @@
-// Starts the engine worker and returns a comlink remote over a MessagePort. In a build the
-// worker lives in a sandboxed frame (opaque origin, no network, see sandbox.html); the dev
-// server cannot serve it there (its module worker would need cross-origin imports), so dev runs
-// the worker directly and says so once in the console.
+// Starts one engine: a sandboxed frame (opaque origin, no network, see sandbox.html) that starts
+// the engine worker from a blob: URL and hands the page a MessagePort to it. Every engine is used
+// for one workspace check or one run and then thrown away, so nothing step code changes in its
+// realm survives into the next. The dev server serves the same worker as one bundled script.
 import * as Comlink from 'comlink';
 import type { EngineApi } from './engine.worker.ts';
-import engineWorkerUrl from './engine.worker.ts?worker&url';
+import builtWorkerUrl from './engine.worker.ts?worker&url';
+import { guardPort, type GuardedPort } from './guardedPort.ts';
+
+export class WorkerRestartedError extends Error {
+  name = 'WorkerRestartedError';
+}
 
 export interface EngineHandle {
-  remote: Promise<Comlink.Remote<EngineApi>>;
+  /** Calls the engine; rejects with WorkerRestartedError if the engine is disposed first. */
+  call<T>(fn: (remote: Comlink.Remote<EngineApi>) => Promise<T>): Promise<T>;
+  /** Resolves once the worker is up and listening. */
+  ready: Promise<void>;
+  port: Promise<GuardedPort>;
   dispose(): void;
 }
 
+/** In dev, vite.config.ts serves the worker bundled into one classic script at this path. */
+const WORKER_URL = import.meta.env.DEV ? '/@steplab/engine-worker.js' : builtWorkerUrl;
 let workerCode: Promise<string> | null = null;
-let warned = false;
 
-export function startEngine(): EngineHandle {
-  if (import.meta.env.DEV) return startDirect();
-  return startSandboxed();
-}
-
-function startDirect(): EngineHandle {
-  if (!warned) {
-    warned = true;
-    console.info('Steplab dev server: step code runs in a plain worker; builds run it in the sandboxed frame.');
-  }
-  const worker = new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module' });
-  const channel = new MessageChannel();
-  worker.postMessage({ steplabPort: channel.port2 }, [channel.port2]);
-  const remote = Comlink.wrap<EngineApi>(channel.port1);
-  return {
-    remote: Promise.resolve(remote),
-    dispose() {
-      remote[Comlink.releaseProxy]();
-      worker.terminate();
-    },
-  };
-}
-
-function startSandboxed(): EngineHandle {
-  workerCode ??= fetch(engineWorkerUrl).then((response) => {
+function loadWorkerCode(): Promise<string> {
+  workerCode ??= fetch(WORKER_URL).then((response) => {
     if (!response.ok) throw new Error(`the engine could not be loaded (${response.status})`);
     return response.text();
   });
+  // A failed load is retried by the next engine instead of failing forever.
+  workerCode.catch(() => (workerCode = null));
+  return workerCode;
+}
+
+export function startEngine(): EngineHandle {
   const frame = document.createElement('iframe');
   frame.setAttribute('sandbox', 'allow-scripts');
   frame.setAttribute('aria-hidden', 'true');
+  frame.tabIndex = -1;
   frame.title = 'Steplab step sandbox';
   frame.style.display = 'none';
+  const pending = new Set<(error: Error) => void>();
+  let disposed = false;
   let onMessage: ((event: MessageEvent) => void) | null = null;
-  let port: MessagePort | null = null;
-  const remote = new Promise<Comlink.Remote<EngineApi>>((resolve, reject) => {
+  let guarded: GuardedPort | null = null;
+  let rawPort: MessagePort | null = null;
+
+  const port = new Promise<GuardedPort>((resolve, reject) => {
+    pending.add(reject);
     onMessage = (event: MessageEvent) => {
-      if (event.source !== frame.contentWindow) return;
-      const kind = (event.data as { steplab?: string } | null)?.steplab;
-      if (kind === 'loaded') workerCode!.then((code) => frame.contentWindow?.postMessage({ steplab: 'start', code }, '*'), reject);
-      if (kind === 'ready' && event.ports[0]) {
-        port = event.ports[0];
-        resolve(Comlink.wrap<EngineApi>(port));
+      // Only the frame we made may talk to us, and only in the two shapes of the handshake.
+      if (event.source !== frame.contentWindow || event.origin !== 'null') return;
+      const kind = (event.data as { steplab?: unknown } | null)?.steplab;
+      if (kind === 'loaded' && event.ports.length === 0) {
+        loadWorkerCode().then((code) => frame.contentWindow?.postMessage({ steplab: 'start', code }, '*'), reject);
+      } else if (kind === 'ready' && event.ports.length === 1 && !rawPort) {
+        rawPort = event.ports[0];
+        guarded = guardPort(rawPort);
+        pending.delete(reject);
+        resolve(guarded);
       }
     };
     window.addEventListener('message', onMessage);
   });
+  const remote = port.then((p) => Comlink.wrap<EngineApi>(p));
+  const ready = remote.then(() => undefined);
   frame.src = new URL('sandbox.html', document.baseURI).href;
   document.body.append(frame);
+
   return {
-    remote,
+    port,
+    ready,
+    call<T>(fn: (remote: Comlink.Remote<EngineApi>) => Promise<T>): Promise<T> {
+      if (disposed) return Promise.reject(new WorkerRestartedError('the engine was restarted'));
+      return new Promise<T>((resolve, reject) => {
+        pending.add(reject);
+        remote
+          .then(fn)
+          .then(resolve, reject)
+          .finally(() => pending.delete(reject));
+      });
+    },
     dispose() {
+      if (disposed) return;
+      disposed = true;
+      for (const fail of [...pending]) fail(new WorkerRestartedError('the engine was restarted'));
+      pending.clear();
       if (onMessage) window.removeEventListener('message', onMessage);
-      port?.close();
+      if (guarded) guarded.onProgress = guarded.onMalformed = null;
+      rawPort?.close();
       // Removing the frame ends its document, and with it the worker and any runaway step.
       frame.remove();
     },
