@@ -2,7 +2,7 @@
 // Exit codes: 0 the run finished, 1 the root task ended in error, 2 bad input.
 import { formatRun } from './formatRun.ts';
 import { InputError, loadInput } from './loadInput.ts';
-import { runWithWatchdog } from './runWithWatchdog.ts';
+import { runSandboxed } from './sandbox/runSandboxed.ts';
 
 const USAGE = 'usage: steplab run <workspace.json | folder> [--task <name>] [--seed <n>] [--json]';
 
@@ -33,7 +33,7 @@ async function main(): Promise<number> {
   if (args.task && !workspace.tasks.some((t) => t.name === args.task)) {
     throw new InputError(`${args.path}: no task named "${args.task}"; tasks are ${workspace.tasks.map((t) => `"${t.name}"`).join(', ')}`);
   }
-  const result = await runWithWatchdog(workspace, { taskName: args.task, seed: args.seed });
+  const result = await runSandboxed(workspace, { taskName: args.task, seed: args.seed });
   if (args.json) {
     const { events, ...rest } = result;
     process.stdout.write(`${JSON.stringify({ ...rest, events })}\n`);

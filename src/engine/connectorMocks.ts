@@ -1,6 +1,8 @@
 // Answers `connectors.<name>.<method>(args)` from the workspace's mocks: scripted responses
 // (used in order, the last repeats) or a code mock run in the step sandbox.
 import { parse } from 'acorn';
+import { compileCode } from './compileCode.ts';
+import { findImportCall } from './parseStep.ts';
 import { messageOf } from './sourceLocation.ts';
 import type { CodeMock, ConnectorMocks, MethodMock } from './types.ts';
 
@@ -75,10 +77,11 @@ function compileCodeMock(mock: CodeMock, key: string): (args: unknown, call: num
     const program = parse(mock.source, { ecmaVersion: 'latest', sourceType: 'module' }) as any;
     const exported = program.body.find((node: any) => node.type === 'ExportDefaultDeclaration');
     if (!exported) throw new Error('it needs `export default async (args, call) => …`');
+    if (findImportCall(program)) throw new Error('import() is not available in mocks');
     const body =
       mock.source.slice(0, exported.start) + 'return ' + mock.source.slice(exported.declaration.start);
-    const factory = new Function(
-      '__steplab',
+    const factory = compileCode(
+      ['__steplab'],
       `"use strict"; const { Date, Math, console } = __steplab;\n${body}\n//# sourceURL=steplab-mock-${key}.js`,
     );
     return (args, call, sandbox) => {

@@ -1,6 +1,7 @@
 // Turns a step's source into a loaded step: either invalid (with a position) or a factory that
 // makes one module instance per task, plus its compiled condition.
 import { compileCondition, ConditionError, typeInOperatorMessage, unknownOperatorMessage, type CompiledCondition, type LeafResult } from './compileCondition.ts';
+import { compileCode } from './compileCode.ts';
 import { locateConditionPath, parseStep, StepSourceError } from './parseStep.ts';
 import { messageOf } from './sourceLocation.ts';
 import type { SourceError, StepDef } from './types.ts';
@@ -78,8 +79,8 @@ function buildStep(source: string, sourceName: string) {
   checkOperators(parsed.conditionNode);
   let factory: (rt: unknown) => { condition: () => unknown; content: unknown; setData(v: unknown): void; getData(): unknown };
   try {
-    factory = new Function(
-      '__steplab',
+    factory = compileCode(
+      ['__steplab'],
       `${PRELUDE}\n${parsed.body}\n;return { condition, content, setData(v) { data = v; }, getData() { return data; } };\n//# sourceURL=${sourceName}`,
     ) as typeof factory;
   } catch (error) {
@@ -87,7 +88,7 @@ function buildStep(source: string, sourceName: string) {
   }
   let staticCondition: CompiledCondition | null = null;
   if (parsed.isStatic) {
-    const value = new Function(`"use strict"; return (${parsed.conditionText});`)();
+    const value = compileCode([], `"use strict"; return (${parsed.conditionText});`)();
     try {
       staticCondition = compileCondition(value);
     } catch (error) {

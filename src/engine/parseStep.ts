@@ -43,6 +43,8 @@ export function parseStep(source: string): ParsedStep {
     const message = (error as Error).message.replace(/\s*\(\d+:\d+\)$/, '');
     throw new StepSourceError(`syntax error: ${message}`, loc?.line ?? null, loc ? loc.column + 1 : null);
   }
+  const dynamicImport = findImportCall(program);
+  if (dynamicImport) throw at(dynamicImport, IMPORT_CALL_MESSAGE);
   const edits: { start: number; end: number; text: string }[] = [];
   let conditionNode: AnyNode | null = null;
   let contentNode: AnyNode | null = null;
@@ -82,6 +84,24 @@ export function parseStep(source: string): ParsedStep {
     isStatic: isStaticExpression(init),
     conditionText: source.slice(init.start, init.end),
   };
+}
+
+export const IMPORT_CALL_MESSAGE = 'import() is not available in steps';
+
+/** The first `import(…)` anywhere in a program. Iterative, so deep nesting cannot overflow the stack. */
+export function findImportCall(program: AnyNode): AnyNode | null {
+  const stack: unknown[] = [program];
+  let first: AnyNode | null = null;
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (Array.isArray(node)) for (const item of node) stack.push(item);
+    else if (node && typeof node === 'object' && typeof (node as AnyNode).type === 'string') {
+      const n = node as AnyNode;
+      if (n.type === 'ImportExpression' && (!first || n.start < first.start)) first = n;
+      for (const key in n) if (key !== 'loc') stack.push(n[key]);
+    }
+  }
+  return first;
 }
 
 function applyEdits(source: string, edits: { start: number; end: number; text: string }[]): string {

@@ -1,0 +1,46 @@
+// Checks what the sandbox child sends. The child's JSON comes from a realm step code shares, so
+// it is read as untrusted: anything off-protocol is rejected, never trusted into the result.
+import type { InvalidStep, TraceEvent } from '../../engine/types.ts';
+
+export type ChildMessage =
+  | { type: 'beat'; task: string | null; step: number | null; spent: number; events: TraceEvent[] }
+  | { type: 'loaded'; stepNames: string[]; invalid: InvalidStep[] }
+  | { type: 'done' }
+  | { type: 'failed'; message: string };
+
+const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+const isStepIndex = (v: unknown) => v === null || (Number.isSafeInteger(v) && (v as number) >= 0);
+
+function isEvent(v: unknown): v is TraceEvent {
+  return isObject(v) && typeof v.kind === 'string' && typeof v.task === 'string' && Number.isSafeInteger(v.seq) && typeof v.t === 'number';
+}
+
+function isInvalidStep(v: unknown): v is InvalidStep {
+  return isObject(v) && typeof v.step === 'string' && Number.isSafeInteger(v.index) && typeof v.message === 'string';
+}
+
+/** The message, when it is well formed; null otherwise. */
+export function readChildMessage(raw: unknown): ChildMessage | null {
+  let value: unknown;
+  try {
+    value = typeof raw === 'string' ? JSON.parse(raw) : null;
+  } catch {
+    return null;
+  }
+  if (!isObject(value)) return null;
+  switch (value.type) {
+    case 'beat':
+      if ((value.task !== null && typeof value.task !== 'string') || !isStepIndex(value.step)) return null;
+      if (typeof value.spent !== 'number' || !(value.spent >= 0) || !Array.isArray(value.events) || !value.events.every(isEvent)) return null;
+      return value as ChildMessage;
+    case 'loaded':
+      if (!Array.isArray(value.stepNames) || !value.stepNames.every((n) => typeof n === 'string')) return null;
+      return Array.isArray(value.invalid) && value.invalid.every(isInvalidStep) ? (value as ChildMessage) : null;
+    case 'done':
+      return { type: 'done' };
+    case 'failed':
+      return { type: 'failed', message: typeof value.message === 'string' ? value.message.slice(0, 2000) : 'unknown error' };
+    default:
+      return null;
+  }
+}

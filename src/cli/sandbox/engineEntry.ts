@@ -1,0 +1,97 @@
+// Runs inside the CLI's vm context, together with step code: the engine and the steps share
+// this realm (as in the browser worker), so task data and API objects carry no host prototypes.
+// The only host values it holds are the three functions of `SandboxHost`, kept in this closure
+// and called with strings or this realm's own functions, so step code can never reach them.
+import { setCodeCompiler } from '../../engine/compileCode.ts';
+import { createRun } from '../../engine/createRun.ts';
+import { messageOf } from '../../engine/sourceLocation.ts';
+import type { TraceEvent, Workspace } from '../../engine/types.ts';
+
+export interface SandboxHost {
+  /** One JSON message to the parent process. */
+  send(text: string): void;
+  /** Calls back on a later host macrotask. */
+  defer(callback: () => void): void;
+  /** Compiles a function body in this realm (comma-separated parameters); a string is an error message. */
+  compile(params: string, body: string): ((...args: unknown[]) => unknown) | string;
+}
+
+export interface SandboxInput {
+  workspace: Workspace;
+  taskName?: string;
+  seed?: number;
+}
+
+// Captured before any step code runs, so a step that replaces them cannot blind the watchdog.
+const clock = Date.now;
+const stringify = JSON.stringify;
+const parse = JSON.parse;
+/** Beats at most this often when nothing else changed; the parent kills after stepTimeoutMs of silence. */
+const BEAT_MS = 20;
+
+export function start(host: SandboxHost, inputText: string): void {
+  const { send, defer, compile } = host;
+  const post = (message: unknown) => send(stringify(message));
+  setCodeCompiler((params, body) => {
+    const compiled = compile(params.join(','), body);
+    if (typeof compiled === 'string') throw new SyntaxError(compiled);
+    return compiled;
+  });
+  let buffer: TraceEvent[] = [];
+  let lastKey = '';
+  let lastSend = clock();
+  const beat = (owner: { task: string; step: number | null; spentMs?: number } | null) => {
+    post({ type: 'beat', task: owner?.task ?? null, step: owner?.step ?? null, spent: owner?.spentMs ?? 0, events: buffer });
+    buffer = [];
+    lastKey = owner ? `${owner.task}:${owner.step}` : '';
+    lastSend = clock();
+  };
+  try {
+    const input = parse(inputText) as SandboxInput;
+    // `now` is the captured clock: a step replacing Date.now must not hide its CPU time.
+    const runHost = { yieldMacrotask: () => new Promise<void>((resolve) => defer(resolve)), now: () => clock() };
+    const run = createRun(input.workspace, {
+      host: runHost,
+      taskName: input.taskName,
+      seed: input.seed,
+      // Every slice of step code is preceded by a beat carrying the events so far, so a kill loses
+      // nothing and names the right step. A step's first slice runs right after `step-started`.
+      onEvent(event) {
+        buffer.push(event);
+        if (event.kind === 'step-started') beat({ task: event.task, step: event.step });
+      },
+      onSlice(owner) {
+        const key = owner ? `${owner.task}:${owner.step}` : '';
+        if ((owner && (buffer.length > 0 || key !== lastKey)) || clock() - lastSend >= BEAT_MS) beat(owner);
+      },
+    });
+    post({
+      type: 'loaded',
+      stepNames: run.steps.map((s) => s.name),
+      invalid: run.steps.flatMap((s) => (s.valid ? [] : [{ step: s.name, index: s.index, ...s.error }])),
+    });
+    run.runUntil().then(
+      () => {
+        beat(null);
+        post({ type: 'done' });
+      },
+      (error: unknown) => fail(error),
+    );
+  } catch (error) {
+    fail(error);
+  }
+  function fail(error: unknown) {
+    let message: string;
+    try {
+      message = String(messageOf(error));
+    } catch {
+      message = 'an error that cannot be described';
+    }
+    try {
+      beat(null);
+    } catch {
+      // The events may be what cannot be sent; the parent still learns the run failed.
+    }
+    send(stringify({ type: 'failed', message }));
+  }
+}

@@ -1,0 +1,101 @@
+// Runs a workspace in the sandbox child and keeps a watchdog on it. The child beats before every
+// slice of step code; when a step run's slices add up to more than stepTimeoutMs, or the child
+// goes silent that long, it is killed and the run ends with "execution timeout". A child that
+// dies any other way (out of memory, a crash) ends the run in error too: the CLI never crashes.
+import { summarizeRun } from '../../engine/summarizeRun.ts';
+import { EXECUTION_TIMEOUT, timeoutEvents } from '../../engine/timeoutEvents.ts';
+import type { InvalidStep, RunResult, TraceEvent, Workspace } from '../../engine/types.ts';
+import { childProgram } from './buildChild.ts';
+import { readChildMessage } from './childMessages.ts';
+import { CHILD_HEAP_MB, spawnChild } from './spawnChild.ts';
+
+const STARTUP_MS = 60_000;
+
+export interface SandboxOptions {
+  taskName?: string;
+  seed?: number;
+}
+
+export async function runSandboxed(workspace: Workspace, options: SandboxOptions = {}): Promise<RunResult> {
+  const child = spawnChild(await childProgram());
+  const events: TraceEvent[] = [];
+  let stepNames = workspace.steps.map((s) => s.name);
+  let invalid: InvalidStep[] = [];
+  const limit = workspace.limits.stepTimeoutMs;
+  let stderr = '';
+  child.stderr!.setEncoding('utf8');
+  child.stderr!.on('data', (chunk: string) => {
+    if (stderr.length < 64_000) stderr += chunk;
+  });
+
+  return new Promise<RunResult>((resolve) => {
+    let owner: { task: string; step: number | null } | null = null;
+    let lastTask = 't0';
+    let spent = 0;
+    let beatAt = Date.now();
+    let finished = false;
+    const finish = (abort: { message: string } | null) => {
+      if (finished) return;
+      finished = true;
+      clearInterval(watchdog);
+      child.removeAllListeners('message');
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      resolve(summarize(stepNames, invalid, events, abort && { ...abort, task: owner?.task ?? lastTask, step: owner?.step ?? null }));
+    };
+    // Until the steps are loaded no step code has run, so only a generous start-up limit applies.
+    let loaded = false;
+    const startedAt = Date.now();
+    const watchdog = setInterval(() => {
+      if (!loaded) {
+        if (Date.now() - startedAt > STARTUP_MS) finish({ message: `the sandbox did not start within ${STARTUP_MS / 1000} s` });
+        return;
+      }
+      const silent = Date.now() - beatAt;
+      if (silent + (owner?.step != null ? spent : 0) > limit) finish({ message: EXECUTION_TIMEOUT });
+    }, Math.max(5, Math.min(50, limit / 4)));
+    child.on('message', (raw: unknown) => {
+      const message = readChildMessage(raw);
+      if (!message) return finish({ message: 'the sandbox sent a message that is not part of the protocol' });
+      if (message.type === 'beat') {
+        events.push(...message.events);
+        owner = message.task === null ? null : { task: message.task, step: message.step };
+        if (owner) lastTask = owner.task;
+        spent = message.spent;
+        beatAt = Date.now();
+      } else if (message.type === 'loaded') {
+        ({ stepNames, invalid } = message);
+        loaded = true;
+        beatAt = Date.now();
+      } else if (message.type === 'done') finish(null);
+      else finish({ message: `the run stopped: ${message.message}` });
+    });
+    child.on('error', (error) => finish({ message: `the sandbox could not start: ${error.message}` }));
+    child.on('exit', (code, signal) => {
+      if (finished) return;
+      const oom = /heap out of memory|Reached heap limit|Allocation failed/i.test(stderr);
+      finish({ message: oom ? `memory limit (${CHILD_HEAP_MB} MB)` : `the sandbox stopped unexpectedly (${signal ?? `exit code ${code}`})` });
+    });
+    child.send(JSON.stringify({ workspace, taskName: options.taskName, seed: options.seed }), (error) => {
+      if (error) finish({ message: `the sandbox could not start: ${error.message}` });
+    });
+  });
+}
+
+/** The run's result, with the events a kill leaves out; a damaged trace still gives a result. */
+function summarize(stepNames: string[], invalid: InvalidStep[], events: TraceEvent[], abort: { message: string; task: string; step: number | null } | null): RunResult {
+  const extra = abort ? timeoutEvents(events, abort.task, abort.step).map((e) => withMessage(e, abort.message)) : [];
+  try {
+    return summarizeRun({ stepNames, invalid, events: [...events, ...extra] });
+  } catch (error) {
+    const message = `the run's trace could not be read: ${(error as Error)?.message ?? 'unknown error'}`;
+    return {
+      status: 'error', result: null, error: { message, line: null, column: null, step: null }, data: {}, ran: [],
+      tasks: [], invalid, virtualTimeMs: 0, stepRuns: 0, logs: [], events: [],
+    };
+  }
+}
+
+function withMessage(event: TraceEvent, message: string): TraceEvent {
+  if ((event.kind === 'step-failed' || event.kind === 'task-ended') && event.error) return { ...event, error: { ...event.error, message } };
+  return event;
+}
