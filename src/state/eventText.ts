@@ -28,6 +28,8 @@ export function describeEvent(e: TraceEvent, names: readonly string[], callLaten
   switch (e.kind) {
     case 'task-created':
       return `task “${e.name}” created${e.parent ? ` by ${e.parent}` : ''}`;
+    case 'condition-error':
+      return `${name(e.step)}: its condition could not be evaluated: ${e.message}`;
     case 'evaluated':
       return e.ready.length ? `ready: ${e.ready.map((i) => name(i)).join(', ')}` : 'ready: none';
     case 'step-started':

@@ -15,7 +15,7 @@ const EVENT_FIELDS: Record<string, Record<string, FieldType>> = {
   'connector-result': { step: 'number', call: 'number', ok: 'boolean', value: 'json', error: 'string?', latencyMs: 'number' },
   'step-finished': { step: 'number', run: 'number', patches: 'patches', inverse: 'patches', redo: 'boolean' },
   'step-failed': { step: 'number', run: 'number', error: 'error' },
-  'condition-error': { step: 'number', error: 'error' },
+  'condition-error': { step: 'number', message: 'string' },
   park: { ms: 'number', until: 'number' },
   resume: { reason: 'string' },
   'subtask-created': { child: 'string', name: 'string', into: 'string?', waitFor: 'boolean' },

@@ -23,6 +23,7 @@ export interface EngineHandle {
 /** In dev, vite.config.ts serves the worker bundled into one classic script at this path. */
 const WORKER_URL = import.meta.env.DEV ? '/@steplab/engine-worker.js' : builtWorkerUrl;
 let workerCode: Promise<string> | null = null;
+const BOOT_LIMIT_MS = 15_000;
 
 function loadWorkerCode(): Promise<string> {
   workerCode ??= fetch(WORKER_URL).then((response) => {
@@ -47,8 +48,11 @@ export function startEngine(): EngineHandle {
   let guarded: GuardedPort | null = null;
   let rawPort: MessagePort | null = null;
 
+  let bootTimer: ReturnType<typeof setTimeout> | undefined;
   const port = new Promise<GuardedPort>((resolve, reject) => {
     pending.add(reject);
+    // A frame that never loads (server gone, page offline) must not leave calls waiting forever.
+    bootTimer = setTimeout(() => reject(new Error(`the step sandbox did not start within ${BOOT_LIMIT_MS / 1000} s; reload the page`)), BOOT_LIMIT_MS);
     onMessage = (event: MessageEvent) => {
       // Only the frame we made may talk to us, and only in the two shapes of the handshake.
       if (event.source !== frame.contentWindow || event.origin !== 'null') return;
@@ -59,6 +63,7 @@ export function startEngine(): EngineHandle {
         rawPort = event.ports[0];
         guarded = guardPort(rawPort);
         pending.delete(reject);
+        clearTimeout(bootTimer);
         resolve(guarded);
       }
     };
@@ -85,6 +90,7 @@ export function startEngine(): EngineHandle {
     dispose() {
       if (disposed) return;
       disposed = true;
+      clearTimeout(bootTimer);
       for (const fail of [...pending]) fail(new WorkerRestartedError('the engine was restarted'));
       pending.clear();
       if (onMessage) window.removeEventListener('message', onMessage);
