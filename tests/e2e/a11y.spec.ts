@@ -16,7 +16,7 @@ for (const scheme of ['light', 'dark'] as const) {
   test(`the main screen has no serious or critical axe violations (${scheme})`, async ({ page }) => {
     await page.emulateMedia({ colorScheme: scheme });
     await openApp(page);
-    await page.getByRole('button', { name: '▶ Run' }).click();
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
     await expect(page.getByTestId('run-status')).toHaveText('done');
     await expect(page.locator('.monaco-editor')).toBeVisible();
     expect(await seriousViolations(page)).toEqual([]);
@@ -39,14 +39,14 @@ test('the embed has no serious or critical axe violations', async ({ page }) => 
 
 test('the open Examples menu has no serious or critical axe violations', async ({ page }) => {
   await openApp(page);
-  await page.getByRole('button', { name: 'Examples ▾' }).click();
+  await page.getByRole('button', { name: 'Examples', exact: true }).click();
   expect(await seriousViolations(page, '.menu-list')).toEqual([]);
   expect(await seriousViolations(page)).toEqual([]);
 });
 
 test('graph nodes are reachable by keyboard, say their state, and Enter selects the step', async ({ page }) => {
   await openApp(page);
-  await page.getByRole('button', { name: '▶ Run' }).click();
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(page.getByTestId('run-status')).toHaveText('done');
   const node = page.locator('.react-flow__node[data-id="s1"]');
   await node.focus();

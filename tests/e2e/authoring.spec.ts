@@ -33,7 +33,7 @@ test('an invalid step shows a marker, a red badge and its message, and the run g
 test('pasting a block of several steps offers to split it into steps', async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await openApp(page);
-  await page.getByRole('button', { name: '+ Add step' }).first().click();
+  await page.getByRole('button', { name: 'Add step', exact: true }).first().click();
   await expect(page.locator('[data-step-index="3"]')).toHaveAttribute('data-selected', 'true');
   const block = `// Step 4: Approve small orders
 export const condition = { order: { total: { $lt: 100 } } };
@@ -81,12 +81,12 @@ test('steps can be added, renamed, disabled, reordered by keyboard, deleted and 
 
 test('Step runs one step at a time, F10 steps, and Stop ends the run', async ({ page }) => {
   await openApp(page);
-  await page.getByRole('button', { name: '▷ Step' }).click();
+  await page.getByRole('button', { name: 'Step', exact: true }).click();
   await expect(page.getByTestId('cursor-position')).toContainText('1 / 1');
   await expect(status(page)).toHaveText('paused');
   await page.keyboard.press('F10');
   await expect(page.getByTestId('cursor-position')).toContainText('2 / 2');
-  await page.getByRole('button', { name: '■ Stop' }).click();
+  await page.getByRole('button', { name: 'Stop', exact: true }).click();
   await expect(status(page)).toHaveText('waiting');
   await page.keyboard.press('Control+Enter');
   await expect(status(page)).toHaveText('done');

@@ -38,7 +38,7 @@ test('a breakpoint on a middle step pauses there; editing the data and continuin
   await openApp(page);
   await page.getByRole('button', { name: 'Breakpoint before Validate order' }).click();
   await expect(page.getByRole('button', { name: 'Breakpoint on Validate order' })).toHaveAttribute('aria-pressed', 'true');
-  await page.getByRole('button', { name: '▶ Run' }).click();
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(page.getByTestId('paused')).toContainText('before ‘Validate order’ runs');
   await expect(status(page)).toHaveText('paused');
   await expect(dataRow(page, 'order.status')).toContainText('"processing"');
@@ -50,7 +50,7 @@ test('a breakpoint on a middle step pauses there; editing the data and continuin
   await page.keyboard.press('Control+V');
   await dialog.getByRole('button', { name: 'Apply edit' }).click();
   await expect(dialog).toHaveCount(0);
-  await page.getByRole('button', { name: '▶ Continue' }).click();
+  await page.getByRole('button', { name: 'Continue', exact: true }).click();
   await expect(status(page)).toHaveText('incomplete');
   await expect(dataRow(page, 'order.status')).toContainText('"invalid"');
   await page.getByRole('tab', { name: 'Log', exact: true }).click();
@@ -67,7 +67,7 @@ test('a saved trace replays after a reload, with the same data at the same posit
   await expect(dataRow(page, 'apiCall.success')).toHaveCount(0);
   const before = await page.getByTestId('data-panel').locator('.json-tree').innerText();
   const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'File ▾' }).click();
+  await page.getByRole('button', { name: 'File', exact: true }).click();
   await page.getByRole('menuitem', { name: /^Save trace/ }).click();
   const file = await (await download).path();
   const text = readFileSync(file, 'utf8');

@@ -1,5 +1,5 @@
 // A small driver so the browser tests read like what a person does.
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 export async function openApp(page: Page, errors: string[] = []): Promise<void> {
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
@@ -14,13 +14,13 @@ export const status = (page: Page) => page.getByTestId('run-status');
 export async function run(page: Page): Promise<void> {
   const readout = page.getByRole('status').filter({ has: page.getByTestId('run-status') });
   const before = (await readout.count()) ? await readout.getAttribute('data-run') : '0';
-  await page.getByRole('button', { name: '▶ Run' }).click();
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(readout).not.toHaveAttribute('data-run', before ?? '0');
   await expect(readout).toHaveAttribute('data-phase', 'ended');
 }
 
 export async function openExample(page: Page, name: string): Promise<void> {
-  await page.getByRole('button', { name: 'Examples ▾' }).click();
+  await page.getByRole('button', { name: 'Examples', exact: true }).click();
   await page.getByRole('menuitem', { name: new RegExp(`^${name.replace(/[()]/g, '\\$&')}`) }).click();
   await expect(page.getByLabel('Workspace name')).toHaveValue(name);
 }
@@ -49,4 +49,29 @@ export async function replaceWordInEditor(page: Page, word: string, replacement:
   const offset = text.startsWith('"') ? 1 : 0;
   await page.mouse.dblclick(box.x + (box.width * (offset + word.length / 2)) / text.length, box.y + box.height / 2);
   await page.keyboard.type(replacement);
+}
+
+/** The text an editor shows, as a person reads it (Monaco renders spaces as no-break spaces). */
+export async function editorText(editor: Locator): Promise<string> {
+  // Monaco reuses line elements, so their DOM order is not the line order: sort by position.
+  const lines = await editor.locator('.view-lines .view-line').evaluateAll((els) =>
+    els.map((el) => [parseFloat((el as HTMLElement).style.top), el.textContent ?? ''] as const).sort((a, b) => a[0] - b[0]).map(([, text]) => text),
+  );
+  return lines.join('\n').replace(/\u00a0/g, ' ');
+}
+
+/** Clicks into an editor and selects everything, so what is typed next replaces it. */
+export async function clearEditor(page: Page, editor: Locator): Promise<void> {
+  await expect(editor.locator('.view-lines')).not.toBeEmpty();
+  await editor.locator('.view-lines').click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Backspace');
+}
+
+/** Types lines as a person would: each line, then Enter (the editor adds its own indentation). */
+export async function typeLines(page: Page, lines: string[]): Promise<void> {
+  for (const [i, line] of lines.entries()) {
+    await page.keyboard.type(line);
+    if (i < lines.length - 1) await page.keyboard.press('Enter');
+  }
 }

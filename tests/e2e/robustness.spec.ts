@@ -6,7 +6,7 @@ test('a shared link opens the workspace without running it; a garbage link leave
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await openApp(page);
   await openExample(page, 'Aggregation');
-  await page.getByRole('button', { name: 'File ▾' }).click();
+  await page.getByRole('button', { name: 'File', exact: true }).click();
   await page.getByRole('menuitem', { name: /^Copy share link/ }).click();
   const link = await page.evaluate(() => navigator.clipboard.readText());
   expect(link).toMatch(/#v1\//);
@@ -37,7 +37,7 @@ test('a hard close in the middle of a run keeps every edit made more than a seco
   await page.keyboard.press('Control+V');
   await expect(badge(page, 0)).toHaveText('● Matches');
   await page.waitForTimeout(1100);
-  await page.getByRole('button', { name: '▶ Run' }).click();
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(status(page)).toHaveText('running');
   await page.close({ runBeforeUnload: false });
   const again = await context.newPage();
@@ -64,7 +64,7 @@ test('export a step folder as a ZIP and import it back; loose .js step files imp
   await openApp(page);
   await openExample(page, 'Progressive data enrichment');
   const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'File ▾' }).click();
+  await page.getByRole('button', { name: 'File', exact: true }).click();
   await page.getByRole('menuitem', { name: /^Export step folder/ }).click();
   const zip = await download;
   expect(zip.suggestedFilename()).toBe('progressive-data-enrichment.zip');

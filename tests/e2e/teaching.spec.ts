@@ -4,10 +4,10 @@ import { dataRow, openApp } from './driver.ts';
 
 test('play the sequential lesson to the end: the cursor, highlights and text follow each stop', async ({ page }) => {
   await openApp(page);
-  await page.getByRole('button', { name: 'Examples ▾' }).click();
+  await page.getByRole('button', { name: 'Examples', exact: true }).click();
   await expect(page.getByRole('menuitem', { name: /^Sequential processing · lesson/ })).toBeVisible();
   await page.keyboard.press('Escape');
-  await page.getByRole('button', { name: 'Lesson ▸' }).click();
+  await page.getByRole('button', { name: 'Lesson', exact: true }).click();
   const lesson = page.getByTestId('lesson');
   await expect(lesson).toContainText('stop 1 of 3');
   await expect(page.getByTestId('lesson-title')).toHaveText('Nobody calls the next step');
@@ -27,9 +27,9 @@ test('play the sequential lesson to the end: the cursor, highlights and text fol
 
 test('quiz on the parallel example: a wrong guess shows why, a right one scores', async ({ page }) => {
   await openApp(page);
-  await page.getByRole('button', { name: 'Examples ▾' }).click();
+  await page.getByRole('button', { name: 'Examples', exact: true }).click();
   await page.getByRole('menuitem', { name: /^Parallel processing/ }).click();
-  await page.getByRole('button', { name: '▶ Run' }).click();
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(page.getByTestId('run-status')).toHaveText('incomplete');
   await page.getByLabel('Quiz').check();
   await expect(page.getByTestId('cursor-position')).toContainText('0 / 3');
@@ -69,7 +69,7 @@ test('presenter mode hides the editor and advances by keyboard', async ({ page }
 
 test('the embed URL shows the graph and player with no editor, and the narration is announced', async ({ page }) => {
   await openApp(page);
-  await page.getByRole('button', { name: 'File ▾' }).click();
+  await page.getByRole('button', { name: 'File', exact: true }).click();
   await page.getByRole('menuitem', { name: /^Embed…/ }).click();
   const snippet = await page.getByLabel('Snippet').inputValue();
   const src = /src="([^"]+)"/.exec(snippet)![1];
@@ -78,7 +78,7 @@ test('the embed URL shows the graph and player with no editor, and the narration
   await expect(page.getByTestId('embed')).toBeVisible();
   await expect(page.locator('.react-flow__node-step')).toHaveCount(3);
   await expect(page.locator('.monaco-editor')).toHaveCount(0);
-  await expect(page.getByRole('button', { name: 'File ▾' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'File', exact: true })).toHaveCount(0);
   await page.getByRole('button', { name: 'Play (Space)' }).click();
   await expect(page.getByTestId('run-status')).toHaveText('done');
   const live = page.locator('[aria-live="polite"][data-testid="narration"]');

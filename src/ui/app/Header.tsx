@@ -10,6 +10,7 @@ import { endLesson, startLesson } from '../../state/lessonPlayer.ts';
 import { setViewMode } from '../../state/viewMode.ts';
 import { EmbedDialog } from './EmbedDialog.tsx';
 import { copyShareLink, downloadStepFolder, downloadTrace, downloadWorkspace, openFiles } from './workspaceFiles.ts';
+import { Glyph } from './Glyph.tsx';
 
 export function Header({ onShowKeys }: { onShowKeys(): void }) {
   const name = useWorkspace((s) => s.workspace.name);
@@ -44,10 +45,10 @@ export function Header({ onShowKeys }: { onShowKeys(): void }) {
           ))}
         </select>
       </label>
-      <button className="primary" onClick={() => void runToEnd()} disabled={busy || blocked} title={why ?? 'Run to the end (Ctrl+Enter)'}>▶ Run</button>
-      <button onClick={() => void stepOnce()} disabled={busy || blocked} title={why ?? 'Run one step (F10)'}>▷ Step</button>
-      <button onClick={resetRun} disabled={phase === 'idle'} title="Clear the run">⟲ Reset</button>
-      <button onClick={() => void stopRun()} disabled={phase !== 'running' && phase !== 'paused'} title="Stop the run">■ Stop</button>
+      <button className="primary" onClick={() => void runToEnd()} disabled={busy || blocked} title={why ?? 'Run to the end (Ctrl+Enter)'}><Glyph>▶</Glyph> Run</button>
+      <button onClick={() => void stepOnce()} disabled={busy || blocked} title={why ?? 'Run one step (F10)'}><Glyph>▷</Glyph> Step</button>
+      <button onClick={resetRun} disabled={phase === 'idle'} title="Clear the run"><Glyph>⟲</Glyph> Reset</button>
+      <button onClick={() => void stopRun()} disabled={phase !== 'running' && phase !== 'paused'} title="Stop the run"><Glyph>■</Glyph> Stop</button>
       <span className="spacer" />
       <RunStatus />
       <button onClick={onShowKeys} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">?</button>
@@ -71,7 +72,7 @@ function FileButtons() {
   };
   return (
     <div className="menu" ref={ref}>
-      <button aria-haspopup="menu" aria-expanded={open} onClick={() => setOpen(!open)}>File ▾</button>
+      <button aria-haspopup="menu" aria-expanded={open} onClick={() => setOpen(!open)}>File <Glyph>▾</Glyph></button>
       {open && (
         <div className="menu-list" role="menu" style={{ minWidth: 260 }}>
           <button role="menuitem" onClick={act(() => input.current?.click())}>
@@ -115,7 +116,7 @@ function LessonButton() {
   const lesson = useWorkspace((s) => s.workspace.lesson);
   if (!lesson) return null;
   return (
-    <button onClick={() => void startLesson()} title={`Walk through “${lesson.title}”, stop by stop (N next, P previous)`}>Lesson ▸</button>
+    <button onClick={() => void startLesson()} title={`Walk through “${lesson.title}”, stop by stop (N next, P previous)`}>Lesson <Glyph>▸</Glyph></button>
   );
 }
 
@@ -127,7 +128,7 @@ function ExamplesMenu() {
   useEscape(close);
   return (
     <div className="menu" ref={ref}>
-      <button aria-haspopup="menu" aria-expanded={open} onClick={() => setOpen(!open)}>Examples ▾</button>
+      <button aria-haspopup="menu" aria-expanded={open} onClick={() => setOpen(!open)}>Examples <Glyph>▾</Glyph></button>
       {open && (
         <div className="menu-list" role="menu">
           {EXAMPLES.map((example) => (

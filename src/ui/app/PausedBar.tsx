@@ -5,6 +5,7 @@ import type { JsonObject } from '../../engine/types.ts';
 import { ROOT } from '../../state/replay.ts';
 import { editPausedData, runToEnd, stepOnce, useRun } from '../../state/runStore.ts';
 import { DataDialog } from '../inspect/DataDialog.tsx';
+import { Glyph } from './Glyph.tsx';
 
 export function PausedBar() {
   const phase = useRun((s) => s.phase);
@@ -18,10 +19,10 @@ export function PausedBar() {
   return (
     <>
       <div className="notice paused" role="status" data-testid="paused">
-        <span className="grow">⏸ Paused {pausedBy ?? 'after a step'}.</span>
+        <span className="grow"><Glyph>⏸</Glyph> Paused {pausedBy ?? 'after a step'}.</span>
         <button onClick={openEditor}>Edit data…</button>
-        <button className="primary" onClick={() => void runToEnd()}>▶ Continue</button>
-        <button onClick={() => void stepOnce()}>▷ Step</button>
+        <button className="primary" onClick={() => void runToEnd()}><Glyph>▶</Glyph> Continue</button>
+        <button onClick={() => void stepOnce()}><Glyph>▷</Glyph> Step</button>
       </div>
       {editing && (
         <DataDialog

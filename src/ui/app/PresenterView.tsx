@@ -10,6 +10,7 @@ import { Graph } from '../graph/GraphPanel.tsx';
 import { Narration } from '../graph/Narration.tsx';
 import { Timeline } from '../replay/Timeline.tsx';
 import { RunStatus } from './RunStatus.tsx';
+import { Glyph } from './Glyph.tsx';
 
 const PACES = [0.75, 1.5, 3];
 
@@ -83,7 +84,7 @@ export function PresenterView({ embed }: { embed: boolean }) {
         <RunStatus />
         {!embed && <button onClick={() => setViewMode('edit')}>Exit presenter (Esc)</button>}
         {embed && (
-          <a className="open-full" href={`./${window.location.hash}`} target="_blank" rel="noreferrer">Open in Steplab ↗</a>
+          <a className="open-full" href={`./${window.location.hash}`} target="_blank" rel="noreferrer">Open in Steplab <Glyph>↗</Glyph></a>
         )}
       </header>
       <main className="present-main">

@@ -7,6 +7,7 @@ import { addStep, replaceStep, setStepSource, STEP_TEMPLATE, useWorkspace } from
 import { CodeEditor } from './CodeEditor.tsx';
 import { stepDeclarations } from './stepDeclarations.ts';
 import { loadMonaco } from './useMonaco.ts';
+import { Glyph } from '../app/Glyph.tsx';
 
 const NO_DATA = {};
 
@@ -39,7 +40,7 @@ export function StepEditor() {
       <div className="empty">
         <p><b>Add your first step.</b> A step has a condition, matched against the task data, and a content that changes it:</p>
         <pre>{STEP_TEMPLATE}</pre>
-        <button className="primary" onClick={() => addStep()}>+ Add step</button>
+        <button className="primary" onClick={() => addStep()}><Glyph>+</Glyph> Add step</button>
       </div>
     );
   }
@@ -67,7 +68,7 @@ export function StepEditor() {
       />
       {check?.error && (
         <div className="inline-error" role="alert" data-testid="step-error">
-          ⚠ {check.error.line ? `Line ${check.error.line}:${check.error.column} — ` : ''}{check.error.message}
+          <Glyph>⚠</Glyph> {check.error.line ? `Line ${check.error.line}:${check.error.column} — ` : ''}{check.error.message}
         </div>
       )}
     </>

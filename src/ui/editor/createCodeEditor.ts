@@ -43,8 +43,14 @@ export function createCodeEditor(
   });
   let applying = false;
   const models = new Map<string, ReturnType<Monaco['editor']['createModel']>>();
+  // Values we sent up that React has not caught up with yet. A render can arrive with an older
+  // one while the person keeps typing; writing it back would move the caret and reorder keys.
+  const echoes = new Set<string>();
   const changes = editor.onDidChangeModelContent(() => {
-    if (!applying) handlers.onChange(editor.getValue());
+    if (applying) return;
+    const value = editor.getValue();
+    echoes.add(value);
+    handlers.onChange(value);
   });
   const pastes = editor.onDidPaste((e) => handlers.onPaste?.(editor.getModel()?.getValueInRange(e.range) ?? ''));
   const scheme = window.matchMedia?.('(prefers-color-scheme: dark)');
@@ -60,8 +66,12 @@ export function createCodeEditor(
         model = monaco.editor.getModel(uri) ?? monaco.editor.createModel(value, language, uri);
         models.set(path, model);
       }
-      if (editor.getModel() !== model) editor.setModel(model);
-      if (model.getValue() !== value) {
+      if (editor.getModel() !== model) {
+        editor.setModel(model);
+        echoes.clear();
+      }
+      if (model.getValue() === value) echoes.clear();
+      else if (!echoes.has(value)) {
         applying = true;
         model.pushEditOperations([], [{ range: model.getFullModelRange(), text: value }], () => null);
         applying = false;

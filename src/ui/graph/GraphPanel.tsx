@@ -79,6 +79,13 @@ export function Graph() {
       defaultEdgeOptions={defaultEdgeOptions}
       nodesConnectable={false}
       nodesDraggable={false}
+      // React Flow listens for these keys on the whole document and cancels them; Monaco's input
+      // is not a field it recognises, so Space never reached the editors. Keys act only here.
+      panActivationKeyCode={null}
+      selectionKeyCode={null}
+      multiSelectionKeyCode={null}
+      deleteKeyCode={null}
+      zoomActivationKeyCode={null}
       onlyRenderVisibleElements
       fitView
       minZoom={0.1}

@@ -10,6 +10,7 @@ import { toggleStepBreakpoint, useBreakpoints } from '../../state/breakpoints.ts
 import { hoverStep } from '../../state/hoverStore.ts';
 import { useLesson } from '../../state/lessonPlayer.ts';
 import { guess, useQuiz } from '../../state/quiz.ts';
+import { Glyph } from '../app/Glyph.tsx';
 
 export const STATE_LOOK: Record<NodeState, { icon: string; word: string }> = {
   ready: { icon: '◎', word: 'ready' },
@@ -59,7 +60,7 @@ function StepNodeView({ data }: NodeProps) {
         <span className="name">{name}</span>
       </div>
       <div className={`state state-${state}`} data-testid={`node-state-${index}`}>
-        {look.icon} {look.word}
+        <Glyph>{look.icon}</Glyph> {look.word}
         {count > 0 && state !== 'never' ? ` ${count}` : ''}
       </div>
       <div className="chips">
@@ -82,7 +83,7 @@ function TerminalNodeView({ data }: NodeProps) {
   if (kind === 'start') {
     return (
       <div className="terminal-node">
-        ● {task}
+        <Glyph>●</Glyph> {task}
         <Handle type="source" position={Position.Bottom} />
       </div>
     );
@@ -90,7 +91,7 @@ function TerminalNodeView({ data }: NodeProps) {
   return (
     <div className="terminal-node" data-status={status ?? 'none'} data-testid="end-node">
       <Handle type="target" position={Position.Top} />
-      {status ? `■ ${status}` : '■ end'}
+      <Glyph>■</Glyph> {status ?? 'end'}
     </div>
   );
 }

@@ -1,17 +1,18 @@
 // A step's live verdict for the selected task's data.
 import type { StepCheck } from '../../engine/checkSteps.ts';
+import { Glyph } from '../app/Glyph.tsx';
 
 export function StepBadge({ enabled, check }: { enabled: boolean; check: StepCheck | undefined }) {
   if (!check) return <span className="badge nomatch">…</span>;
   if (!check.valid) {
     const where = check.error?.line ? ` (line ${check.error.line})` : '';
-    return <span className="badge invalid" data-badge="invalid" title={check.error?.message}>⚠ Invalid{where}</span>;
+    return <span className="badge invalid" data-badge="invalid" title={check.error?.message}><Glyph>⚠</Glyph> Invalid{where}</span>;
   }
-  if (!enabled) return <span className="badge disabled" data-badge="disabled">⊘ Off</span>;
+  if (!enabled) return <span className="badge disabled" data-badge="disabled"><Glyph>⊘</Glyph> Off</span>;
   return check.match ? (
-    <span className="badge matches" data-badge="matches">● Matches</span>
+    <span className="badge matches" data-badge="matches"><Glyph>●</Glyph> Matches</span>
   ) : (
-    <span className="badge nomatch" data-badge="nomatch" title={failingSummary(check)}>○ No match</span>
+    <span className="badge nomatch" data-badge="nomatch" title={failingSummary(check)}><Glyph>○</Glyph> No match</span>
   );
 }
 

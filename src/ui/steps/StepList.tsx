@@ -5,6 +5,7 @@ import { useChecks } from '../../state/checksStore.ts';
 import { addStep, deleteStep, moveStep, renameStep, selectStep, toggleStep, useWorkspace } from '../../state/workspaceStore.ts';
 import { StepBadge } from './StepBadge.tsx';
 import { toggleStepBreakpoint, useBreakpoints } from '../../state/breakpoints.ts';
+import { Glyph } from '../app/Glyph.tsx';
 
 export function StepList() {
   const steps = useWorkspace((s) => s.workspace.steps);
@@ -112,7 +113,7 @@ export function StepList() {
             </li>
           ))}
         </ol>
-        <button className="add-step" onClick={() => addStep()}>+ Add step</button>
+        <button className="add-step" onClick={() => addStep()}><Glyph>+</Glyph> Add step</button>
       </div>
     </section>
   );
