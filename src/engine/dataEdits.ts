@@ -1,5 +1,6 @@
 // Whole-data changes made outside a step's own writes: a step reassigning `data`, and a person
 // editing data while a run is paused. Both go through a draft so they become small patches.
+import { toJsonValue } from './jsonValue.ts';
 import type { StepRun } from './runState.ts';
 import type { JsonObject } from './types.ts';
 
@@ -22,7 +23,7 @@ export function adoptReassignedData(run: StepRun): void {
   if (replaced === null || typeof replaced !== 'object' || Array.isArray(replaced)) {
     throw new Error('data was reassigned to something that is not an object; task data must stay a JSON object');
   }
-  const plain = JSON.parse(JSON.stringify(replaced)) as JsonObject;
+  const plain = toJsonValue(replaced, ['data']) as JsonObject;
   for (const key of Object.keys(run.draft)) if (!(key in plain)) delete run.draft[key];
   for (const [key, value] of Object.entries(plain)) run.draft[key] = value;
 }

@@ -1,46 +1,40 @@
-// Keeps task data JSON and within maxDataBytes, cheaply: sizes are tracked from patches and
-// only measured in full when a task gets close to the limit.
+// Keeps task data JSON and within maxDataBytes: written values are stored as fresh JSON copies,
+// and the exact UTF-8 size of the data is checked after every change (sizes of untouched
+// containers are cached, so the check costs what the change touched, not the data's size).
+import { createDataSizer } from './dataSize.ts';
 import { applyJsonPatches } from './jsonDraft.ts';
-import type { JsonObject, Patch } from './types.ts';
+import { toJsonValue } from './jsonValue.ts';
+import { dataLimitMessage, LimitError } from './limits.ts';
+import type { Json, JsonObject, Patch } from './types.ts';
 
-export class DataLimitError extends Error {
-  name = 'DataLimitError';
-}
+export type DataGuard = ReturnType<typeof createDataGuard>;
 
 export function createDataGuard(maxBytes: number) {
-  const measure = (value: unknown): number => (value === undefined ? 0 : (JSON.stringify(value) ?? '').length);
+  const size = createDataSizer();
+  const check = (data: JsonObject, what: string): number => {
+    const bytes = size(data);
+    if (bytes > maxBytes) throw new LimitError(dataLimitMessage(bytes, maxBytes, what));
+    return bytes;
+  };
   return {
-    measure,
-    /** Replaces non-JSON values written by a step (Dates, undefined, NaN…) with their JSON form. */
-    normalize(base: JsonObject, [next, patches, inverse]: [JsonObject, Patch[], Patch[]]): [JsonObject, Patch[], Patch[]] {
-      if (patches.every((p) => p.op === 'remove' || isJson(p.value))) return [next, patches, inverse];
-      const fixed = patches.map((p) =>
-        p.op === 'remove' || isJson(p.value) ? p : { ...p, value: p.value === undefined ? null : JSON.parse(JSON.stringify(p.value) ?? 'null') },
-      );
-      return [applyJsonPatches(base, fixed), fixed, inverse];
+    maxBytes,
+    size,
+    /** Throws LimitError when `data` is over the limit; returns its size. */
+    check,
+    /** Throws LimitError when a value (a result, subtask data) would not fit in task data. */
+    checkValue(value: Json, what: string): void {
+      const bytes = size(value);
+      if (bytes > maxBytes) throw new LimitError(`${what} is too large: ${bytes} bytes of JSON exceeds maxDataBytes (${maxBytes})`);
     },
-    /** Returns the task's new estimated size; throws DataLimitError when the data is too large. */
-    check(previous: number, next: JsonObject, patches: Patch[], inverse: Patch[]): number {
-      let estimate = previous;
-      for (const p of patches) if (p.op !== 'remove') estimate += measure(p.value) + String(p.path[p.path.length - 1] ?? '').length + 4;
-      for (const p of inverse) if (p.op !== 'remove') estimate -= measure(p.value) + String(p.path[p.path.length - 1] ?? '').length + 4;
-      if (estimate < maxBytes * 0.9) return Math.max(estimate, 0);
-      const exact = measure(next);
-      if (exact > maxBytes) {
-        throw new DataLimitError(`task data is too large: ${exact} bytes of JSON exceeds maxDataBytes (${maxBytes}); the step's changes were not applied`);
-      }
-      return exact;
+    /**
+     * Turns a step's draft result into stored data: values become fresh JSON (JsonValueError
+     * names a value JSON cannot hold), and the new data must fit (LimitError otherwise).
+     */
+    commit(base: JsonObject, [, patches, inverse]: [JsonObject, Patch[], Patch[]], what: string): [JsonObject, Patch[], Patch[], number] {
+      if (patches.length === 0) return [base, patches, inverse, size(base)];
+      const fixed = patches.map((p) => (p.op === 'remove' ? p : { ...p, value: toJsonValue(p.value, ['data', ...p.path]) ?? null }));
+      const next = applyJsonPatches(base, fixed);
+      return [next, fixed, inverse, check(next, what)];
     },
   };
-}
-
-function isJson(value: unknown): boolean {
-  if (value === null || typeof value === 'string' || typeof value === 'boolean') return true;
-  if (typeof value === 'number') return Number.isFinite(value);
-  if (Array.isArray(value)) return value.every(isJson);
-  if (typeof value !== 'object') return false;
-  const proto = Object.getPrototypeOf(value);
-  if (proto !== Object.prototype && proto !== null) return false;
-  for (const key in value as Record<string, unknown>) if (!isJson((value as Record<string, unknown>)[key])) return false;
-  return true;
 }

@@ -86,6 +86,8 @@ function ensureCopy(state: DraftState): Container {
 
 function write(state: DraftState, prop: string, value: unknown): void {
   if (state.root.finished) throw new TypeError('the step has finished: its data can no longer be changed');
+  // JSON has no undefined: `data.x = undefined` removes the key (in an array it is stored as null).
+  if (value === undefined && !state.isArray) return remove(state, prop);
   const target = current(state);
   if (hasOwn(target, prop) && target[prop] === value) return;
   ensureCopy(state)[prop] = value;

@@ -6,6 +6,8 @@ import type { JsonObject, RunResult, TraceEvent } from './types.ts';
 /** How the engine yields to its host so pending promises settle; injected, so the engine owns no timers. */
 export interface RunHost {
   yieldMacrotask(): Promise<void>;
+  /** Wall-clock milliseconds, for adding up a step run's CPU time; `performance.now()` by default. */
+  now?(): number;
 }
 
 export interface RunOptions {
@@ -23,8 +25,14 @@ export interface RunOptions {
    * there (a breakpoint). Resuming starts that step without asking again.
    */
   breakBefore?: (evaluation: { task: string; ready: number[]; flips: [number, boolean][] }) => boolean;
-  /** Called before user code may run (with its owner) and after (null); a watchdog hooks in here. */
-  onSlice?: (slice: { task: string; step: number | null } | null) => void;
+  /**
+   * Called before user code may run (with its owner) and after (null); a watchdog hooks in here.
+   * `spentMs` is the CPU time the step run already used in earlier slices: stepTimeoutMs covers
+   * all slices of a run together, so a watchdog should stop this slice at stepTimeoutMs - spentMs.
+   */
+  onSlice?: (slice: { task: string; step: number | null; spentMs: number } | null) => void;
+  /** Test oracle: re-test every condition after every change instead of using the read index. */
+  fullReevaluation?: boolean;
 }
 
 export interface Run {

@@ -14,7 +14,8 @@ export interface SubtaskRequest {
 
 /** What a step asked for; applied only if the step finishes without error. */
 export interface StepEffects {
-  complete: { result: Json } | null;
+  /** `result` is absent for `complete()` with no argument: the task's final data is the result. */
+  complete: { result?: Json } | null;
   ignore: boolean;
   park: number | null;
   redo: boolean;
@@ -32,12 +33,19 @@ export interface StepRun {
   finalize: () => [JsonObject, Patch[], Patch[]];
   effects: StepEffects;
   pendingOps: number;
+  /** Timers armed and not yet fired or cleared. */
   timers: Set<QueuedEvent<StepRun | null>> | null;
+  /** Timer callbacks fired so far in this run (capped, see limits.ts). */
+  timerFirings: number;
+  /** Wall-clock milliseconds of user code in this run, all slices added up. */
+  cpuMs: number;
   ended: boolean;
-  /** Resolves when the content settles: `null` on success, or the thrown value. */
+  /** Resolves when the content settles (or a timer callback throws): `null` on success, or the error. */
   done: Promise<{ error: unknown } | null>;
-  /** Set as soon as the content settles; undefined while it still runs. */
+  /** Set as soon as the run's outcome is known; undefined while it still runs. */
   outcome: { error: unknown } | null | undefined;
+  /** Settles the run once; later calls are ignored. */
+  settle(outcome: { error: unknown } | null): void;
 }
 
 export interface TaskState {
@@ -66,7 +74,7 @@ export interface TaskState {
   expireEvent: QueuedEvent<StepRun | null> | null;
   /** The task's evaluation as a reusable callback for the event queue. */
   evaluateNow?: () => StepRun | null;
-  completeOnExpire: { result: Json } | null;
+  completeOnExpire: { result?: Json } | null;
   children: Set<TaskState>;
   waitingFor: Set<TaskState>;
   /** Subtask results that arrived while a step was running, applied after it. */

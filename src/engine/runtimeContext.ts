@@ -2,8 +2,11 @@
 // clock, step timers, subtask accounting and task expiry. createRun owns the loop; this owns
 // what a step's calls turn into.
 import { createMockBook } from './connectorMocks.ts';
+import type { DataGuard } from './dataGuard.ts';
 import { formatLogArgs, jsonReplacer } from './describeValue.ts';
 import type { QueuedEvent } from './eventQueue.ts';
+import { toJsonValue } from './jsonValue.ts';
+import { LimitError, MAX_LOG_CHARS, MAX_OUTPUT_BYTES, MAX_TIMER_FIRINGS } from './limits.ts';
 import type { StepGlobals } from './loadStep.ts';
 import { setAt } from './paths.ts';
 import type { StepRun, TaskState } from './runState.ts';
@@ -21,6 +24,8 @@ export interface RuntimeDeps {
   schedule(time: number, task: TaskState, fire: () => StepRun | null, owner?: StepRun): QueuedEvent<StepRun | null>;
   globalsOf(task: TaskState): StepGlobals;
   expire(task: TaskState): void;
+  guard: DataGuard;
+  noteLimit(task: TaskState, message: string): void;
 }
 
 export function createRuntimeContext(deps: RuntimeDeps): RuntimeContext {
@@ -29,21 +34,48 @@ export function createRuntimeContext(deps: RuntimeDeps): RuntimeContext {
   const timers = new Map<number, { run: StepRun; event: QueuedEvent<StepRun | null> }>();
   let timerIds = 0;
   let subtaskCount = 0;
+  // Logs and visualize share one output budget per run (limits.ts); past it, output is dropped.
+  let outputBytes = 0;
+  let outputFull = false;
+  const spendOutput = (task: TaskState, step: number, bytes: number): boolean => {
+    if (!outputFull && outputBytes + bytes <= MAX_OUTPUT_BYTES) {
+      outputBytes += bytes;
+      return true;
+    }
+    if (!outputFull) {
+      outputFull = true;
+      const text = `output limit reached: this run recorded ${MAX_OUTPUT_BYTES} bytes of logs and visualize data; later output is dropped`;
+      deps.emit({ kind: 'log', task: task.id, step, level: 'warn', text });
+      deps.noteLimit(task, text);
+    }
+    return false;
+  };
 const ctx: RuntimeContext = {
   Date: VirtualDate,
   Math: VirtualMath,
   config: workspace.config,
+  guard: deps.guard,
   log(task, step, level, args) {
-    deps.emit({ kind: 'log', task: task.id, step, level, text: formatLogArgs(args) });
+    let text = formatLogArgs(args);
+    if (text.length > MAX_LOG_CHARS) text = `${text.slice(0, MAX_LOG_CHARS)}… (${text.length - MAX_LOG_CHARS} more characters cut; a log entry keeps ${MAX_LOG_CHARS})`;
+    if (spendOutput(task, step, text.length)) deps.emit({ kind: 'log', task: task.id, step, level, text });
   },
   visualize(run, spec) {
     const s = (spec ?? {}) as { type?: unknown; name?: unknown; data?: unknown };
     const data = JSON.parse(JSON.stringify(s.data ?? null, jsonReplacer) ?? 'null') as Json;
-    deps.emit({ kind: 'visualize', task: run.task.id, step: run.step, type: String(s.type ?? 'data'), name: String(s.name ?? ''), data });
+    const bytes = deps.guard.size(data);
+    const name = String(s.name ?? '');
+    if (bytes > deps.guard.maxBytes) {
+      deps.emit({ kind: 'log', task: run.task.id, step: run.step, level: 'warn', text: `task.visualize("${name}") not recorded: its data is ${bytes} bytes of JSON, over maxDataBytes (${deps.guard.maxBytes})` });
+      return;
+    }
+    if (!spendOutput(run.task, run.step, bytes)) return;
+    deps.emit({ kind: 'visualize', task: run.task.id, step: run.step, type: String(s.type ?? 'data'), name, data });
   },
   callConnector(run, connector, method, args) {
     const call = deps.nextSeq();
     const jsonArgs = JSON.parse(JSON.stringify(args ?? null, jsonReplacer) ?? 'null') as Json;
+    deps.guard.checkValue(jsonArgs, `the arguments of connectors.${connector}.${method}()`);
     deps.emit({ kind: 'connector-call', task: run.task.id, step: run.step, call, connector, method, args: jsonArgs });
     const console = deps.globalsOf(run.task).console;
     const answer = mocks.answer(connector, method, jsonArgs, { Date: VirtualDate, Math: VirtualMath, console });
@@ -55,7 +87,15 @@ const ctx: RuntimeContext = {
       const deliver = (s: NonNullable<typeof settled>) => {
         if (run.ended) return;
         if (s.ok) {
-          const value = JSON.parse(JSON.stringify(s.value ?? null, jsonReplacer) ?? 'null') as Json;
+          let value: Json;
+          try {
+            // A code mock may return anything; what JSON cannot hold, or too much, fails the call.
+            value = toJsonValue(s.value, 'the value it returned') ?? null;
+            deps.guard.checkValue(value, `the result of connectors.${connector}.${method}()`);
+          } catch (error) {
+            const message = `mock ${connector}.${method} returned something the step cannot receive: ${(error as Error).message}`;
+            return deliver({ ok: false, error: error instanceof LimitError ? new LimitError(message) : new Error(message) });
+          }
           deps.emit({ kind: 'connector-result', task: run.task.id, step: run.step, call, ok: true, value, error: null, latencyMs: answer.latencyMs });
           if (typeof into === 'string' && into) setAt(run.draft as Record<string, unknown>, into.split('.'), value);
           resolve(value === null ? value : JSON.parse(JSON.stringify(value)));
@@ -80,9 +120,28 @@ const ctx: RuntimeContext = {
       const event = deps.schedule(deps.now() + ms, run.task, () => {
         run.pendingOps--;
         timers.delete(id);
+        run.timers?.delete(event);
         if (run.ended) return null;
+        if (++run.timerFirings > MAX_TIMER_FIRINGS) {
+          const message = `timer limit reached: ${MAX_TIMER_FIRINGS} setTimeout/setInterval callbacks fired in one step run, while the step still awaited something. Clear intervals you start, and await only what will settle`;
+          run.settle({ error: new LimitError(message) });
+          deps.noteLimit(run.task, message);
+          return run;
+        }
         if (repeat) arm();
-        callback();
+        // A callback that throws (or rejects) fails its step, like a throw in content (§5).
+        try {
+          const result = callback() as unknown;
+          if (result && typeof (result as Promise<unknown>).then === 'function') {
+            (result as Promise<unknown>).then(undefined, (error: unknown) => {
+              if (run.ended) return;
+              run.settle({ error });
+              deps.schedule(deps.now(), run.task, () => run, run);
+            });
+          }
+        } catch (error) {
+          run.settle({ error });
+        }
         return run;
       }, run);
       timers.set(id, { run, event });
@@ -96,11 +155,20 @@ const ctx: RuntimeContext = {
     if (!timer) return;
     timer.event.cancelled = true;
     timer.run.pendingOps--;
+    timer.run.timers?.delete(timer.event);
     timers.delete(id);
   },
-  reserveSubtask() {
-    if (subtaskCount >= workspace.limits.maxSubtasks) throw new Error(`subtask limit reached (${workspace.limits.maxSubtasks})`);
+  reserveSubtask(task) {
+    if (subtaskCount >= workspace.limits.maxSubtasks) {
+      const message = `subtask limit reached (${workspace.limits.maxSubtasks})`;
+      deps.noteLimit(task, message);
+      throw new LimitError(message);
+    }
     subtaskCount++;
+  },
+  releaseSubtasks(count) {
+    // A failed step's subtasks never existed (§4.6, §7), so they give their quota back.
+    subtaskCount -= count;
   },
   setExpiry(task, ms) {
     if (task.expireEvent) task.expireEvent.cancelled = true;

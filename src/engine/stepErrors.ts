@@ -1,12 +1,14 @@
 // Turns whatever a step threw into a message with a line and column in that step's source.
 import type { LoadedStep } from './loadStep.ts';
+import { JsonValueError } from './jsonValue.ts';
+import { LimitError } from './limits.ts';
 import { StepApiError } from './stepGlobals.ts';
 import { locateInSource, messageOf } from './sourceLocation.ts';
 import type { SourceError } from './types.ts';
 
 export function describeStepError(error: unknown, step: LoadedStep): SourceError {
   const where = locateInSource(error, step.sourceName);
-  const named = error instanceof Error && error.name && error.name !== 'Error' && !(error instanceof StepApiError);
+  const named = error instanceof Error && error.name && error.name !== 'Error' && !(error instanceof StepApiError) && !(error instanceof LimitError) && !(error instanceof JsonValueError);
   const message = named ? `${error.name}: ${error.message}` : messageOf(error);
   return { message, line: where?.line ?? null, column: where?.column ?? null };
 }

@@ -1,4 +1,6 @@
 // The runtime API a step sees: task, step, connectors, console, audit and virtual timers.
+import type { DataGuard } from './dataGuard.ts';
+import { toJsonValue } from './jsonValue.ts';
 import type { StepGlobals } from './loadStep.ts';
 import { parseDotPath } from './paths.ts';
 import type { StepRun, TaskState } from './runState.ts';
@@ -11,9 +13,13 @@ export interface RuntimeContext {
   log(task: TaskState, step: number, level: LogLevel, args: unknown[]): void;
   visualize(run: StepRun, spec: unknown): void;
   callConnector(run: StepRun, connector: string, method: string, args: unknown): Promise<unknown>;
-  setTimer(run: StepRun, ms: number, callback: () => void, repeat: boolean): number;
+  setTimer(run: StepRun, ms: number, callback: () => unknown, repeat: boolean): number;
   clearTimer(id: number): void;
-  reserveSubtask(): void;
+  /** Counts a subtask toward maxSubtasks; throws LimitError past it. */
+  reserveSubtask(task: TaskState): void;
+  /** Gives back the quota of subtasks a failed step asked for. */
+  releaseSubtasks(count: number): void;
+  guard: DataGuard;
   setExpiry(task: TaskState, ms: number): void;
 }
 
@@ -23,12 +29,15 @@ export class StepApiError extends Error {
 }
 
 function toJson(value: unknown, what: string): Json {
-  if (value === undefined) return null;
-  try {
-    return JSON.parse(JSON.stringify(value)) as Json;
-  } catch (error) {
-    throw new StepApiError(`${what} must be JSON: ${(error as Error).message}`);
-  }
+  return toJsonValue(value, what) ?? null;
+}
+
+/** A task's result: absent when no argument was given, so the final data becomes the result (§4.7). */
+function resultOf(ctx: RuntimeContext, args: unknown[], what: string): { result?: Json } {
+  if (args.length === 0 || args[0] === undefined) return {};
+  const result = toJson(args[0], what);
+  ctx.guard.checkValue(result, what);
+  return { result };
 }
 
 /**
@@ -43,8 +52,9 @@ export function createTaskGlobals(ctx: RuntimeContext, task: TaskState): StepGlo
   };
   const log = (level: LogLevel) => (...args: unknown[]) => ctx.log(task, task.run?.step ?? task.loadingStep, level, args);
   const taskApi = {
-    complete(result?: unknown) {
-      running('task.complete()').effects.complete = { result: toJson(result, 'the result of task.complete()') };
+    complete(...args: unknown[]) {
+      const run = running('task.complete()');
+      run.effects.complete = resultOf(ctx, args, 'the result of task.complete()');
     },
     ignore() {
       running('task.ignore()').effects.ignore = true;
@@ -59,8 +69,8 @@ export function createTaskGlobals(ctx: RuntimeContext, task: TaskState): StepGlo
       if (!Number.isFinite(wait) || wait < 0) throw new StepApiError(`task.timeout(ms) needs a number of milliseconds ≥ 0, got ${String(ms)}`);
       ctx.setExpiry(task, wait);
     },
-    completeOnExpire(result?: unknown) {
-      task.completeOnExpire = { result: toJson(result, 'the result of task.completeOnExpire()') };
+    completeOnExpire(...args: unknown[]) {
+      task.completeOnExpire = resultOf(ctx, args, 'the result of task.completeOnExpire()');
     },
     subtask(name: unknown, data: unknown, options?: { into?: unknown; waitFor?: unknown }) {
       const run = running('task.subtask()');
@@ -69,7 +79,8 @@ export function createTaskGlobals(ctx: RuntimeContext, task: TaskState): StepGlo
         throw new StepApiError('task.subtask(name, data) needs data to be an object');
       }
       const into = options?.into === undefined || options.into === null ? null : parseDotPath(String(options.into));
-      ctx.reserveSubtask();
+      ctx.guard.checkValue(childData, 'the data of task.subtask()');
+      ctx.reserveSubtask(task);
       run.effects.subtasks.push({ name: String(name), data: childData as JsonObject, into, waitFor: Boolean(options?.waitFor) });
     },
     visualize(spec: unknown) {
@@ -87,7 +98,7 @@ export function createTaskGlobals(ctx: RuntimeContext, task: TaskState): StepGlo
       return value.map(String);
     },
     id: () => task.id,
-    config: (key: string) => toJson(ctx.config[key], 'config'),
+    config: (key: string) => toJson(ctx.config[key], `config.${key}`),
   };
   const stepApi = {
     redo() {

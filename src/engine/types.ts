@@ -78,6 +78,8 @@ export type TraceEvent = EventBase &
   (
     | { kind: 'task-created'; name: string; parent: string | null; data: JsonObject }
     | { kind: 'evaluated'; ready: number[]; flips: [number, boolean][] }
+    /** A dynamic condition threw while evaluated: it does not match. Once per step and task until the message changes. */
+    | { kind: 'condition-error'; step: number; message: string }
     | { kind: 'step-started'; step: number; run: number }
     | { kind: 'log'; step: number | null; level: LogLevel; text: string }
     | { kind: 'connector-call'; step: number; call: number; connector: string; method: string; args: Json }
@@ -95,6 +97,11 @@ export type TraceEvent = EventBase &
 
 export type LogLevel = 'log' | 'info' | 'warn' | 'error' | 'debug' | 'audit';
 export type TraceEventKind = TraceEvent['kind'];
+/** Every event kind, for readers that check a trace's shape (trace files). */
+export const TRACE_EVENT_KINDS: readonly TraceEventKind[] = [
+  'task-created', 'evaluated', 'condition-error', 'step-started', 'log', 'connector-call', 'connector-result', 'step-finished',
+  'step-failed', 'park', 'resume', 'subtask-created', 'subtask-ended', 'data-edited', 'visualize', 'task-ended',
+];
 /** An event before the trace numbers it and stamps its time. */
 export type NewTraceEvent = TraceEvent extends infer E ? (E extends TraceEvent ? Omit<E, 'seq' | 't'> : never) : never;
 export type EventOf<K extends TraceEventKind> = Extract<TraceEvent, { kind: K }>;

@@ -174,7 +174,7 @@ describe('limits (section 7)', () => {
   it('rejects a step that grows the data past maxDataBytes, atomically', async () => {
     const result = await runSteps([step('{ a: 1 }', 'data.big = "x".repeat(5000);')], { a: 1 }, { limits: { maxDataBytes: 2000 } });
     expect(result.status).toBe('error');
-    expect(result.error?.message).toMatch(/too large: \d+ bytes of JSON exceeds maxDataBytes \(2000\)/);
+    expect(result.error?.message).toMatch(/too large after this step: \d+ bytes of JSON exceeds maxDataBytes \(2000\)/);
     expect(result.data).toEqual({ a: 1 });
   });
 

@@ -1,0 +1,74 @@
+// Values written into task data follow JSON (semantics 5): a fresh, plain copy is stored, and
+// what JSON cannot hold (a function, a circular object, a BigInt) is an error naming its path.
+import { formatPath, type PathKey } from './paths.ts';
+import type { Json } from './types.ts';
+
+export class JsonValueError extends Error {
+  name = 'JsonValueError';
+}
+
+/**
+ * Copies `value` the way JSON.stringify would see it: undefined keys vanish (undefined in an
+ * array becomes null), non-finite numbers become null, Dates become ISO strings via toJSON.
+ * Returns undefined only for a top-level undefined. `at` names the value in error messages: a
+ * path such as ['data', 'order'], or a phrase such as "the result of task.complete()".
+ */
+export function toJsonValue(value: unknown, at: readonly PathKey[] | string): Json | undefined {
+  const ancestors: object[] = [];
+  const path: PathKey[] = typeof at === 'string' ? [] : [...at];
+  const where = () => (typeof at !== 'string' ? formatPath(path) : path.length > 0 ? `${at}, at ${formatPath(path)},` : at);
+  const fail = (what: string) => new JsonValueError(`${where()} is ${what}, which JSON cannot hold; store plain data (strings, numbers, booleans, null, arrays and objects)`);
+  const copy = (v: unknown, key: string): Json | undefined => {
+    if (v !== null && typeof v === 'object' && typeof (v as { toJSON?: unknown }).toJSON === 'function') {
+      v = (v as { toJSON(key: string): unknown }).toJSON(key);
+    }
+    switch (typeof v) {
+      case 'string':
+      case 'boolean':
+        return v;
+      case 'number':
+        return Number.isFinite(v) ? (Object.is(v, -0) ? 0 : v) : null;
+      case 'undefined':
+        return undefined;
+      case 'bigint':
+        throw fail('a BigInt');
+      case 'symbol':
+        throw fail('a symbol');
+      case 'function':
+        throw fail(`a function${v.name ? ` (${v.name})` : ''}`);
+    }
+    if (v === null) return null;
+    const obj = v as object;
+    if (ancestors.includes(obj)) throw fail('a circular reference (an object that contains itself)');
+    if (obj instanceof Map || obj instanceof Set || obj instanceof WeakMap || obj instanceof WeakSet) throw fail(`a ${obj.constructor.name}`);
+    if (obj instanceof Promise) throw fail('a Promise (did you forget an await?)');
+    ancestors.push(obj);
+    let out: Json;
+    if (Array.isArray(obj)) {
+      const list: Json[] = new Array(obj.length);
+      for (let i = 0; i < obj.length; i++) {
+        path.push(i);
+        list[i] = copy(obj[i], String(i)) ?? null;
+        path.pop();
+      }
+      out = list;
+    } else {
+      const record: { [key: string]: Json } = {};
+      for (const k of Object.keys(obj)) {
+        path.push(k);
+        const item = copy((obj as Record<string, unknown>)[k], k);
+        path.pop();
+        if (item !== undefined) record[k] = item;
+      }
+      out = record;
+    }
+    ancestors.pop();
+    return out;
+  };
+  try {
+    return copy(value, '');
+  } catch (error) {
+    if (error instanceof RangeError) throw new JsonValueError(`${typeof at === 'string' ? at : formatPath(at)} is nested too deeply to store as JSON`);
+    throw error;
+  }
+}
