@@ -33,6 +33,8 @@ interface StepBase {
   name: string;
   enabled: boolean;
   sourceName: string;
+  /** Turns a line and column of the generated code into the user's own (see thunkPositions). */
+  mapPosition(line: number, column: number): { line: number; column: number };
 }
 
 export interface ValidStep extends StepBase {
@@ -64,12 +66,17 @@ let loadCounter = 0;
 
 /** Loads one step. Never throws: problems become an invalid step with a message, line and column. */
 export function loadStep(def: StepDef, index: number): LoadedStep {
-  const base: StepBase = { index, name: def.name, enabled: def.enabled, sourceName: `steplab-step-${++loadCounter}.js` };
+  // Folder form: the source starts below a `// step:` line, and errors name the file's own lines.
+  const lineOffset = Math.max(0, Math.floor(def.firstLine ?? 1) - 1);
+  const base: StepBase = { index, name: def.name, enabled: def.enabled, sourceName: `steplab-step-${++loadCounter}.js`, mapPosition: (line, column) => ({ line: line + lineOffset, column }) };
   try {
-    return { ...base, valid: true, ...buildStep(def.source, base.sourceName) };
+    const built = buildStep(def.source, base.sourceName);
+    const mapPosition = (line: number, column: number) => base.mapPosition(...built.unshift(line, column));
+    return { ...base, valid: true, ...built, mapPosition };
   } catch (error) {
     const sourceError =
       error instanceof StepSourceError ? error.toSourceError() : { message: messageOf(error), line: null, column: null };
+    if (sourceError.line !== null) sourceError.line += lineOffset;
     return { ...base, valid: false, error: sourceError };
   }
 }
@@ -99,6 +106,7 @@ function buildStep(source: string, sourceName: string) {
   }
   const cache = new Map<string, CompiledCondition>();
   return {
+    unshift: thunkPositions(parsed.conditionNode),
     staticCondition,
     instantiate(globals: StepGlobals, data: unknown): StepInstance {
       const mod = factory({ globals, data });
@@ -137,6 +145,22 @@ function checkOperators(node: any, path: string[] = [], valueOp: string | null =
   } else if (node.type === 'Identifier' && valueOp && TYPE_NAMES.has(node.name)) {
     throw new StepSourceError(typeInOperatorMessage(node.name, valueOp, path), node.loc.start.line, node.loc.start.column + 1);
   }
+}
+
+/**
+ * parseStep wraps the condition as `() => (…)`: 7 characters before it and 1 after, on its
+ * first and last lines. This maps a generated line and column (1-based) back to the source.
+ */
+function thunkPositions(init: any): (line: number, column: number) => [number, number] {
+  const start = init.loc.start as { line: number; column: number };
+  const end = init.loc.end as { line: number; column: number };
+  return (line, column) => {
+    const at = column - 1;
+    if (line === start.line && line === end.line && at >= end.column + 8) return [line, column - 8];
+    if (line === start.line && at >= start.column + 7) return [line, column - 7];
+    if (line === end.line && line !== start.line && at >= end.column + 1) return [line, column - 1];
+    return [line, column];
+  };
 }
 
 function conditionKey(value: unknown): string {

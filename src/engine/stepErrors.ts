@@ -10,5 +10,6 @@ export function describeStepError(error: unknown, step: LoadedStep): SourceError
   const where = locateInSource(error, step.sourceName);
   const named = error instanceof Error && error.name && error.name !== 'Error' && !(error instanceof StepApiError) && !(error instanceof LimitError) && !(error instanceof JsonValueError);
   const message = named ? `${error.name}: ${error.message}` : messageOf(error);
-  return { message, line: where?.line ?? null, column: where?.column ?? null };
+  const mapped = where ? step.mapPosition(where.line, where.column) : null;
+  return { message, line: mapped?.line ?? null, column: mapped?.column ?? null };
 }

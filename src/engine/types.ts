@@ -7,6 +7,8 @@ export interface StepDef {
   name: string;
   source: string;
   enabled: boolean;
+  /** The line of its file where `source` starts (folder form, below a `// step:` line); 1 by default. */
+  firstLine?: number;
 }
 
 export interface TaskDef {

@@ -50,7 +50,10 @@ function parseStepDef(value: unknown, where: string): StepDef {
   if (typeof value.source !== 'string') throw fail(`${where}.source`, 'expected the step code as a string');
   if (value.name !== undefined && typeof value.name !== 'string') throw fail(`${where}.name`, 'expected a string');
   if (value.enabled !== undefined && typeof value.enabled !== 'boolean') throw fail(`${where}.enabled`, 'expected true or false');
-  return { name: (value.name as string | undefined)?.trim() || where.replace('steps[', 'Step ').replace(']', ''), source: value.source, enabled: value.enabled !== false };
+  if (value.firstLine !== undefined && !(Number.isInteger(value.firstLine) && (value.firstLine as number) >= 1)) throw fail(`${where}.firstLine`, 'expected a line number from 1');
+  const def: StepDef = { name: (value.name as string | undefined)?.trim() || where.replace('steps[', 'Step ').replace(']', ''), source: value.source, enabled: value.enabled !== false };
+  if (typeof value.firstLine === 'number' && value.firstLine > 1) def.firstLine = value.firstLine;
+  return def;
 }
 
 export function parseTasks(value: unknown): TaskDef[] {

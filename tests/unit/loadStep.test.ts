@@ -121,3 +121,21 @@ export const content = async () => {};
     expect(splitSteps('export const condition = { a: ').length).toBe(1);
   });
 });
+
+describe('positions count from 1 and are the source file’s own (section 1, 2)', () => {
+  it('a runtime error on the condition’s line has the column of the source, not of the generated code', async () => {
+    const source = 'export const condition = { a: 1 }; export const content = async () => { throw new Error("x"); };';
+    const result = await runSteps([source], { a: 1 });
+    expect([result.error?.line, result.error?.column]).toEqual([1, source.indexOf('new Error') + 1]);
+    const multi = 'export const condition = {\n  a: 1 }; export const content = async () => { null.x; };';
+    const second = await runSteps([multi], { a: 1 });
+    expect([second.error?.line, second.error?.column]).toEqual([2, multi.split('\n')[1].indexOf('null.x') + 6]);
+  });
+
+  it('a step whose source starts on line 2 of its file (folder form) reports the file’s lines', async () => {
+    const syntax = loadStep({ name: 'S', source: 'export const condition = { a: 1 };\nexport const content = async () => {\n  data.a = ;\n};\n', enabled: true, firstLine: 2 }, 0);
+    expect(!syntax.valid && [syntax.error.line, syntax.error.column]).toEqual([4, 12]);
+    const result = await runSteps([{ source: 'export const condition = { a: 1 };\nexport const content = async () => {\n  null.x;\n};', firstLine: 2 } as never], { a: 1 });
+    expect([result.error?.line, result.error?.column]).toEqual([4, 8]);
+  });
+});
