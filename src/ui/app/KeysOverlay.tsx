@@ -7,6 +7,9 @@ export const SHORTCUTS: [string, string][] = [
   ['F10', 'Run one step'],
   ['Alt + ← / →', 'Move the replay cursor'],
   ['Alt + ↑ / ↓', 'Move the selected step up or down (in the step list)'],
+  ['Ctrl + M', 'In an editor: switch Tab between indenting and moving focus out (⌃⇧M on a Mac)'],
+  ['Enter / Space', 'On a graph node: select the step'],
+  ['+ / -', 'With the graph focused: zoom in or out'],
   ['?', 'Show or hide this list'],
   ['Esc', 'Close'],
 ];

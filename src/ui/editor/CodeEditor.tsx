@@ -1,5 +1,5 @@
 // React wrapper around createCodeEditor: creates it once, then passes props through update().
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { createCodeEditor, type CodeEditorHandle, type CodeEditorProps } from './createCodeEditor.ts';
 import { useMonaco } from './useMonaco.ts';
 
@@ -13,6 +13,7 @@ export function CodeEditor({ onChange, onPaste, label, ...props }: Props) {
   const { monaco, error } = useMonaco();
   const host = useRef<HTMLDivElement>(null);
   const handle = useRef<CodeEditorHandle | null>(null);
+  const [focused, setFocused] = useState(false);
   const callbacks = useRef({ onChange, onPaste });
   callbacks.current = { onChange, onPaste };
 
@@ -21,6 +22,7 @@ export function CodeEditor({ onChange, onPaste, label, ...props }: Props) {
     handle.current = createCodeEditor(monaco, host.current, {
       onChange: (value) => callbacks.current.onChange(value),
       onPaste: (text) => callbacks.current.onPaste?.(text),
+      onFocus: setFocused,
     });
     return () => {
       handle.current?.destroy();
@@ -34,8 +36,16 @@ export function CodeEditor({ onChange, onPaste, label, ...props }: Props) {
 
   if (error) return <div className="inline-error" role="alert">{error}</div>;
   return (
-    <div className="editor-host" ref={host} aria-label={label} data-testid={`editor-${props.language}`}>
-      {!monaco && <div className="editor-loading">Loading the editor…</div>}
-    </div>
+    <>
+      <div className="editor-host" ref={host} aria-label={label} data-testid={`editor-${props.language}`}>
+        {!monaco && <div className="editor-loading">Loading the editor…</div>}
+      </div>
+      {/* Tab indents inside Monaco, so say how to leave it. */}
+      {focused && (
+        <div className="editor-hint" data-testid="editor-hint">
+          Tab indents here. <kbd>Ctrl</kbd>+<kbd>M</kbd> makes Tab move focus out (press again to indent).
+        </div>
+      )}
+    </>
   );
 }

@@ -29,7 +29,7 @@ const prefersDark = () => window.matchMedia?.('(prefers-color-scheme: dark)').ma
 export function createCodeEditor(
   m: MonacoModule,
   container: HTMLElement,
-  handlers: { onChange(value: string): void; onPaste?(text: string): void },
+  handlers: { onChange(value: string): void; onPaste?(text: string): void; onFocus?(focused: boolean): void },
 ): CodeEditorHandle {
   const { monaco } = m;
   const editor = monaco.editor.create(container, {
@@ -53,6 +53,8 @@ export function createCodeEditor(
     handlers.onChange(value);
   });
   const pastes = editor.onDidPaste((e) => handlers.onPaste?.(editor.getModel()?.getValueInRange(e.range) ?? ''));
+  const focus = editor.onDidFocusEditorText(() => handlers.onFocus?.(true));
+  const blur = editor.onDidBlurEditorText(() => handlers.onFocus?.(false));
   const scheme = window.matchMedia?.('(prefers-color-scheme: dark)');
   const onScheme = () => monaco.editor.setTheme(prefersDark() ? 'vs-dark' : 'vs');
   scheme?.addEventListener('change', onScheme);
@@ -95,6 +97,8 @@ export function createCodeEditor(
     destroy() {
       changes.dispose();
       pastes.dispose();
+      focus.dispose();
+      blur.dispose();
       scheme?.removeEventListener('change', onScheme);
       editor.dispose();
       for (const model of models.values()) model.dispose();

@@ -28,7 +28,7 @@ export function Graph() {
   const redos = useFrame((s) => s.frame.redos);
   const active = useFrame((s) => s.activeEdge);
   const status = useFrame((s) => s.frame.status);
-  const { fitView } = useReactFlow();
+  const { fitView, zoomIn, zoomOut } = useReactFlow();
 
   const stepNames = useMemo(() => (names ? names.split('\u0000') : []), [names]);
   const structure = useMemo(() => JSON.stringify(checks.map((c) => [c?.reads, c?.writes, c?.leaves.map((l) => l.expected)])), [checks]);
@@ -56,8 +56,14 @@ export function Graph() {
     return () => cancelAnimationFrame(id);
   }, [nodes, fitView]);
 
-  // Graph nodes are focusable (Tab); Enter or Space selects the step, or answers the quiz.
+  // Keys act only while the graph has focus. Nodes are focusable (Tab); Enter or Space selects
+  // the step, or answers the quiz; + and - zoom.
   const onKeyDown = (e: React.KeyboardEvent) => {
+    if (e.key === '+' || e.key === '=' || e.key === '-') {
+      e.preventDefault();
+      void (e.key === '-' ? zoomOut({ duration: 150 }) : zoomIn({ duration: 150 }));
+      return;
+    }
     if (e.key !== 'Enter' && e.key !== ' ') return;
     const id = (e.target as HTMLElement).closest('.react-flow__node')?.getAttribute('data-id');
     if (!id?.startsWith('s')) return;
