@@ -141,6 +141,8 @@ function compileOperator(op: string, param: unknown, owner: Record<string, unkno
       if (type) throw new ConditionError(typeInOperatorMessage(type, op, full), where, op);
       const problem = checkOperatorParam(op, param);
       if (problem) throw fail(problem);
+      const own = ownTester(op, param);
+      if (own) return leaf(path, `${op} ${describePattern(param)}`, own);
       const query: Record<string, unknown> = { [op]: datesAsIso(param) };
       if (op === '$regex' && '$options' in owner) query.$options = owner.$options;
       let tester: (v: unknown) => boolean;
@@ -170,6 +172,23 @@ function findFunction(param: unknown): string | null {
       if (found) return found;
     }
   }
+  return null;
+}
+
+/**
+ * Operators where sift departs from MongoDB, tested here instead: `$mod` holds for numbers only
+ * (sift takes null as 0; like sift's other operators it looks into nested arrays), `$size` counts the array itself (sift also counts nested arrays), and
+ * a comparison with null is `$eq: null` for $gte/$lte and never holds for $gt/$lt.
+ */
+function ownTester(op: string, param: unknown): ((v: unknown) => boolean) | null {
+  if (op === '$mod') {
+    const [divisor, remainder] = param as [number, number];
+    const holds = (c: unknown) => typeof c === 'number' && c % divisor === remainder;
+    return (v) => holds(v) || (Array.isArray(v) && v.flat(Infinity).some(holds));
+  }
+  if (op === '$size') return (v) => Array.isArray(v) && v.length === param;
+  if (param === null && (op === '$gt' || op === '$lt')) return () => false;
+  if (param === null && (op === '$gte' || op === '$lte')) return createOperatorTester({ $eq: null });
   return null;
 }
 

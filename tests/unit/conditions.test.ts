@@ -211,3 +211,14 @@ describe('precise points of section 3 (2026-11-28)', () => {
     expect(error({ a: { $in: 5 } }).message).toBe('$in expects an array of values (at a)');
   });
 });
+
+describe('operators where sift departs from MongoDB', () => {
+  it('$mod holds for numbers only; $size counts the array itself; comparisons with null', () => {
+    expect(matches({ a: { $mod: [2, 0] } }, { a: null })).toBe(false);
+    expect(matches({ a: { $mod: [2, 0] } }, { a: [3, 4] })).toBe(true);
+    expect(matches({ a: { $size: 0 } }, { a: [[]] })).toBe(false);
+    expect(matches({ a: { $gt: null } }, { a: [[1]] })).toBe(false);
+    expect(matches({ a: { $gte: null } }, { a: [] })).toBe(false);
+    expect(matches({ a: { $lte: null } }, {})).toBe(true);
+  });
+});
