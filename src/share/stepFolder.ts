@@ -2,6 +2,7 @@
 // connectors.json and config.json (docs/semantics.md section 1).
 import { parseConnectors, parseTasks, parseWorkspace } from '../engine/workspace.ts';
 import type { Workspace } from '../engine/types.ts';
+import { checkDepth } from './inputLimits.ts';
 
 const NAME_COMMENT = /^\/\/ step: (.+)\r?\n/;
 
@@ -12,11 +13,14 @@ export function workspaceFromFolder(files: Record<string, string>, folderName: s
     .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const json = (name: string) => {
     if (files[name] === undefined) return undefined;
+    let value: unknown;
     try {
-      return JSON.parse(files[name]) as unknown;
+      value = JSON.parse(files[name]);
     } catch (error) {
       throw new Error(`${name} is not valid JSON: ${(error as Error).message}`);
     }
+    checkDepth(value, name);
+    return value;
   };
   const tasks = json('tasks.json');
   const connectors = json('connectors.json');

@@ -14,6 +14,11 @@ export function workspaceFromFile(text: string, fileName: string): Workspace {
   } catch (error) {
     throw new Error(`${fileName} is not valid JSON (${(error as Error).message}); your workspace was not changed.`);
   }
+  return workspaceFromParsed(parsed, fileName);
+}
+
+/** Validates a parsed workspace file; the error names the file and what is wrong with it. */
+export function workspaceFromParsed(parsed: unknown, fileName: string): Workspace {
   try {
     return parseWorkspace(parsed);
   } catch (error) {

@@ -4,7 +4,8 @@ import { defaultExample } from '../../state/examples.ts';
 import { createDebouncedSaver, restoreWorkspace, saveWorkspace } from '../../state/persistence.ts';
 import { loadWorkspace, useWorkspace } from '../../state/workspaceStore.ts';
 import type { Workspace } from '../../engine/types.ts';
-import { decodeShareHash, isShareHash } from '../../share/shareLink.ts';
+import { isShareHash } from '../../share/shareLink.ts';
+import { decodeOffThread } from '../../share/decodeOffThread.ts';
 import { setNotice } from '../../state/workspaceStore.ts';
 import { resetRun } from '../../state/runStore.ts';
 import { clearBranches } from '../../state/branches.ts';
@@ -17,15 +18,17 @@ import { clearBranches } from '../../state/branches.ts';
 /** Embed mode: the workspace comes from the link alone (or the default example), nothing is saved. */
 export function startEmbed(): void {
   loadWorkspace(defaultExample(), null);
-  openSharedLink();
+  void openSharedLink();
 }
 
-function openSharedLink(): void {
+async function openSharedLink(): Promise<void> {
   const { hash } = window.location;
   if (!isShareHash(hash)) return;
   history.replaceState(null, '', window.location.pathname + window.location.search);
   try {
-    const workspace = decodeShareHash(hash);
+    const decoded = await decodeOffThread({ kind: 'link', hash });
+    if (decoded.kind !== 'workspace') return;
+    const { workspace } = decoded;
     resetRun();
     clearBranches();
     loadWorkspace(workspace, `Opened “${workspace.name}” from a shared link. Nothing has run: press Run when you have read the steps.`);
@@ -37,8 +40,8 @@ function openSharedLink(): void {
 export function startAutosave(storage: Storage = window.localStorage): void {
   const restored = restoreWorkspace(storage);
   loadWorkspace(restored.workspace ?? defaultExample(), restored.notice);
-  openSharedLink();
-  window.addEventListener('hashchange', openSharedLink);
+  void openSharedLink();
+  window.addEventListener('hashchange', () => void openSharedLink());
   const saver = createDebouncedSaver((ws: Workspace) => saveWorkspace(storage, ws), 300);
   useWorkspace.subscribe((state, previous) => {
     if (state.workspace !== previous.workspace) saver.schedule(state.workspace);

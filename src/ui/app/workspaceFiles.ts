@@ -1,9 +1,10 @@
 // Opening and downloading workspace files from the page (button, or a file dropped anywhere).
-import { isTraceDocument, traceFromDocument, traceToFile } from '../../share/traceFile.ts';
-import { fileNameFor, workspaceFromFile, workspaceToFile } from '../../share/workspaceFile.ts';
+import type { Decoded, DecodeRequest } from '../../share/decodeInput.ts';
+import { decodeOffThread } from '../../share/decodeOffThread.ts';
+import { traceToFile } from '../../share/traceFile.ts';
+import { fileNameFor, workspaceToFile } from '../../share/workspaceFile.ts';
 import { encodeShareHash, LONG_LINK } from '../../share/shareLink.ts';
-import { workspaceFromFolder } from '../../share/stepFolder.ts';
-import { folderName, workspaceFromZip, workspaceToZip } from '../../share/stepZip.ts';
+import { folderName, workspaceToZip } from '../../share/stepZip.ts';
 import type { Workspace } from '../../engine/types.ts';
 import { loadTrace, resetRun, useRun } from '../../state/runStore.ts';
 import { clearBranches } from '../../state/branches.ts';
@@ -12,18 +13,18 @@ import { loadWorkspace, selectTask, setNotice, useWorkspace } from '../../state/
 /** Opens what was picked or dropped: a workspace or trace (.json), a step folder (.zip), or step files (.js). */
 export async function openFiles(files: File[]): Promise<void> {
   if (files.length === 0) return;
+  const zip = files.length === 1 && files[0].name.toLowerCase().endsWith('.zip');
+  const stepFiles = !zip && files.some((f) => f.name.endsWith('.js'));
+  if (!zip && !stepFiles) return openWorkspaceFile(files[0]);
   try {
-    if (files.length === 1 && files[0].name.toLowerCase().endsWith('.zip')) {
-      const workspace = workspaceFromZip(new Uint8Array(await files[0].arrayBuffer()), files[0].name);
-      return openImported(workspace, `Imported ${workspace.steps.length} steps from ${files[0].name}.`);
-    }
-    if (files.some((f) => f.name.endsWith('.js'))) {
-      const texts: Record<string, string> = {};
-      for (const file of files) if (file.name.endsWith('.js') || file.name.endsWith('.json')) texts[file.name] = await file.text();
-      const workspace = workspaceFromFolder(texts, files.length === 1 ? files[0].name.replace(/\.js$/, '') : 'Imported steps');
-      return openImported(workspace, `Imported ${workspace.steps.length} step file${workspace.steps.length === 1 ? '' : 's'}.`);
-    }
-    await openWorkspaceFile(files[0]);
+    const request: DecodeRequest = zip
+      ? { kind: 'zip', file: files[0] }
+      : { kind: 'step-files', files, name: files.length === 1 ? files[0].name.replace(/\.js$/, '') : 'Imported steps' };
+    const decoded = await decodeOffThread(request);
+    if (decoded.kind !== 'workspace') return;
+    const { workspace } = decoded;
+    const count = `${workspace.steps.length} step${workspace.steps.length === 1 ? '' : 's'}`;
+    openImported(workspace, zip ? `Imported ${count} from ${files[0].name}.` : `Imported ${count}.`);
   } catch (error) {
     setNotice(`${(error as Error).message}. Your workspace was not changed.`);
   }
@@ -80,29 +81,24 @@ export async function copyShareLink(): Promise<void> {
 
 /** Opens a workspace file or a trace file; a bad file leaves everything as it was. */
 export async function openWorkspaceFile(file: File): Promise<void> {
+  let decoded: Decoded;
   try {
-    const text = await file.text();
-    let parsed: unknown = null;
-    try {
-      parsed = JSON.parse(text);
-    } catch {
-      // workspaceFromFile reports the JSON error with the file name.
-    }
-    if (isTraceDocument(parsed)) {
-      const trace = traceFromDocument(parsed, file.name);
-      clearBranches();
-      loadWorkspace(trace.workspace, `Replaying the trace in ${file.name}: nothing was run again.`);
-      selectTask(Math.max(0, trace.workspace.tasks.findIndex((t) => t.name === trace.task)));
-      loadTrace(trace.workspace, trace.events);
-      return;
-    }
-    const workspace = workspaceFromFile(text, file.name);
-    resetRun();
-    clearBranches();
-    loadWorkspace(workspace, null);
+    decoded = await decodeOffThread({ kind: 'file', file });
   } catch (error) {
-    setNotice(`${(error as Error).message}`);
+    setNotice(`${(error as Error).message.replace(/[.;]? ?Your workspace was not changed\.?$/, '')}. Your workspace was not changed.`);
+    return;
   }
+  if (decoded.kind === 'trace') {
+    const { trace } = decoded;
+    clearBranches();
+    loadWorkspace(trace.workspace, `Replaying the trace in ${file.name}: nothing was run again.`);
+    selectTask(Math.max(0, trace.workspace.tasks.findIndex((t) => t.name === trace.task)));
+    loadTrace(trace.workspace, trace.events);
+    return;
+  }
+  resetRun();
+  clearBranches();
+  loadWorkspace(decoded.workspace, null);
 }
 
 function download(name: string, text: string): void {
