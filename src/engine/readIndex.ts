@@ -5,7 +5,7 @@ import type { LoadedStep } from './loadStep.ts';
 import type { PathKey } from './paths.ts';
 
 export interface ReadIndex {
-  /** Steps to re-test after these changed paths; `null` means everything changed. Consume it before calling again. */
+  /** Steps to re-test after these changed paths, in step order; `null` means everything changed. Consume it before calling again. */
   affected(changed: PathKey[][] | null): Iterable<number>;
   testable: number[];
 }
@@ -56,7 +56,9 @@ export function createReadIndex(steps: LoadedStep[]): ReadIndex {
       if (changed === null) return testable;
       out.clear();
       for (const i of always) out.add(i);
-      for (const path of changed) {
+      for (const changedPath of changed) {
+        // An array's new length drops (or adds) elements the patch does not name: count the whole array as changed.
+        const path = changedPath[changedPath.length - 1] === 'length' ? changedPath.slice(0, -1) : changedPath;
         // Readers of a prefix of the changed path (a change below what they read)…
         let node: TrieNode | undefined = root;
         for (const key of path) {
@@ -67,7 +69,8 @@ export function createReadIndex(steps: LoadedStep[]): ReadIndex {
         // …and readers at or below it (what they read was replaced as a whole).
         if (node) collect(node, out);
       }
-      return out;
+      // In step order, so flips and condition errors are recorded as a full re-test records them.
+      return out.size < 2 ? out : [...out].sort((a, b) => a - b);
     },
   };
 }

@@ -271,3 +271,22 @@ describe('runtime API', () => {
     expect(result.data.when).toBe('1970-01-01T00:00:00.000Z');
   });
 });
+
+describe('read index regressions found by the scheduler oracle', () => {
+  it('truncating an array re-tests conditions on its elements', async () => {
+    const result = await runSteps(
+      [step('{ "b.0": null }', 'data.hit = true;'), step('{ go: true }', 'data.go = false; data.b.length = 0;')],
+      { go: true, b: [2] },
+    );
+    expect(result.ran).toEqual(['S2', 'S1']);
+  });
+
+  it('records flips in step order whatever the order the index found them', async () => {
+    const result = await runSteps(
+      [step('{ "a.b": 0 }', 'data.a.b = 1;'), step('{ "a.b": { $ne: 0 }, a: {} }', 'delete data.a.b;')],
+      { a: { b: 0 } },
+    );
+    const flips = result.events.flatMap((e) => (e.kind === 'evaluated' ? [e.flips] : []));
+    expect(flips[1]).toEqual([[0, false], [1, true]]);
+  });
+});
