@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileCondition, ConditionError } from '../../src/engine/compileCondition.ts';
 import { createRun } from '../../src/engine/createRun.ts';
+import { createDataIndex } from '../../src/engine/traceFold.ts';
 import { parseWorkspace, WorkspaceError } from '../../src/engine/workspace.ts';
 import { workspaceFromFile } from '../../src/share/workspaceFile.ts';
 import { nodeHost, step, workspace } from './helpers.ts';
@@ -73,22 +74,33 @@ describe('fuzz: condition compiler', () => {
 });
 
 describe('fuzz: engine', () => {
-  it('random step sets (conditions, mutations, redo loops, parks, subtasks) end within their limits (1,000 cases)', async () => {
+  const STATUSES = ['done', 'incomplete', 'error', 'ignored', 'waiting'];
+  const bytes = (value: unknown) => new TextEncoder().encode(JSON.stringify(value)).length;
+
+  it('random step sets keep every invariant: a final status, data within the limit, a trace that rebuilds the data, the same trace twice (800 cases)', async () => {
     const k = fc.constantFrom('a', 'b', 'c');
     const v = fc.integer({ min: 0, max: 3 });
-    const leaf = fc.oneof(v.map(String), fc.constant('Number'), fc.constant('null'), v.map((x) => `{ $lt: ${x} }`), v.map((x) => `{ $ne: ${x} }`), fc.constant('{ $exists: true }'));
+    const leaf = fc.oneof(v.map(String), fc.constant('Number'), fc.constant('null'), v.map((x) => `{ $lt: ${x} }`), v.map((x) => `{ $ne: ${x} }`), fc.constant('{ $exists: true }'), fc.constant('{ $lt: data.max ?? 2 }'));
     const cond = fc.uniqueArray(fc.tuple(k, leaf), { minLength: 1, maxLength: 2, selector: ([key]) => key }).map((pairs) => `{ ${pairs.map(([key, l]) => `${key}: ${l}`).join(', ')} }`);
     const action = fc.oneof(
       fc.tuple(k, v).map(([key, x]) => `data.${key} = ${x};`),
       k.map((key) => `data.${key} = (data.${key} ?? 0) + 1;`),
       k.map((key) => `delete data.${key};`),
+      k.map((key) => `data.${key} = undefined;`),
       fc.constant('step.redo();'),
       fc.constant('task.park(50);'),
       fc.constant('await connectors.utils.sleep({ milliseconds: 10 });'),
       fc.constant('task.subtask("child", { c: 0 }, { into: "kids.0", waitFor: true });'),
+      fc.constant('task.subtask("child", { a: 3 }, { into: "b" });'),
       fc.constant('if (data.a === 3) task.complete();'),
+      fc.constant('if (data.c === 1) task.complete(null);'),
       fc.constant('if (data.b === 2) throw new Error("boom");'),
-      fc.constant('data.big = "x".repeat(3000);'),
+      fc.constant('data.big = "é".repeat(700);'),
+      fc.constant('data.f = () => 1;'),
+      fc.constant('setTimeout(() => { throw new Error("tick"); }, 5); await connectors.utils.sleep({ milliseconds: 10 });'),
+      fc.constant('setTimeout(() => {}, 100);'),
+      fc.constant('data = {};'),
+      fc.constant('console.log("x".repeat(50));'),
     );
     const source = fc.tuple(cond, fc.array(action, { minLength: 1, maxLength: 3 })).map(([c, body]) => step(c, body.join('\n')));
     await fc.assert(
@@ -96,13 +108,25 @@ describe('fuzz: engine', () => {
         const ws = workspace(steps, data, { limits: { maxSteps: 80, maxSubtasks: 5, maxDataBytes: 2000 } });
         const run = createRun(ws, { host: nodeHost });
         const result = await run.runToEnd();
-        expect(['done', 'incomplete', 'error', 'ignored', 'waiting']).toContain(result.status);
+        expect(STATUSES).toContain(result.status);
+        expect(result.tasks.every((t) => STATUSES.includes(t.status))).toBe(true);
         expect(result.stepRuns).toBeLessThanOrEqual(80);
         expect(result.tasks.length).toBeLessThanOrEqual(6);
         if (result.status === 'error') expect(result.error?.message).toBeTruthy();
-        expect(result.tasks.every((t) => t.status !== 'running')).toBe(true);
+        // The trace rebuilds every task's data, and no task's data is ever over the limit.
+        const index = createDataIndex(result.events, 8);
+        for (const task of result.tasks) {
+          expect(index.dataAt(task.id, result.events.length - 1)).toEqual(run.dataOf(task.id));
+        }
+        for (const event of result.events) {
+          const data = index.dataAt(event.task, event.seq);
+          if (data) expect(bytes(data)).toBeLessThanOrEqual(2000);
+        }
+        // The same input gives the same trace.
+        const again = await createRun(ws, { host: nodeHost }).runToEnd();
+        expect(again.events).toEqual(result.events);
       }),
-      { numRuns: 1000 },
+      { numRuns: 800 },
     );
   });
 });
