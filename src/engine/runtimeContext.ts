@@ -35,6 +35,8 @@ export function createRuntimeContext(deps: RuntimeDeps): RuntimeContext {
   let timerIds = 0;
   let subtaskCount = 0;
   // Logs and visualize share one output budget per run (limits.ts); past it, output is dropped.
+  // Each entry also counts a fixed overhead, so a flood of tiny logs is bounded too.
+  const EVENT_OVERHEAD = 64;
   let outputBytes = 0;
   let outputFull = false;
   const spendOutput = (task: TaskState, step: number, bytes: number): boolean => {
@@ -58,7 +60,7 @@ const ctx: RuntimeContext = {
   log(task, step, level, args) {
     let text = formatLogArgs(args);
     if (text.length > MAX_LOG_CHARS) text = `${text.slice(0, MAX_LOG_CHARS)}… (${text.length - MAX_LOG_CHARS} more characters cut; a log entry keeps ${MAX_LOG_CHARS})`;
-    if (spendOutput(task, step, text.length)) deps.emit({ kind: 'log', task: task.id, step, level, text });
+    if (spendOutput(task, step, text.length + EVENT_OVERHEAD)) deps.emit({ kind: 'log', task: task.id, step, level, text });
   },
   visualize(run, spec) {
     const s = (spec ?? {}) as { type?: unknown; name?: unknown; data?: unknown };
@@ -69,12 +71,12 @@ const ctx: RuntimeContext = {
       deps.emit({ kind: 'log', task: run.task.id, step: run.step, level: 'warn', text: `task.visualize("${name}") not recorded: its data is ${bytes} bytes of JSON, over maxDataBytes (${deps.guard.maxBytes})` });
       return;
     }
-    if (!spendOutput(run.task, run.step, bytes)) return;
+    if (!spendOutput(run.task, run.step, bytes + EVENT_OVERHEAD)) return;
     deps.emit({ kind: 'visualize', task: run.task.id, step: run.step, type: String(s.type ?? 'data'), name, data });
   },
   callConnector(run, connector, method, args) {
     const call = deps.nextSeq();
-    const jsonArgs = JSON.parse(JSON.stringify(args ?? null, jsonReplacer) ?? 'null') as Json;
+    const jsonArgs = toJsonValue(args, `the arguments of connectors.${connector}.${method}()`) ?? null;
     deps.guard.checkValue(jsonArgs, `the arguments of connectors.${connector}.${method}()`);
     deps.emit({ kind: 'connector-call', task: run.task.id, step: run.step, call, connector, method, args: jsonArgs });
     const console = deps.globalsOf(run.task).console;
@@ -83,7 +85,7 @@ const ctx: RuntimeContext = {
     answer.outcome.then((value) => (settled = { ok: true, value }), (error) => (settled = { ok: false, error }));
     run.pendingOps++;
     const into = (args as { into?: unknown } | null)?.into;
-    return new Promise((resolve, reject) => {
+    const reply = new Promise((resolve, reject) => {
       const deliver = (s: NonNullable<typeof settled>) => {
         if (run.ended) return;
         if (s.ok) {
@@ -96,8 +98,14 @@ const ctx: RuntimeContext = {
             const message = `mock ${connector}.${method} returned something the step cannot receive: ${(error as Error).message}`;
             return deliver({ ok: false, error: error instanceof LimitError ? new LimitError(message) : new Error(message) });
           }
+          if (typeof into === 'string' && into) {
+            try {
+              setAt(run.draft as Record<string, unknown>, into.split('.'), value);
+            } catch (error) {
+              return deliver({ ok: false, error: new Error(`connectors.${connector}.${method}(): the result cannot be written to "${into}": ${(error as Error).message}`) });
+            }
+          }
           deps.emit({ kind: 'connector-result', task: run.task.id, step: run.step, call, ok: true, value, error: null, latencyMs: answer.latencyMs });
-          if (typeof into === 'string' && into) setAt(run.draft as Record<string, unknown>, into.split('.'), value);
           resolve(value === null ? value : JSON.parse(JSON.stringify(value)));
         } else {
           const error = s.error instanceof Error ? s.error : new Error(String(s.error));
@@ -112,6 +120,9 @@ const ctx: RuntimeContext = {
         return run;
       }, run);
     });
+    // A call the step never awaits must not become an unhandled rejection (it would end a Node host).
+    reply.catch(() => {});
+    return reply;
   },
   setTimer(run, ms, callback, repeat) {
     const id = ++timerIds;

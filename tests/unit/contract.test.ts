@@ -246,3 +246,29 @@ describe('limits (7, 4.9)', () => {
     expect(kinds(result.events, 'visualize')).toHaveLength(0);
   });
 });
+
+describe('bad connector use fails the call, never the engine', () => {
+  it('a result that cannot be written at into rejects the call', async () => {
+    const ws = workspace([step('{ a: 1 }', 'try { await connectors.api.get({ into: "a.b" }); } catch (e) { data.error = e.message; }')], { a: 1 }, { connectors: { api: { get: { responses: [{ returns: 5 }] } } } });
+    const result = await run(ws);
+    expect(result.data.error).toMatch(/^connectors.api.get\(\): the result cannot be written to "a.b": cannot write into "a"/);
+    expect(result.data.a).toBe(1);
+  });
+
+  it('a connector call the step never awaits, which fails, ends quietly', async () => {
+    const result = await runSteps([step('{ a: 1 }', 'connectors.missing.call(); data.b = 1;')], { a: 1 });
+    expect(result.data).toEqual({ a: 1, b: 1 });
+  });
+
+  it('arguments JSON cannot hold throw into the step, naming the path', async () => {
+    const result = await runSteps([step('{ a: 1 }', 'await connectors.api.get({ cb: () => 1 });')], { a: 1 });
+    expect(result.error?.message).toMatch(/^the arguments of connectors.api.get\(\), at cb, is a function/);
+  });
+
+  it('a flood of tiny logs is bounded by the output budget', async () => {
+    const result = await runSteps([step('{ a: 1 }', 'for (let i = 0; i < 200000; i++) console.log(".");')], { a: 1 });
+    const count = kinds(result.events, 'log').length;
+    expect(count).toBeLessThan(200000);
+    expect(logs(result.events).at(-1)).toMatch(/^output limit reached/);
+  });
+});
