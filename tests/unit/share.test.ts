@@ -49,7 +49,7 @@ describe('step folders and ZIPs', () => {
 
   it('names files so they sort in order and carry the step name', () => {
     const files = Object.keys(workspaceToFolder(examples.find(([f]) => f === 'sequential.json')![1]));
-    expect(files).toEqual(['01-initialize-processing.js', '02-validate-order.js', '03-process-validated-order.js', 'tasks.json', 'connectors.json', 'config.json']);
+    expect(files).toEqual(['01-initialize-processing.js', '02-validate-order.js', '03-process-validated-order.js', 'tasks.json', 'connectors.json', 'config.json', 'steplab.json']);
   });
 
   it('reports a file that is not a ZIP', () => {
