@@ -1,52 +1,49 @@
 // steplab CLI: `run <workspace.json | folder> [--task <name>] [--seed <n>] [--json]`.
-// Exit codes: 0 the run finished, 1 the root task ended in error, 2 bad input.
+// Exit codes: 0 the run finished, 1 the root task ended in error, 2 bad input. The run itself
+// happens in a sandboxed child process (see sandbox/); whatever it does, this process prints one
+// result and exits 0 or 1, or one line on stderr and 2.
+import type { RunResult } from '../engine/types.ts';
 import { formatRun } from './formatRun.ts';
-import { InputError, loadInput } from './loadInput.ts';
+import { loadInput } from './loadInput.ts';
+import { parseArgs } from './parseArgs.ts';
+import { InputError } from './readInput.ts';
 import { runSandboxed } from './sandbox/runSandboxed.ts';
 
-const USAGE = 'usage: steplab run <workspace.json | folder> [--task <name>] [--seed <n>] [--json]';
-
-function parseArgs(argv: string[]) {
-  const [command, ...rest] = argv;
-  if (command !== 'run') throw new InputError(command ? `unknown command "${command}"\n${USAGE}` : USAGE);
-  const options: { path?: string; task?: string; seed?: number; json: boolean } = { json: false };
-  for (let i = 0; i < rest.length; i++) {
-    const arg = rest[i];
-    if (arg === '--json') options.json = true;
-    else if (arg === '--task') options.task = rest[++i] ?? '';
-    else if (arg === '--seed') {
-      const seed = Number(rest[++i]);
-      if (!Number.isInteger(seed)) throw new InputError(`--seed needs an integer, got "${rest[i] ?? ''}"`);
-      options.seed = seed;
-    } else if (arg.startsWith('--')) throw new InputError(`unknown option ${arg}\n${USAGE}`);
-    else if (options.path) throw new InputError(`only one workspace can be run at a time\n${USAGE}`);
-    else options.path = arg;
-  }
-  if (!options.path) throw new InputError(`missing the workspace file or folder\n${USAGE}`);
-  if (options.task === '') throw new InputError('--task needs a task name');
-  return options as typeof options & { path: string };
-}
-
-async function main(): Promise<number> {
+async function main(): Promise<{ out: string; code: number }> {
+  // `npm run cli` starts in the package folder; paths the user typed are relative to where they were.
+  const typedIn = process.env.npm_lifecycle_event === 'cli' ? process.env.INIT_CWD : undefined;
+  if (typedIn) process.chdir(typedIn);
   const args = parseArgs(process.argv.slice(2));
-  const workspace = loadInput(args.path);
-  if (args.task && !workspace.tasks.some((t) => t.name === args.task)) {
-    throw new InputError(`${args.path}: no task named "${args.task}"; tasks are ${workspace.tasks.map((t) => `"${t.name}"`).join(', ')}`);
+  const workspace = await loadInput(args.path);
+  if (args.task !== undefined && !workspace.tasks.some((t) => t.name === args.task)) {
+    const names = workspace.tasks.map((t) => JSON.stringify(t.name));
+    const list = names.length > 20 ? `${names.slice(0, 20).join(', ')} and ${names.length - 20} more` : names.join(', ');
+    throw new InputError(`${args.path}: no task named ${JSON.stringify(args.task)}; the tasks are ${list}`);
   }
   const result = await runSandboxed(workspace, { taskName: args.task, seed: args.seed });
-  if (args.json) {
-    const { events, ...rest } = result;
-    process.stdout.write(`${JSON.stringify({ ...rest, events })}\n`);
-  } else {
-    process.stdout.write(formatRun(result, workspace.steps.map((s) => s.name)));
-  }
-  return result.status === 'error' ? 1 : 0;
+  return { out: render(result, args.json, workspace.steps.map((s) => s.name)), code: result.status === 'error' ? 1 : 0 };
+}
+
+function render(result: RunResult, json: boolean, stepNames: string[]): string {
+  if (!json) return formatRun(result, stepNames);
+  const { events, ...rest } = result;
+  return `${JSON.stringify({ ...rest, events })}\n`;
+}
+
+/** One line: control characters (a newline in a file name, say) are escaped. */
+const oneLine = (text: string) => text.replace(/[\u0000-\u001f\u007f]/g, (c) => JSON.stringify(c).slice(1, -1));
+
+/** Exits only once everything written has drained, so a pipe receives the whole document. */
+function finish(stream: NodeJS.WriteStream, text: string, code: number): void {
+  process.exitCode = code;
+  stream.write(text, () => process.exit(code));
 }
 
 main().then(
-  (code) => process.exit(code),
+  ({ out, code }) => finish(process.stdout, out, code),
   (error: unknown) => {
-    process.stderr.write(`steplab: ${error instanceof InputError ? error.message : `unexpected failure: ${(error as Error)?.message ?? String(error)}`}\n`);
-    process.exit(error instanceof InputError ? 2 : 3);
+    // Not an input error means a fault of the CLI itself; it still ends in one line and exit 2.
+    const message = error instanceof InputError ? error.message : `internal error: ${String((error as Error)?.message ?? error)}`;
+    finish(process.stderr, `steplab: ${oneLine(message)}\n`, 2);
   },
 );

@@ -2,6 +2,7 @@
 // slice of step code; when a step run's slices add up to more than stepTimeoutMs, or the child
 // goes silent that long, it is killed and the run ends with "execution timeout". A child that
 // dies any other way (out of memory, a crash) ends the run in error too: the CLI never crashes.
+import type { ChildProcess } from 'node:child_process';
 import { summarizeRun } from '../../engine/summarizeRun.ts';
 import { EXECUTION_TIMEOUT, timeoutEvents } from '../../engine/timeoutEvents.ts';
 import type { InvalidStep, RunResult, TraceEvent, Workspace } from '../../engine/types.ts';
@@ -17,7 +18,13 @@ export interface SandboxOptions {
 }
 
 export async function runSandboxed(workspace: Workspace, options: SandboxOptions = {}): Promise<RunResult> {
-  const child = spawnChild(await childProgram());
+  let child: ChildProcess;
+  try {
+    child = spawnChild(await childProgram());
+  } catch (error) {
+    const message = `the sandbox could not start: ${(error as Error)?.message ?? String(error)}`;
+    return summarize(workspace.steps.map((s) => s.name), [], [], { message, task: 't0', step: null });
+  }
   const events: TraceEvent[] = [];
   let stepNames = workspace.steps.map((s) => s.name);
   let invalid: InvalidStep[] = [];
