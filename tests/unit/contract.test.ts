@@ -272,3 +272,34 @@ describe('bad connector use fails the call, never the engine', () => {
     expect(logs(result.events).at(-1)).toMatch(/^output limit reached/);
   });
 });
+
+describe('children outlive their parent (4.8), failures stay in their task (4.9)', () => {
+  it('a child goes on after its parent is done; its result is not written into the ended parent', async () => {
+    const result = await runSteps(
+      [
+        step('{ kid: true }', 'await connectors.utils.sleep({ milliseconds: 100 }); task.complete("late");'),
+        step('{ go: true }', 'data.go = false; task.subtask("c", { kid: true }, { into: "r" }); task.complete("parent");'),
+      ],
+      { go: true },
+    );
+    expect(result.result).toBe('parent');
+    expect(result.tasks.map((t) => [t.id, t.status, t.result])).toEqual([['t0', 'done', 'parent'], ['t1', 'done', 'late']]);
+    expect(kinds(result.events, 'subtask-ended')).toHaveLength(0);
+    expect(result.virtualTimeMs).toBe(100);
+  });
+
+  it('a child over a limit ends in error; its parent gets the error through into and goes on', async () => {
+    const result = await runSteps(
+      [
+        step('{ kid: true }', 'data.big = "x".repeat(500);'),
+        step('{ go: true }', 'data.go = false; task.subtask("c", { kid: true }, { into: "r", waitFor: true });'),
+        step('{ r: { status: "error" } }', 'task.complete(data.r.error);'),
+      ],
+      { go: true },
+      { limits: { maxDataBytes: 300 } },
+    );
+    expect(result.status).toBe('done');
+    expect(result.result).toMatch(/^task data is too large after this step/);
+    expect(logs(result.events).some((t) => t.startsWith('limit reached in task t1 ("c"): task data is too large'))).toBe(true);
+  });
+});
