@@ -36,11 +36,16 @@ export function locateInSource(error: unknown, sourceName: string): { line: numb
 
 /** A readable message for anything thrown: Error messages, strings, or other values. */
 export function messageOf(error: unknown): string {
-  if (error instanceof Error) return error.message || error.name;
-  if (typeof error === 'string') return error;
+  // Step code can throw anything, including a Proxy whose every trap throws or an object whose
+  // getters throw: describing it must never throw in turn.
   try {
-    return JSON.stringify(error) ?? String(error);
+    if (error instanceof Error) return String(error.message || error.name || 'Error');
+    if (typeof error === 'string') return error;
+    if (typeof error === 'symbol' || typeof error === 'bigint') return `${String(error)} was thrown`;
+    if (error === null || error === undefined) return `${String(error)} was thrown`;
+    const json = JSON.stringify(error);
+    return json === undefined ? String(error) : `${json} was thrown`;
   } catch {
-    return String(error);
+    return 'a value that cannot be read was thrown (its getters or proxy traps throw)';
   }
 }

@@ -61,16 +61,23 @@ async function decodeFile(file: InputFile): Promise<Decoded> {
   }
   // Before any recursive reader (validation, cloning) meets it.
   checkDepth(parsed, file.name);
+  const rawSteps = (parsed as { steps?: unknown } | null)?.steps;
+  if (Array.isArray(rawSteps)) checkStepCount(rawSteps.length, file.name);
   if (!isTraceDocument(parsed)) return { kind: 'workspace', workspace: checked(workspaceFromParsed(parsed, file.name), file.name), source: file.name };
   const trace = traceFromDocument(parsed, file.name);
   checked(trace.workspace, file.name);
+  const steps = trace.workspace.steps.length;
   trace.events.forEach((event, i) => {
     if (!isTraceEvent(event)) throw new Error(`${file.name}: event ${i} (${String((event as { kind?: unknown }).kind)}) is not a valid trace event`);
+    const step = (event as { step?: unknown }).step;
+    if (typeof step === 'number' && !(Number.isInteger(step) && step >= 0 && step < steps)) {
+      throw new Error(`${file.name}: event ${i} names step ${step}, but the workspace has ${steps} step${steps === 1 ? '' : 's'}`);
+    }
   });
   // A trace whose changes do not apply to its own data would break replay after opening.
   try {
     const index = createDataIndex(trace.events);
-    for (const event of trace.events) if (event.kind === 'task-ended') index.dataAt(event.task, event.seq);
+    for (const event of trace.events) if (event.kind === 'task-created') index.dataAt(event.task, Number.MAX_SAFE_INTEGER);
   } catch (error) {
     throw new Error(`${file.name}: its recorded changes do not replay (${(error as Error).message})`);
   }
