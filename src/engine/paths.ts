@@ -8,6 +8,17 @@ export function parseDotPath(path: string): string[] {
   return path.split('.');
 }
 
+/** Keys that reach a prototype instead of data; refused in every path user code supplies. */
+const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** Parses a path that user code gave (an `into`); `__proto__`, `constructor` and `prototype` are refused. */
+export function parseUserPath(path: string, what: string): string[] {
+  const keys = parseDotPath(path);
+  const unsafe = keys.find((key) => UNSAFE_KEYS.has(key));
+  if (unsafe !== undefined) throw new Error(`${what} "${path}" is not allowed: "${unsafe}" would reach a prototype, not data`);
+  return keys;
+}
+
 /** `order.items.0`; keys that would read ambiguously (empty, with dots or spaces) are quoted. */
 export function formatPath(path: readonly PathKey[]): string {
   if (path.length === 0) return '(root)';
@@ -45,6 +56,8 @@ const isIndex = (key: string) => INDEX.test(key);
  * is a number, an object elsewhere. Throws when a segment runs into a non-container.
  */
 export function setAt(root: Record<string, unknown>, path: readonly string[], value: unknown): void {
+  const unsafe = path.find((key) => UNSAFE_KEYS.has(key));
+  if (unsafe !== undefined) throw new Error(`cannot write to "${path.join('.')}": "${unsafe}" would reach a prototype, not data`);
   let current: Record<string, unknown> = root;
   for (let i = 0; i < path.length - 1; i++) {
     const key = path[i];

@@ -8,7 +8,7 @@ import type { QueuedEvent } from './eventQueue.ts';
 import { toJsonValue } from './jsonValue.ts';
 import { LimitError, MAX_LOG_CHARS, MAX_OUTPUT_BYTES, MAX_TIMER_FIRINGS } from './limits.ts';
 import type { StepGlobals } from './loadStep.ts';
-import { setAt } from './paths.ts';
+import { parseUserPath, setAt } from './paths.ts';
 import type { StepRun, TaskState } from './runState.ts';
 import type { RuntimeContext } from './stepGlobals.ts';
 import type { Json, NewTraceEvent, Workspace } from './types.ts';
@@ -75,6 +75,8 @@ const ctx: RuntimeContext = {
     deps.emit({ kind: 'visualize', task: run.task.id, step: run.step, type: String(s.type ?? 'data'), name, data });
   },
   callConnector(run, connector, method, args) {
+    const into = (args as { into?: unknown } | null)?.into;
+    const intoPath = typeof into === 'string' && into ? parseUserPath(into, `connectors.${connector}.${method}(): the into path`) : null;
     const call = deps.nextSeq();
     const jsonArgs = toJsonValue(args, `the arguments of connectors.${connector}.${method}()`) ?? null;
     deps.guard.checkValue(jsonArgs, `the arguments of connectors.${connector}.${method}()`);
@@ -84,7 +86,6 @@ const ctx: RuntimeContext = {
     let settled: { ok: true; value: unknown } | { ok: false; error: unknown } | null = null;
     answer.outcome.then((value) => (settled = { ok: true, value }), (error) => (settled = { ok: false, error }));
     run.pendingOps++;
-    const into = (args as { into?: unknown } | null)?.into;
     const reply = new Promise((resolve, reject) => {
       const deliver = (s: NonNullable<typeof settled>) => {
         if (run.ended) return;
@@ -98,9 +99,9 @@ const ctx: RuntimeContext = {
             const message = `mock ${connector}.${method} returned something the step cannot receive: ${(error as Error).message}`;
             return deliver({ ok: false, error: error instanceof LimitError ? new LimitError(message) : new Error(message) });
           }
-          if (typeof into === 'string' && into) {
+          if (intoPath) {
             try {
-              setAt(run.draft as Record<string, unknown>, into.split('.'), value);
+              setAt(run.draft as Record<string, unknown>, intoPath, value);
             } catch (error) {
               return deliver({ ok: false, error: new Error(`connectors.${connector}.${method}(): the result cannot be written to "${into}": ${(error as Error).message}`) });
             }

@@ -2,7 +2,7 @@
 import type { DataGuard } from './dataGuard.ts';
 import { toJsonValue } from './jsonValue.ts';
 import type { StepGlobals } from './loadStep.ts';
-import { parseDotPath } from './paths.ts';
+import { parseUserPath } from './paths.ts';
 import type { StepRun, TaskState } from './runState.ts';
 import type { Json, JsonObject, LogLevel } from './types.ts';
 
@@ -78,7 +78,7 @@ export function createTaskGlobals(ctx: RuntimeContext, task: TaskState): StepGlo
       if (childData === null || typeof childData !== 'object' || Array.isArray(childData)) {
         throw new StepApiError('task.subtask(name, data) needs data to be an object');
       }
-      const into = options?.into === undefined || options.into === null ? null : parseDotPath(String(options.into));
+      const into = options?.into === undefined || options.into === null ? null : parseUserPath(String(options.into), 'task.subtask(): the into path');
       ctx.guard.checkValue(childData, 'the data of task.subtask()');
       ctx.reserveSubtask(task);
       run.effects.subtasks.push({ name: String(name), data: childData as JsonObject, into, waitFor: Boolean(options?.waitFor) });
