@@ -2,7 +2,6 @@
 // and the exact UTF-8 size of the data is checked after every change (sizes of untouched
 // containers are cached, so the check costs what the change touched, not the data's size).
 import { createDataSizer } from './dataSize.ts';
-import { applyJsonPatches } from './jsonDraft.ts';
 import { toJsonValue } from './jsonValue.ts';
 import { dataLimitMessage, LimitError } from './limits.ts';
 import type { Json, JsonObject, Patch } from './types.ts';
@@ -30,11 +29,23 @@ export function createDataGuard(maxBytes: number) {
      * Turns a step's draft result into stored data: values become fresh JSON (JsonValueError
      * names a value JSON cannot hold), and the new data must fit (LimitError otherwise).
      */
-    commit(base: JsonObject, [, patches, inverse]: [JsonObject, Patch[], Patch[]], what: string): [JsonObject, Patch[], Patch[], number] {
+    commit(base: JsonObject, [next, patches, inverse]: [JsonObject, Patch[], Patch[]], what: string): [JsonObject, Patch[], Patch[], number] {
       if (patches.length === 0) return [base, patches, inverse, size(base)];
-      const fixed = patches.map((p) => (p.op === 'remove' ? p : { ...p, value: toJsonValue(p.value, ['data', ...p.path]) ?? null }));
-      const next = applyJsonPatches(base, fixed);
+      const fixed = patches.map((p) => {
+        if (p.op === 'remove') return p;
+        const value = toJsonValue(p.value, ['data', ...p.path]) ?? null;
+        if (value === p.value) return p;
+        // Every container on a patch path is the draft's own copy, so it can take the JSON value in place.
+        setIn(next, p.path, value);
+        return { ...p, value };
+      });
       return [next, fixed, inverse, check(next, what)];
     },
   };
+}
+
+function setIn(root: JsonObject, path: Patch['path'], value: Json): void {
+  let node = root as Record<string | number, unknown>;
+  for (let i = 0; i < path.length - 1; i++) node = node[path[i]] as Record<string | number, unknown>;
+  node[path[path.length - 1]] = value;
 }
