@@ -1,5 +1,6 @@
 // Every trace event in order, filterable by kind, task and step. Clicking one moves the cursor.
-import { useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
+import { useVirtualRows } from './useVirtualRows.ts';
 import { describeEvent, EVENT_KINDS, kindGroup } from '../../state/eventText.ts';
 import { useFrame } from '../../state/frameStore.ts';
 import { jumpToEvent, useRun } from '../../state/runStore.ts';
@@ -20,17 +21,13 @@ export function EventLog() {
   const [kinds, setKinds] = useState(DEFAULT_KINDS);
   const [task, setTask] = useState('all');
   const [step, setStep] = useState('all');
-  const [scrollTop, setScrollTop] = useState(0);
-  const box = useRef<HTMLDivElement>(null);
   const tasks = useMemo(() => events.flatMap((e) => (e.kind === 'task-created' ? [e.task] : [])), [events]);
   const latency = useMemo(() => new Map(events.flatMap((e) => (e.kind === 'connector-result' ? [[e.call, e.latencyMs] as [number, number]] : []))), [events]);
   const shown = useMemo(
     () => events.filter((e) => kinds.has(kindGroup(e.kind)) && (task === 'all' || e.task === task) && (step === 'all' || stepOf(e) === Number(step))),
     [events, kinds, task, step],
   );
-  const height = box.current?.clientHeight ?? 400;
-  const first = Math.max(0, Math.floor(scrollTop / ROW) - 10);
-  const last = Math.min(shown.length, first + Math.ceil(height / ROW) + 20);
+  const { box, first, last, totalHeight, onScroll } = useVirtualRows(shown.length, ROW);
 
   return (
     <div className="event-log">
@@ -65,9 +62,9 @@ export function EventLog() {
         </select>
         <span className="muted">{shown.length} of {events.length} events</span>
       </div>
-      <div className="rows" ref={box} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)} role="list" aria-label="Trace events">
+      <div className="rows" ref={box} onScroll={onScroll} role="list" aria-label="Trace events">
         {events.length === 0 && <p className="empty">Run the task to see its events.</p>}
-        <div style={{ height: shown.length * ROW, position: 'relative' }}>
+        <div style={{ height: totalHeight, position: 'relative' }}>
           {shown.slice(first, last).map((e, i) => (
             <button
               key={e.seq}
