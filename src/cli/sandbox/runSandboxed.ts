@@ -62,7 +62,7 @@ export async function runSandboxed(workspace: Workspace, options: SandboxOptions
     }, Math.max(5, Math.min(50, limit / 4)));
     child.on('message', (raw: unknown) => {
       const message = readChildMessage(raw);
-      if (!message) return finish({ message: 'the sandbox sent a message that is not part of the protocol' });
+      if (!message) return finish({ message: 'step code broke the sandbox\'s messages (it changed a built-in such as Object.prototype.toJSON)' });
       if (message.type === 'beat') {
         events.push(...message.events);
         owner = message.task === null ? null : { task: message.task, step: message.step };
