@@ -9,7 +9,7 @@ export function childFlags(version = process.version): string[] {
   const major = Number(/^v(\d+)/.exec(version)?.[1] ?? 0);
   return [
     // Node 20 and 21 call it experimental; from 22 on it is `--permission`. Granting nothing means
-    // no fs read or write, no child processes, no worker threads, no addons, no WASI.
+    // no fs read or write, no child processes, no worker threads, no native addons.
     major >= 22 ? '--permission' : '--experimental-permission',
     '--disallow-code-generation-from-strings',
     // Lets vm honour importModuleDynamically, so import() fails with our message.
