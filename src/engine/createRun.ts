@@ -4,7 +4,7 @@
 import { createJsonDraft } from './jsonDraft.ts';
 import { EventQueue } from './eventQueue.ts';
 import { createDataGuard } from './dataGuard.ts';
-import { LimitError } from './limits.ts';
+import { LIMIT_NOTE_PREFIX, LimitError } from './limits.ts';
 import { conditionFailureLeaf, loadStep, type LoadedStep, type ValidStep } from './loadStep.ts';
 import { readIndexFor } from './readIndex.ts';
 import { emptyEffects, type StepRun, type TaskState } from './runState.ts';
@@ -65,7 +65,7 @@ export function createRun(workspace: Workspace, options: RunOptions): Run {
       const key = `${task.id}\u0000${message}`;
       if (!root || task === root || notedLimits.has(key)) return;
       notedLimits.add(key);
-      core.emit({ kind: 'log', task: root.id, step: null, level: 'warn', text: `limit reached in task ${task.id} ("${task.name}"): ${message}` });
+      core.emit({ kind: 'log', task: root.id, step: null, level: 'warn', text: `${LIMIT_NOTE_PREFIX}${task.id} ("${task.name}"): ${message}` });
     },
   };
   const { emit, tasks, guard } = core;

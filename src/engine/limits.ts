@@ -14,3 +14,6 @@ export class LimitError extends Error {
 
 export const dataLimitMessage = (bytes: number, max: number, what: string) =>
   `task data is too large ${what}: ${bytes} bytes of JSON exceeds maxDataBytes (${max})`;
+
+/** How a limit hit in another task is noted at the root (a warn log), so the root's summary can say so. */
+export const LIMIT_NOTE_PREFIX = 'limit reached in task ';

@@ -1,5 +1,6 @@
 // Builds the run's result document (what the CLI prints with --json) from the trace alone,
 // so a run cut short by the watchdog is summarized the same way as a finished one.
+import { LIMIT_NOTE_PREFIX } from './limits.ts';
 import { createDataIndex } from './traceFold.ts';
 import type { InvalidStep, JsonObject, RunResult, TaskSummary, TraceEvent } from './types.ts';
 
@@ -30,10 +31,12 @@ export function summarizeRun({ stepNames, invalid, events }: RunSummaryInput): R
   const last = events[events.length - 1];
   const data = root ? (createDataIndex(events).dataAt(root.id, last.seq) as JsonObject) : {};
   const stepOf = (i: number | null) => (i === null ? null : (stepNames[i] ?? null));
+  // A root left incomplete or waiting because a limit stopped another task says so (issue 10).
+  const note = root && !root.error && (root.status === 'incomplete' || root.status === 'waiting') ? limitNote(events, root.id) : null;
   return {
     status: root?.status ?? 'waiting',
     result: root?.result ?? null,
-    error: root?.error ? { ...root.error, step: stepOf(rootError?.step ?? null) } : null,
+    error: root?.error ? { ...root.error, step: stepOf(rootError?.step ?? null) } : note ? { message: note, line: null, column: null, step: null } : null,
     data,
     ran: root?.ran ?? [],
     tasks: [...tasks.values()],
@@ -43,4 +46,9 @@ export function summarizeRun({ stepNames, invalid, events }: RunSummaryInput): R
     logs: events.flatMap((e) => (e.kind === 'log' ? [{ t: e.t, task: e.task, step: stepOf(e.step), level: e.level, text: e.text }] : [])),
     events,
   };
+}
+
+function limitNote(events: TraceEvent[], root: string): string | null {
+  for (const e of events) if (e.kind === 'log' && e.task === root && e.step === null && e.text.startsWith(LIMIT_NOTE_PREFIX)) return e.text;
+  return null;
 }

@@ -232,6 +232,18 @@ describe('limits (7, 4.9)', () => {
     expect(result.status).toBe('incomplete');
     const rootWarnings = result.events.filter((e) => e.kind === 'log' && e.task === 't0' && e.level === 'warn');
     expect(rootWarnings.map((e) => e.kind === 'log' && e.text)).toEqual(['limit reached in task t1 ("k"): subtask limit reached (3)']);
+    expect(result.error?.message).toBe('limit reached in task t1 ("k"): subtask limit reached (3)');
+  });
+
+  it('when maxSteps stops the run inside a child, the waiting root says why', async () => {
+    const result = await runSteps(
+      [step('{ n: Number }', 'data.n++; step.redo();'), step('{ go: true }', 'data.go = false; task.subtask("loop", { n: 0 }, { waitFor: true });')],
+      { go: true },
+      { limits: { maxSteps: 20 } },
+    );
+    expect(result.status).toBe('waiting');
+    expect(result.tasks[1].error?.message).toBe('step limit reached (20)');
+    expect(result.error?.message).toBe('limit reached in task t1 ("loop"): step limit reached (20); the run stopped');
   });
 
   it('logs are cut at a stated length, and visualize data over maxDataBytes is not recorded', async () => {
