@@ -8,7 +8,7 @@ import type { SandboxHost } from './engineEntry.ts';
 declare const STEPLAB_ENGINE_BUNDLE: string;
 
 const IMPORT_MESSAGE = 'import() is not available in steps';
-const SOURCE_URL = /\n\/\/# sourceURL=([\w.-]+)\s*$/;
+const SOURCE_URL = /\n\/\/# sourceURL=([^\n]+?)\s*$/;
 
 process.once('message', (input: unknown) => {
   if (typeof input !== 'string' || !process.send) return process.exit(70);
@@ -59,3 +59,5 @@ process.once('message', (input: unknown) => {
   moduleObject.exports.start(host, input);
 });
 process.on('disconnect', () => process.exit(0));
+// Asked for only now: a message sent before the listener above existed would be lost.
+process.send?.(JSON.stringify({ type: 'ready' }));

@@ -3,6 +3,7 @@
 import type { InvalidStep, TraceEvent } from '../../engine/types.ts';
 
 export type ChildMessage =
+  | { type: 'ready' }
   | { type: 'beat'; task: string | null; step: number | null; spent: number; events: TraceEvent[] }
   | { type: 'loaded'; stepNames: string[]; invalid: InvalidStep[] }
   | { type: 'done' }
@@ -36,8 +37,9 @@ export function readChildMessage(raw: unknown): ChildMessage | null {
     case 'loaded':
       if (!Array.isArray(value.stepNames) || !value.stepNames.every((n) => typeof n === 'string')) return null;
       return Array.isArray(value.invalid) && value.invalid.every(isInvalidStep) ? (value as ChildMessage) : null;
+    case 'ready':
     case 'done':
-      return { type: 'done' };
+      return { type: value.type };
     case 'failed':
       return { type: 'failed', message: typeof value.message === 'string' ? value.message.slice(0, 2000) : 'unknown error' };
     default:

@@ -63,7 +63,11 @@ export async function runSandboxed(workspace: Workspace, options: SandboxOptions
     child.on('message', (raw: unknown) => {
       const message = readChildMessage(raw);
       if (!message) return finish({ message: 'step code broke the sandbox\'s messages (it changed a built-in such as Object.prototype.toJSON)' });
-      if (message.type === 'beat') {
+      if (message.type === 'ready') {
+        child.send(JSON.stringify({ workspace, taskName: options.taskName, seed: options.seed }), (error) => {
+          if (error) finish({ message: `the sandbox could not start: ${error.message}` });
+        });
+      } else if (message.type === 'beat') {
         events.push(...message.events);
         owner = message.task === null ? null : { task: message.task, step: message.step };
         if (owner) lastTask = owner.task;
@@ -82,24 +86,26 @@ export async function runSandboxed(workspace: Workspace, options: SandboxOptions
       const oom = /heap out of memory|Reached heap limit|Allocation failed/i.test(stderr);
       finish({ message: oom ? `memory limit (${CHILD_HEAP_MB} MB)` : `the sandbox stopped unexpectedly (${signal ?? `exit code ${code}`})` });
     });
-    child.send(JSON.stringify({ workspace, taskName: options.taskName, seed: options.seed }), (error) => {
-      if (error) finish({ message: `the sandbox could not start: ${error.message}` });
-    });
   });
 }
 
 /** The run's result, with the events a kill leaves out; a damaged trace still gives a result. */
 function summarize(stepNames: string[], invalid: InvalidStep[], events: TraceEvent[], abort: { message: string; task: string; step: number | null } | null): RunResult {
+  // Stopped before the root task existed: there is no trace to end, only the error.
+  if (abort && !events.some((e) => e.kind === 'task-created')) return failedResult(abort.message, invalid);
   const extra = abort ? timeoutEvents(events, abort.task, abort.step).map((e) => withMessage(e, abort.message)) : [];
   try {
     return summarizeRun({ stepNames, invalid, events: [...events, ...extra] });
   } catch (error) {
-    const message = `the run's trace could not be read: ${(error as Error)?.message ?? 'unknown error'}`;
-    return {
-      status: 'error', result: null, error: { message, line: null, column: null, step: null }, data: {}, ran: [],
-      tasks: [], invalid, virtualTimeMs: 0, stepRuns: 0, logs: [], events: [],
-    };
+    return failedResult(`the run's trace could not be read: ${(error as Error)?.message ?? 'unknown error'}`, invalid);
   }
+}
+
+function failedResult(message: string, invalid: InvalidStep[]): RunResult {
+  return {
+    status: 'error', result: null, error: { message, line: null, column: null, step: null }, data: {}, ran: [],
+    tasks: [], invalid, virtualTimeMs: 0, stepRuns: 0, logs: [], events: [],
+  };
 }
 
 function withMessage(event: TraceEvent, message: string): TraceEvent {
