@@ -5,7 +5,7 @@ import { createJsonDraft } from './jsonDraft.ts';
 import { EventQueue } from './eventQueue.ts';
 import { createDataGuard } from './dataGuard.ts';
 import { LIMIT_NOTE_PREFIX, LimitError } from './limits.ts';
-import { conditionFailureLeaf, loadStep, type LoadedStep, type ValidStep } from './loadStep.ts';
+import { loadStep, type LoadedStep, type ValidStep } from './loadStep.ts';
 import { readIndexFor } from './readIndex.ts';
 import { emptyEffects, type StepRun, type TaskState } from './runState.ts';
 import { sourceError, type RunCore, type TaskEnd } from './runCore.ts';
@@ -14,9 +14,9 @@ import { createTaskGlobals } from './stepGlobals.ts';
 import { createRuntimeContext } from './runtimeContext.ts';
 import { describeStepError } from './stepErrors.ts';
 import { createSubtaskResults } from './subtaskResults.ts';
-import { summarizeRun } from './summarizeRun.ts';
+import { createRunSurface } from './runSurface.ts';
 import { createRandom, createSeededMath, createVirtualDate } from './virtualGlobals.ts';
-import { adoptReassignedData, isEmpty, replaceDeep } from './dataEdits.ts';
+import { adoptReassignedData, isEmpty } from './dataEdits.ts';
 import type { JsonObject, Patch, SourceError, TraceEvent, Workspace } from './types.ts';
 
 export type { Run, RunHost, RunOptions } from './runApi.ts';
@@ -359,57 +359,5 @@ export function createRun(workspace: Workspace, options: RunOptions): Run {
 
   const { runUntil } = createRunLoop(core, startRoot);
 
-  const run: Run = {
-    steps,
-    events: core.events,
-    runUntil,
-    async runToEnd() {
-      await runUntil();
-      return run.result();
-    },
-    stop() {
-      if (!core.ended) stopAll(null, null);
-    },
-    get ended() {
-      return core.ended;
-    },
-    result: () =>
-      summarizeRun({
-        stepNames: steps.map((s) => s.name),
-        invalid: steps.flatMap((s) => (s.valid ? [] : [{ step: s.name, index: s.index, ...s.error }])),
-        events: core.events,
-      }),
-    dataOf: (taskId) => tasks.find((t) => t.id === taskId)?.data,
-    editData(taskId, next) {
-      const task = tasks.find((t) => t.id === taskId);
-      if (!task || task.phase === 'ended') throw new Error(`task ${taskId} has ended; its data can no longer change`);
-      if (task.run) throw new Error(`task ${taskId} is in the middle of a step; pause between steps to edit its data`);
-      const draft = createJsonDraft(task.data);
-      replaceDeep(draft.draft, task.data, JSON.parse(JSON.stringify(next)) as JsonObject);
-      const [data, patches, inverse, bytes] = guard.commit(task.data, draft.finalize(), 'after this edit');
-      if (patches.length === 0) return;
-      task.data = data;
-      task.dataBytes = bytes;
-      core.markDirty(task, patches);
-      emit({ kind: 'data-edited', task: task.id, patches, inverse });
-      if (task.phase === 'parked') resume(task, 'data');
-      else if (task.phase === 'idle') queueEvaluation(task);
-    },
-    explainStep(taskId, i) {
-      if (tasks.length === 0) startRoot();
-      const task = tasks.find((t) => t.id === taskId);
-      const step = steps[i];
-      if (!task || !step?.valid) return { match: false, leaves: [] };
-      if (step.staticCondition) return { match: step.staticCondition.test(task.data), leaves: step.staticCondition.explain(task.data) };
-      try {
-        const instance = instanceOf(task, step);
-        instance.setData(task.data);
-        const compiled = step.compileDynamic(instance.conditionValue());
-        return { match: compiled.test(task.data), leaves: compiled.explain(task.data) };
-      } catch (error) {
-        return { match: false, leaves: [conditionFailureLeaf(error)] };
-      }
-    },
-  };
-  return run;
+  return createRunSurface(core, { runUntil, startRoot, stop: () => stopAll(null, null), instanceOf });
 }

@@ -1,0 +1,74 @@
+// What a host holds: the Run built on a run's core (see createRun). Reading results, editing
+// data while paused and explaining conditions all happen here, outside the scheduler's loop.
+import { conditionFailureLeaf, type StepInstance, type ValidStep } from './loadStep.ts';
+import { createJsonDraft } from './jsonDraft.ts';
+import { replaceDeep } from './dataEdits.ts';
+import type { Run } from './runApi.ts';
+import type { RunCore } from './runCore.ts';
+import type { TaskState } from './runState.ts';
+import { summarizeRun } from './summarizeRun.ts';
+import type { JsonObject } from './types.ts';
+
+export interface RunParts {
+  runUntil: Run['runUntil'];
+  startRoot(): void;
+  stop(): void;
+  instanceOf(task: TaskState, step: ValidStep): StepInstance;
+}
+
+export function createRunSurface(core: RunCore, parts: RunParts): Run {
+  const { tasks } = core;
+  const run: Run = {
+    steps: core.steps,
+    events: core.events,
+    runUntil: parts.runUntil,
+    async runToEnd() {
+      await parts.runUntil();
+      return run.result();
+    },
+    stop() {
+      if (!core.ended) parts.stop();
+    },
+    get ended() {
+      return core.ended;
+    },
+    result: () =>
+      summarizeRun({
+        stepNames: core.steps.map((s) => s.name),
+        invalid: core.steps.flatMap((s) => (s.valid ? [] : [{ step: s.name, index: s.index, ...s.error }])),
+        events: core.events,
+      }),
+    dataOf: (taskId) => tasks.find((t) => t.id === taskId)?.data,
+    editData(taskId, next) {
+      const task = tasks.find((t) => t.id === taskId);
+      if (!task || task.phase === 'ended') throw new Error(`task ${taskId} has ended; its data can no longer change`);
+      if (task.run) throw new Error(`task ${taskId} is in the middle of a step; pause between steps to edit its data`);
+      const draft = createJsonDraft(task.data);
+      replaceDeep(draft.draft, task.data, JSON.parse(JSON.stringify(next)) as JsonObject);
+      const [data, patches, inverse, bytes] = core.guard.commit(task.data, draft.finalize(), 'after this edit');
+      if (patches.length === 0) return;
+      task.data = data;
+      task.dataBytes = bytes;
+      core.markDirty(task, patches);
+      core.emit({ kind: 'data-edited', task: task.id, patches, inverse });
+      if (task.phase === 'parked') core.resume(task, 'data');
+      else if (task.phase === 'idle') core.queueEvaluation(task);
+    },
+    explainStep(taskId, i) {
+      if (tasks.length === 0) parts.startRoot();
+      const task = tasks.find((t) => t.id === taskId);
+      const step = core.steps[i];
+      if (!task || !step?.valid) return { match: false, leaves: [] };
+      if (step.staticCondition) return { match: step.staticCondition.test(task.data), leaves: step.staticCondition.explain(task.data) };
+      try {
+        const instance = parts.instanceOf(task, step);
+        instance.setData(task.data);
+        const compiled = step.compileDynamic(instance.conditionValue());
+        return { match: compiled.test(task.data), leaves: compiled.explain(task.data) };
+      } catch (error) {
+        return { match: false, leaves: [conditionFailureLeaf(error)] };
+      }
+    },
+  };
+  return run;
+}
