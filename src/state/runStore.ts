@@ -103,9 +103,10 @@ export function setStartData(data: JsonObject | undefined): void {
   startData = data;
 }
 
-async function begin(): Promise<boolean> {
-  const { workspace, selectedTask } = useWorkspace.getState();
-  const task = workspace.tasks[selectedTask] ?? workspace.tasks[0];
+async function begin(ran?: Workspace, taskName?: string): Promise<boolean> {
+  const { workspace: current, selectedTask } = useWorkspace.getState();
+  const workspace = ran ?? current;
+  const task = workspace.tasks.find((t) => t.name === taskName) ?? workspace.tasks[selectedTask] ?? workspace.tasks[0];
   dropPending();
   set((s) => ({ phase: 'running', events: [], runs: [], cursor: -1, eventCursor: null, follow: true, workspace, error: null, runId: s.runId + 1, why: null }));
   try {
@@ -117,10 +118,10 @@ async function begin(): Promise<boolean> {
   }
 }
 
-async function advance(mode: 'end' | 'step'): Promise<void> {
+async function advance(mode: 'end' | 'step', breakpoints = useBreakpoints.getState()): Promise<void> {
   set({ phase: 'running', pausedBy: null });
   try {
-    const { ended, pausedBy } = await engine().advance(mode, useBreakpoints.getState());
+    const { ended, pausedBy } = await engine().advance(mode, breakpoints);
     flushEvents();
     if (get().phase === 'running') set({ phase: ended ? 'ended' : 'paused', pausedBy });
     if (ended) void explainIncomplete(get().runId);
@@ -152,6 +153,12 @@ export async function runToEnd(): Promise<void> {
   if (phase === 'running') return;
   if (phase !== 'paused' && !(await begin())) return;
   await advance('end');
+}
+
+/** Runs a saved run again from its inputs (runs are deterministic), without breakpoints. */
+export async function rerun(workspace: Workspace, taskName: string | undefined, data: JsonObject | undefined): Promise<void> {
+  setStartData(data);
+  if (await begin(workspace, taskName)) await advance('end', { steps: [], conditions: [], data: [] });
 }
 
 /** Runs one more step run, starting a run if none is paused. */

@@ -15,6 +15,8 @@ export const content = async () => {
 interface DeletedStep {
   step: StepDef;
   index: number;
+  /** A lesson dropped with the last step (a lesson over no steps can't play); Undo restores it. */
+  lesson?: Workspace['lesson'];
 }
 
 export interface WorkspaceState {
@@ -119,14 +121,16 @@ export function renameStep(index: number, name: string): void {
 export function deleteStep(index: number): void {
   const step = get().workspace.steps[index];
   if (!step) return;
-  updateSteps((list) => list.filter((_, i) => i !== index));
-  set({ deleted: { step, index }, selectedStep: Math.max(0, Math.min(index, get().workspace.steps.length - 1)) });
+  const { lesson } = get().workspace;
+  const dropLesson = lesson !== undefined && get().workspace.steps.length === 1;
+  updateWorkspace(({ lesson: _l, ...ws }) => ({ ...ws, steps: ws.steps.filter((_, i) => i !== index), ...(dropLesson || lesson === undefined ? {} : { lesson }) }));
+  set({ deleted: { step, index, ...(dropLesson ? { lesson } : {}) }, selectedStep: Math.max(0, Math.min(index, get().workspace.steps.length - 1)) });
 }
 
 export function undoDelete(): void {
   const { deleted } = get();
   if (!deleted) return;
-  updateSteps((list) => [...list.slice(0, deleted.index), deleted.step, ...list.slice(deleted.index)]);
+  updateWorkspace((ws) => ({ ...ws, steps: [...ws.steps.slice(0, deleted.index), deleted.step, ...ws.steps.slice(deleted.index)], ...(deleted.lesson ? { lesson: deleted.lesson } : {}) }));
   set({ deleted: null, selectedStep: deleted.index });
 }
 

@@ -16,6 +16,7 @@ import { PresenterView } from './PresenterView.tsx';
 import { useViewMode } from '../../state/viewMode.ts';
 import { KeysOverlay } from './KeysOverlay.tsx';
 import { Notice } from './Notice.tsx';
+import { SaveNotices } from './SaveNotices.tsx';
 import { PausedBar } from './PausedBar.tsx';
 import { useKeyboard } from './useKeyboard.ts';
 import { filesFromDrop, openFiles } from './workspaceFiles.ts';
@@ -45,6 +46,7 @@ function Editor() {
       <div>
         <Header onShowKeys={() => setShowKeys(true)} />
         <Notice />
+        <SaveNotices />
         <PausedBar />
       </div>
       <Group orientation="horizontal" className="workarea">

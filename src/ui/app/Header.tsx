@@ -2,14 +2,16 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { EXAMPLES } from '../../state/examples.ts';
 import { resetRun, runToEnd, stepOnce, stopRun, useRun } from '../../state/runStore.ts';
-import { loadWorkspace, renameWorkspace, selectTask, useWorkspace } from '../../state/workspaceStore.ts';
+import { renameWorkspace, selectTask, useWorkspace } from '../../state/workspaceStore.ts';
 import { RunStatus } from './RunStatus.tsx';
 import { useClickOutside, useEscape } from './useDismiss.ts';
 import { clearBranches } from '../../state/branches.ts';
-import { endLesson, startLesson } from '../../state/lessonPlayer.ts';
+import { startLesson } from '../../state/lessonPlayer.ts';
 import { setViewMode } from '../../state/viewMode.ts';
 import { EmbedDialog } from './EmbedDialog.tsx';
-import { copyShareLink, downloadStepFolder, downloadTrace, downloadWorkspace, openFiles } from './workspaceFiles.ts';
+import { copyShareLink, downloadStepFolder, downloadTrace, downloadWorkspace, newWorkspace, openFiles } from './workspaceFiles.ts';
+import { replaceWith } from '../../state/workspaceSaves.ts';
+import { RecentItems } from './RecentMenu.tsx';
 import { Glyph } from './Glyph.tsx';
 
 export function Header({ onShowKeys }: { onShowKeys(): void }) {
@@ -75,6 +77,9 @@ function FileButtons() {
       <button aria-haspopup="menu" aria-expanded={open} onClick={() => setOpen(!open)}>File <Glyph>▾</Glyph></button>
       {open && (
         <div className="menu-list" role="menu" style={{ minWidth: 260 }}>
+          <button role="menuitem" onClick={act(() => void newWorkspace())}>
+            New workspace<span className="desc">An empty one; this one stays in Recent</span>
+          </button>
           <button role="menuitem" onClick={act(() => input.current?.click())}>
             Open…<span className="desc">A workspace or trace (.json), an ALOMA step folder (.zip) or step files (.js); or drop them on the page</span>
           </button>
@@ -88,11 +93,12 @@ function FileButtons() {
             Embed…<span className="desc">A read-only graph and player for documentation</span>
           </button>
           <button role="menuitem" onClick={act(downloadStepFolder)}>
-            Export step folder (.zip)<span className="desc">One .js per step plus tasks.json, connectors.json, config.json</span>
+            Export step folder (.zip)<span className="desc">One .js per step plus tasks.json, connectors.json, config.json and a steplab.json manifest</span>
           </button>
           <button role="menuitem" disabled={!hasRun} onClick={act(downloadTrace)}>
             Save trace<span className="desc">This run, to replay later without running</span>
           </button>
+          <RecentItems onPick={close} />
         </div>
       )}
       {embedding && <EmbedDialog onClose={() => setEmbedding(false)} />}
@@ -136,10 +142,7 @@ function ExamplesMenu() {
               key={example.id}
               role="menuitem"
               onClick={() => {
-                resetRun();
-                clearBranches();
-                endLesson();
-                loadWorkspace(structuredClone(example.workspace));
+                void replaceWith(structuredClone(example.workspace), null, `Opened the example “${example.workspace.name}”`);
                 setOpen(false);
               }}
             >

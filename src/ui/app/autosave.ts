@@ -1,27 +1,31 @@
-// Restores the saved workspace on start and saves every change, throttled to 300 ms, plus
-// once more when the page is hidden or closed.
+// Start-up and saving: picks the store (IndexedDB, or memory with a notice), moves an old
+// localStorage save in, opens this tab's workspace, and saves every edit (300 ms throttle, and
+// on hide/close). Runs and branches are saved beside it.
 import { defaultExample } from '../../state/examples.ts';
-import { createDebouncedSaver, restoreWorkspace, saveWorkspace } from '../../state/persistence.ts';
-import { loadWorkspace, useWorkspace } from '../../state/workspaceStore.ts';
+import { createDebouncedSaver, migrateLocalSave } from '../../state/persistence.ts';
+import { loadWorkspace, setNotice, useWorkspace } from '../../state/workspaceStore.ts';
 import type { Workspace } from '../../engine/types.ts';
 import { isShareHash } from '../../share/shareLink.ts';
 import { decodeOffThread } from '../../share/decodeOffThread.ts';
-import { setNotice } from '../../state/workspaceStore.ts';
-import { resetRun } from '../../state/runStore.ts';
-import { clearBranches } from '../../state/branches.ts';
+import { idbBackend, listRecent, memoryBackend, probe, type Backend } from '../../state/savedStore.ts';
+import { attachTab, currentId, isEdit, onFlush, openNew, openSaved, refreshRecent, replaceWith, save, TAB_KEY } from '../../state/workspaceSaves.ts';
+import { showSaveNotice } from '../../state/saveStatus.ts';
+import { saveSession } from '../../state/sessionSaves.ts';
+import { useRun } from '../../state/runStore.ts';
+import { useBranches } from '../../state/branches.ts';
 
-/**
- * Opens a `#v1/…` link: the workspace loads and nothing runs. A bad link leaves the current
- * workspace untouched and says what is wrong. The hash is then cleared, so a reload shows the
- * person's own (autosaved) edits rather than the link again.
- */
 /** Embed mode: the workspace comes from the link alone (or the default example), nothing is saved. */
 export function startEmbed(): void {
   loadWorkspace(defaultExample(), null);
-  void openSharedLink();
+  void openSharedLink(false);
 }
 
-async function openSharedLink(): Promise<void> {
+/**
+ * Opens a `#v1/…` link: the workspace loads and nothing runs; the one it replaces stays in
+ * Recent. A bad link changes nothing and says what is wrong. The hash is then cleared, so a
+ * reload shows the person's own (autosaved) work rather than the link again.
+ */
+async function openSharedLink(saved = true): Promise<void> {
   const { hash } = window.location;
   if (!isShareHash(hash)) return;
   history.replaceState(null, '', window.location.pathname + window.location.search);
@@ -29,23 +33,78 @@ async function openSharedLink(): Promise<void> {
     const decoded = await decodeOffThread({ kind: 'link', hash });
     if (decoded.kind !== 'workspace') return;
     const { workspace } = decoded;
-    resetRun();
-    clearBranches();
-    loadWorkspace(workspace, `Opened “${workspace.name}” from a shared link. Nothing has run: press Run when you have read the steps.`);
+    const notice = `Opened “${workspace.name}” from a shared link. Nothing has run: press Run when you have read the steps.`;
+    if (saved) await replaceWith(workspace, notice, `Opened “${workspace.name}” from a link`);
+    else loadWorkspace(workspace, notice);
   } catch (error) {
     setNotice(`This link could not be opened: ${(error as Error).message}. Your workspace is unchanged.`);
   }
 }
 
-export function startAutosave(storage: Storage = window.localStorage): void {
-  const restored = restoreWorkspace(storage);
-  loadWorkspace(restored.workspace ?? defaultExample(), restored.notice);
+const sessionStore = (): Storage | null => {
+  try {
+    return window.sessionStorage;
+  } catch {
+    return null;
+  }
+};
+
+const localStore = (): Storage | null => {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+};
+
+async function pickBackend(): Promise<{ backend: Backend; durable: boolean }> {
+  if (typeof indexedDB !== 'undefined') {
+    const backend = idbBackend();
+    if (await probe(backend)) return { backend, durable: true };
+  }
+  showSaveNotice({ kind: 'unavailable', text: 'This browser window does not let Steplab save (private mode or blocked storage). Your work stays only while this tab is open: download it to keep it.' });
+  return { backend: memoryBackend(), durable: false };
+}
+
+/** This tab's workspace: the one it edited before a reload, else the newest saved, else an example. */
+async function openFirst(backend: Backend, migrated: string | null): Promise<void> {
+  const tabId = sessionStore()?.getItem(TAB_KEY) ?? null;
+  for (const id of [tabId, migrated, (await listRecent(backend))[0]?.id]) {
+    if (id && (await openSaved(id))) return;
+  }
+  // A damaged copy stays under its own id; the example opens as a new one beside it.
+  await openNew(defaultExample());
+}
+
+/** `fresh` (safe mode's "Start fresh"): open the default example; the saved one stays in Recent. */
+export async function startAutosave({ fresh = false } = {}): Promise<void> {
+  const { backend, durable } = await pickBackend();
+  attachTab(backend, sessionStore());
+  const migrated = await migrateLocalSave(localStore(), backend, durable).catch(() => ({ id: null, corrupt: null, blocked: false }));
+  if (migrated.corrupt) {
+    showSaveNotice({ kind: 'corrupt', text: `Your saved workspace could not be read (${migrated.corrupt.reason}). Steplab opened the default example; the damaged copy is kept and can be downloaded.` });
+  }
+  if (fresh) await openNew(defaultExample());
+  else await openFirst(backend, migrated.id);
+  await refreshRecent();
+  const saver = createDebouncedSaver(({ id, ws }: { id: string; ws: Workspace }) => void save(id, ws), 300);
+  onFlush(saver.flush);
+  useWorkspace.subscribe((state, previous) => {
+    const id = currentId();
+    if (id && state.workspace !== previous.workspace && isEdit(state.workspace)) saver.schedule({ id, ws: state.workspace });
+  });
+  let sessionTimer: ReturnType<typeof setTimeout> | null = null;
+  const sessionChanged = () => {
+    if (sessionTimer) clearTimeout(sessionTimer);
+    sessionTimer = setTimeout(() => {
+      const id = currentId();
+      if (id) void saveSession(backend, id).catch(() => undefined);
+    }, 500);
+  };
+  useBranches.subscribe(sessionChanged);
+  useRun.subscribe((s, p) => (s.phase !== p.phase || s.cursor !== p.cursor) && sessionChanged());
   void openSharedLink();
   window.addEventListener('hashchange', () => void openSharedLink());
-  const saver = createDebouncedSaver((ws: Workspace) => saveWorkspace(storage, ws), 300);
-  useWorkspace.subscribe((state, previous) => {
-    if (state.workspace !== previous.workspace) saver.schedule(state.workspace);
-  });
   window.addEventListener('pagehide', saver.flush);
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'hidden') saver.flush();

@@ -5,10 +5,10 @@ import { traceToFile } from '../../share/traceFile.ts';
 import { fileNameFor, workspaceToFile } from '../../share/workspaceFile.ts';
 import { encodeShareHash, LONG_LINK } from '../../share/shareLink.ts';
 import { folderName, workspaceToZip } from '../../share/stepZip.ts';
-import type { Workspace } from '../../engine/types.ts';
-import { loadTrace, resetRun, useRun } from '../../state/runStore.ts';
-import { clearBranches } from '../../state/branches.ts';
-import { loadWorkspace, selectTask, setNotice, useWorkspace } from '../../state/workspaceStore.ts';
+import { loadTrace, useRun } from '../../state/runStore.ts';
+import { selectTask, setNotice, useWorkspace } from '../../state/workspaceStore.ts';
+import { replaceWith } from '../../state/workspaceSaves.ts';
+import { parseWorkspace } from '../../engine/workspace.ts';
 
 /** Opens what was picked or dropped: a workspace or trace (.json), a step folder (.zip), or step files (.js). */
 export async function openFiles(files: File[]): Promise<void> {
@@ -24,16 +24,16 @@ export async function openFiles(files: File[]): Promise<void> {
     if (decoded.kind !== 'workspace') return;
     const { workspace } = decoded;
     const count = `${workspace.steps.length} step${workspace.steps.length === 1 ? '' : 's'}`;
-    openImported(workspace, zip ? `Imported ${count} from ${files[0].name}.` : `Imported ${count}.`);
+    const from = zip ? ` from ${files[0].name}` : '';
+    await replaceWith(workspace, `Imported ${count}${from}.`, `Opened “${workspace.name}”${from}`);
   } catch (error) {
     setNotice(`${(error as Error).message}. Your workspace was not changed.`);
   }
 }
 
-function openImported(workspace: Workspace, notice: string): void {
-  resetRun();
-  clearBranches();
-  loadWorkspace(workspace, notice);
+/** File ▸ New workspace: an empty one; the current one stays in Recent. */
+export function newWorkspace(): Promise<void> {
+  return replaceWith(parseWorkspace({ name: 'Untitled workspace', steps: [] }), null, 'Started a new workspace');
 }
 
 /** Files from a drop, walking into dropped folders. */
@@ -90,15 +90,12 @@ export async function openWorkspaceFile(file: File): Promise<void> {
   }
   if (decoded.kind === 'trace') {
     const { trace } = decoded;
-    clearBranches();
-    loadWorkspace(trace.workspace, `Replaying the trace in ${file.name}: nothing was run again.`);
+    await replaceWith(trace.workspace, `Replaying the trace in ${file.name}: nothing was run again.`, `Opened the trace in ${file.name}`);
     selectTask(Math.max(0, trace.workspace.tasks.findIndex((t) => t.name === trace.task)));
     loadTrace(trace.workspace, trace.events);
     return;
   }
-  resetRun();
-  clearBranches();
-  loadWorkspace(decoded.workspace, null);
+  await replaceWith(decoded.workspace, null, `Opened “${decoded.workspace.name}” from ${file.name}`);
 }
 
 function download(name: string, text: string): void {
