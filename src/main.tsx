@@ -6,6 +6,8 @@ import { ErrorBoundary } from './ui/app/ErrorBoundary.tsx';
 import { FramedRefusal, framedByForeignSite } from './ui/app/FramedRefusal.tsx';
 import { startAutosave, startEmbed } from './ui/app/autosave.ts';
 import { modeFromSearch, setViewMode } from './state/viewMode.ts';
+import { SafeMode } from './ui/app/SafeMode.tsx';
+import { previousStartFailed, startupBegan } from './ui/app/safeStart.ts';
 import './ui/app/styles.css';
 
 const mode = modeFromSearch(window.location.search);
@@ -14,11 +16,18 @@ const root = createRoot(document.getElementById('root')!);
 // host sends it; this covers hosts that don't). Embeds are made to be framed.
 if (mode !== 'embed' && framedByForeignSite()) {
   root.render(<FramedRefusal />);
+} else if (mode !== 'embed' && previousStartFailed()) {
+  // The last load never finished starting: open nothing until the person chooses.
+  root.render(<SafeMode onStart={start} />);
 } else {
+  start();
+}
+
+function start(): void {
   setViewMode(mode);
   // An embed shows the workspace in its link and never touches the visitor's own saved work.
   if (mode === 'embed') startEmbed();
-  else startAutosave();
+  else (startupBegan(), startAutosave());
   root.render(
     <StrictMode>
       <ErrorBoundary>

@@ -8,7 +8,10 @@ import { causalEdges, ROOT } from '../../state/replay.ts';
 import { useRun } from '../../state/runStore.ts';
 import { selectStep, useWorkspace } from '../../state/workspaceStore.ts';
 import { guess, useQuiz } from '../../state/quiz.ts';
-import { buildEdges, layoutNodes, potentialEdges } from './buildGraph.ts';
+import { buildEdges, focusEdges, layoutNodes } from './buildGraph.ts';
+import { couldIndex } from './couldEdges.ts';
+import { useHover } from '../../state/hoverStore.ts';
+import { startupFinished } from '../app/safeStart.ts';
 import { LoopEdge } from './LoopEdge.tsx';
 import { Narration } from './Narration.tsx';
 import { exportGraph } from './exportGraph.ts';
@@ -41,19 +44,25 @@ export function Graph() {
     const last = events.findLast((e) => (e.kind === 'step-finished' || e.kind === 'step-failed') && e.task === ROOT);
     return last && (last.kind === 'step-finished' || last.kind === 'step-failed') ? last.step : null;
   }, [events, status]);
-  // Potential edges compare every pair of steps: worked out once per change of the steps, not per cursor move.
-  const potential = useMemo(() => potentialEdges(checks), [checks]);
-  const baseEdges = useMemo(() => buildEdges(potential, causal, redos, lastRan, null), [potential, causal, redos, lastRan]);
+  // "Could" edges, grouped by path: worked out once per change of the steps, not per cursor move.
+  // All of them are drawn only around the selected and the hovered step, so edges stay O(steps).
+  const could = useMemo(() => couldIndex(checks), [checks]);
+  const baseEdges = useMemo(() => buildEdges(could, causal, redos, lastRan, null), [could, causal, redos, lastRan]);
+  const selected = useWorkspace((s) => s.selectedStep);
+  const hovered = useHover((s) => s.step);
+  const around = useMemo(() => focusEdges(could, [selected, hovered], baseEdges), [could, selected, hovered, baseEdges]);
   // Only the edge into the running step changes as the cursor moves; the rest keep their identity,
   // so React Flow re-renders one or two edges, not all of them.
   const edges: Edge[] = useMemo(
-    () => baseEdges.map((e) => (e.id === `c:${active}` ? { ...e, animated: true, className: `${e.className ?? ''} active` } : e)),
-    [baseEdges, active],
+    () => [...baseEdges.map((e) => (e.id === `c:${active}` ? { ...e, animated: true, className: `${e.className ?? ''} active` } : e)), ...around],
+    [baseEdges, active, around],
   );
 
   useEffect(() => {
-    const id = requestAnimationFrame(() => void fitView({ padding: 0.25, duration: 0 }));
+    const final = checks.length === stepNames.length;
+    const id = requestAnimationFrame(() => (void fitView({ padding: 0.25, duration: 0 }), final && startupFinished()));
     return () => cancelAnimationFrame(id);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per layout
   }, [nodes, fitView]);
 
   // Keys act only while the graph has focus. Nodes are focusable (Tab); Enter or Space selects

@@ -6,6 +6,7 @@ import type { Edge, Node } from '@xyflow/react';
 import type { StepCheck } from '../../engine/checkSteps.ts';
 import type { CausalEdge } from '../../state/replay.ts';
 import { chipText } from './conditionChips.ts';
+import { couldIndex, pairsAround, shownPairs, type CouldIndex, type CouldPair } from './couldEdges.ts';
 
 export const NODE_WIDTH = 230;
 const NODE_HEIGHT = 96;
@@ -16,20 +17,7 @@ export interface StepNodeData extends Record<string, unknown> {
   chips: string[];
 }
 
-const overlaps = (a: string, b: string) => a === b || a.startsWith(`${b}.`) || b.startsWith(`${a}.`);
 const id = (step: number | 'start') => (step === 'start' ? 'start' : `s${step}`);
-
-export function potentialEdges(checks: readonly StepCheck[]): { from: number; to: number; path: string }[] {
-  const edges: { from: number; to: number; path: string }[] = [];
-  checks.forEach((a, from) => {
-    checks.forEach((b, to) => {
-      if (from === to || !a || !b) return;
-      const path = b.reads.find((read) => a.writes.some((write) => overlaps(read, write)));
-      if (path) edges.push({ from, to, path });
-    });
-  });
-  return edges;
-}
 
 /** Until the steps have been read, nodes stand in list order; dagre needs the edges to be useful. */
 function columnLayout(names: readonly string[]): Node[] {
@@ -50,7 +38,8 @@ export function layoutNodes(names: readonly string[], checks: readonly StepCheck
   g.setNode('start', { width: 110, height: 36 });
   g.setNode('end', { width: 130, height: 36 });
   names.forEach((_, i) => g.setNode(`s${i}`, { width: NODE_WIDTH, height: NODE_HEIGHT }));
-  for (const edge of potentialEdges(checks)) if (edge.from < edge.to) g.setEdge(`s${edge.from}`, `s${edge.to}`);
+  // Only the edges drawn with nothing selected: all "could" pairs would make dagre O(steps²).
+  for (const edge of shownPairs(couldIndex(checks))) if (edge.from < edge.to) g.setEdge(`s${edge.from}`, `s${edge.to}`);
   names.forEach((_, i) => {
     if (g.inEdges(`s${i}`)?.length === 0) g.setEdge('start', `s${i}`);
     if (g.outEdges(`s${i}`)?.length === 0) g.setEdge(`s${i}`, 'end');
@@ -73,7 +62,10 @@ export function layoutNodes(names: readonly string[], checks: readonly StepCheck
   ];
 }
 
-export function buildEdges(potential: ReturnType<typeof potentialEdges>, causal: readonly CausalEdge[], redos: readonly number[], lastRan: number | null, active: string | null): Edge[] {
+const couldLabel = (p: CouldPair) => (p.more ? `${p.path} · ${p.more} steps` : p.path);
+
+/** The graph's edges with nothing selected: what happened (causal), what could (grouped), redos, end. */
+export function buildEdges(could: CouldIndex, causal: readonly CausalEdge[], redos: readonly number[], lastRan: number | null, active: string | null): Edge[] {
   const edges: Edge[] = [];
   const causalKeys = new Set(causal.map((e) => `${e.from}->${e.to}`));
   for (const e of causal) {
@@ -88,13 +80,30 @@ export function buildEdges(potential: ReturnType<typeof potentialEdges>, causal:
       animated: active === key,
     });
   }
-  for (const e of potential) {
-    if (causalKeys.has(`${e.from}->${e.to}`)) continue;
-    edges.push({ id: `p:${e.from}->${e.to}`, source: id(e.from), target: id(e.to), label: e.path, className: 'potential' });
+  for (const p of shownPairs(could)) {
+    if (causalKeys.has(`${p.from}->${p.to}`)) continue;
+    edges.push({ id: `p:${p.from}->${p.to}`, source: id(p.from), target: id(p.to), label: couldLabel(p), className: p.more ? 'potential grouped' : 'potential' });
   }
   redos.forEach((count, i) => {
     if (count > 0) edges.push({ id: `redo:${i}`, source: `s${i}`, target: `s${i}`, type: 'loop', label: `redo ×${count}`, className: 'causal' });
   });
   if (lastRan !== null) edges.push({ id: 'end', source: `s${lastRan}`, target: 'end', className: 'causal' });
+  return edges;
+}
+
+/** Every "could" edge into and out of the focused steps (selected, hovered) not already drawn. */
+export function focusEdges(could: CouldIndex, focus: readonly (number | null)[], drawn: readonly Edge[]): Edge[] {
+  const steps = [...new Set(focus.filter((s): s is number => s !== null && s >= 0 && s < could.out.length))];
+  if (steps.length === 0) return [];
+  const have = new Set(drawn.map((e) => `${e.source}->${e.target}`));
+  const edges: Edge[] = [];
+  for (const step of steps) {
+    for (const p of pairsAround(could, step)) {
+      const key = `${id(p.from)}->${id(p.to)}`;
+      if (have.has(key)) continue;
+      have.add(key);
+      edges.push({ id: `f:${p.from}->${p.to}`, source: id(p.from), target: id(p.to), label: p.path, className: 'potential focus' });
+    }
+  }
   return edges;
 }
