@@ -320,6 +320,7 @@ export function createRun(workspace: Workspace, options: RunOptions): Run {
     task.error = end.error;
     if (task.parkEvent) task.parkEvent.cancelled = true;
     if (task.expireEvent) task.expireEvent.cancelled = true;
+    if (task.parent === null) ctx.reportDropped(task);
     emit({ kind: 'task-ended', task: task.id, status: end.status, result: task.result, error: end.error, step: end.step ?? null });
     results.childEnded(task);
   }

@@ -39,11 +39,14 @@ export function createRuntimeContext(deps: RuntimeDeps): RuntimeContext {
   const EVENT_OVERHEAD = 64;
   let outputBytes = 0;
   let outputFull = false;
+  const dropped = { entries: 0, bytes: 0 };
   const spendOutput = (task: TaskState, step: number, bytes: number): boolean => {
     if (!outputFull && outputBytes + bytes <= MAX_OUTPUT_BYTES) {
       outputBytes += bytes;
       return true;
     }
+    dropped.entries++;
+    dropped.bytes += bytes;
     if (!outputFull) {
       outputFull = true;
       const text = `output limit reached: this run recorded ${MAX_OUTPUT_BYTES} bytes of logs and visualize data; later output is dropped`;
@@ -53,6 +56,12 @@ export function createRuntimeContext(deps: RuntimeDeps): RuntimeContext {
     return false;
   };
 const ctx: RuntimeContext = {
+  reportDropped(task) {
+    if (dropped.entries === 0) return;
+    const text = `${dropped.entries.toLocaleString('en-US')} log and visualize entries (${dropped.bytes.toLocaleString('en-US')} bytes) were dropped past the run's output limit`;
+    deps.emit({ kind: 'log', task: task.id, step: null, level: 'warn', text });
+    dropped.entries = 0;
+  },
   Date: VirtualDate,
   Math: VirtualMath,
   config: workspace.config,

@@ -21,6 +21,8 @@ export interface RuntimeContext {
   releaseSubtasks(count: number): void;
   guard: DataGuard;
   setExpiry(task: TaskState, ms: number): void;
+  /** Says, once at the root's end, how much output the run's cap dropped. */
+  reportDropped(task: TaskState): void;
 }
 
 /** Step API errors that the user caused: the message says what to do. */
