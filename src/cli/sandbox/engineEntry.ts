@@ -6,6 +6,7 @@ import { setCodeCompiler } from '../../engine/compileCode.ts';
 import { createRun } from '../../engine/createRun.ts';
 import { messageOf } from '../../engine/sourceLocation.ts';
 import type { TraceEvent, Workspace } from '../../engine/types.ts';
+import { createTimedOutGuard } from './timedOutRuns.ts';
 
 export interface SandboxHost {
   /** One JSON message to the parent process. */
@@ -20,6 +21,8 @@ export interface SandboxInput {
   workspace: Workspace;
   taskName?: string;
   seed?: number;
+  /** Step runs (`task:step:run`) the watchdog killed in an earlier attempt of this same run. */
+  timedOut?: string[];
 }
 
 // Captured before any step code runs, so a step that replaces them cannot blind the watchdog.
@@ -32,11 +35,6 @@ const BEAT_MS = 20;
 export function start(host: SandboxHost, inputText: string): void {
   const { send, defer, compile } = host;
   const post = (message: unknown) => send(stringify(message));
-  setCodeCompiler((params, body) => {
-    const compiled = compile(params.join(','), body);
-    if (typeof compiled === 'string') throw new SyntaxError(compiled);
-    return compiled;
-  });
   let buffer: TraceEvent[] = [];
   let lastKey = '';
   let lastSend = clock();
@@ -48,6 +46,12 @@ export function start(host: SandboxHost, inputText: string): void {
   };
   try {
     const input = parse(inputText) as SandboxInput;
+    const guard = createTimedOutGuard(input.timedOut ?? []);
+    setCodeCompiler((params, body) => {
+      const compiled = compile(params.join(','), body);
+      if (typeof compiled === 'string') throw new SyntaxError(compiled);
+      return guard.wrap(compiled);
+    });
     // `now` is the captured clock: a step replacing Date.now must not hide its CPU time.
     const runHost = { yieldMacrotask: () => new Promise<void>((resolve) => defer(resolve)), now: () => clock() };
     const run = createRun(input.workspace, {
@@ -57,6 +61,7 @@ export function start(host: SandboxHost, inputText: string): void {
       // Every slice of step code is preceded by a beat carrying the events so far, so a kill loses
       // nothing and names the right step. A step's first slice runs right after `step-started`.
       onEvent(event) {
+        guard.observe(event);
         buffer.push(event);
         if (event.kind === 'step-started') beat({ task: event.task, step: event.step });
       },

@@ -1,7 +1,9 @@
 // Runs a workspace in the sandbox child and keeps a watchdog on it. The child beats before every
 // slice of step code; when a step run's slices add up to more than stepTimeoutMs, or the child
-// goes silent that long, it is killed and the run ends with "execution timeout". A child that
-// dies any other way (out of memory, a crash) ends the run in error too: the CLI never crashes.
+// goes silent that long, it is killed. The run is deterministic, so it is then replayed in a
+// fresh child with that step run failing at once with "execution timeout": only its task ends,
+// and the rest goes on (semantics 4.9). A child that dies any other way (out of memory, a crash)
+// ends the run in error: the CLI never crashes.
 import type { ChildProcess } from 'node:child_process';
 import { summarizeRun } from '../../engine/summarizeRun.ts';
 import { EXECUTION_TIMEOUT, timeoutEvents } from '../../engine/timeoutEvents.ts';
@@ -9,21 +11,36 @@ import type { InvalidStep, RunResult, TraceEvent, Workspace } from '../../engine
 import { childProgram } from './buildChild.ts';
 import { readChildMessage } from './childMessages.ts';
 import { CHILD_HEAP_MB, spawnChild } from './spawnChild.ts';
+import { runKey } from './timedOutRuns.ts';
 
 const STARTUP_MS = 60_000;
+/** Replays after kills; past this many runaway step runs the run just ends where it was killed. */
+const MAX_REPLAYS = 10;
 
 export interface SandboxOptions {
   taskName?: string;
   seed?: number;
 }
 
+type Attempt = { result: RunResult; killed: string | null };
+
 export async function runSandboxed(workspace: Workspace, options: SandboxOptions = {}): Promise<RunResult> {
+  const timedOut: string[] = [];
+  for (;;) {
+    const { result, killed } = await attempt(workspace, options, timedOut);
+    if (!killed || timedOut.length >= MAX_REPLAYS || timedOut.includes(killed)) return result;
+    timedOut.push(killed);
+  }
+}
+
+/** One child's go at the run; `killed` names the step run the watchdog stopped, if it could. */
+async function attempt(workspace: Workspace, options: SandboxOptions, timedOut: string[]): Promise<Attempt> {
   let child: ChildProcess;
   try {
     child = spawnChild(await childProgram());
   } catch (error) {
     const message = `the sandbox could not start: ${(error as Error)?.message ?? String(error)}`;
-    return summarize(workspace.steps.map((s) => s.name), [], [], { message, task: 't0', step: null });
+    return { result: summarize(workspace.steps.map((s) => s.name), [], [], { message, task: 't0', step: null }), killed: null };
   }
   const events: TraceEvent[] = [];
   let stepNames = workspace.steps.map((s) => s.name);
@@ -35,7 +52,7 @@ export async function runSandboxed(workspace: Workspace, options: SandboxOptions
     if (stderr.length < 64_000) stderr += chunk;
   });
 
-  return new Promise<RunResult>((resolve) => {
+  return new Promise<Attempt>((resolve) => {
     let owner: { task: string; step: number | null } | null = null;
     let lastTask = 't0';
     let spent = 0;
@@ -47,7 +64,8 @@ export async function runSandboxed(workspace: Workspace, options: SandboxOptions
       clearInterval(watchdog);
       child.removeAllListeners('message');
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-      resolve(summarize(stepNames, invalid, events, abort && { ...abort, task: owner?.task ?? lastTask, step: owner?.step ?? null }));
+      const culprit = abort && { ...abort, task: owner?.task ?? lastTask, step: owner?.step ?? null };
+      resolve({ result: summarize(stepNames, invalid, events, culprit), killed: abort?.message === EXECUTION_TIMEOUT ? killedRun(events, culprit) : null });
     };
     // Until the steps are loaded no step code has run, so only a generous start-up limit applies.
     let loaded = false;
@@ -64,7 +82,7 @@ export async function runSandboxed(workspace: Workspace, options: SandboxOptions
       const message = readChildMessage(raw);
       if (!message) return finish({ message: 'step code broke the sandbox\'s messages (it changed a built-in such as Object.prototype.toJSON)' });
       if (message.type === 'ready') {
-        child.send(JSON.stringify({ workspace, taskName: options.taskName, seed: options.seed }), (error) => {
+        child.send(JSON.stringify({ workspace, taskName: options.taskName, seed: options.seed, timedOut }), (error) => {
           if (error) finish({ message: `the sandbox could not start: ${error.message}` });
         });
       } else if (message.type === 'beat') {
@@ -99,6 +117,16 @@ function summarize(stepNames: string[], invalid: InvalidStep[], events: TraceEve
   } catch (error) {
     return failedResult(`the run's trace could not be read: ${(error as Error)?.message ?? 'unknown error'}`, invalid);
   }
+}
+
+/** The key of the step run a kill stopped: the culprit's last started run of that step. */
+function killedRun(events: TraceEvent[], culprit: { task: string; step: number | null } | null): string | null {
+  if (!culprit || culprit.step === null) return null;
+  for (let i = events.length - 1; i >= 0; i--) {
+    const e = events[i];
+    if (e.kind === 'step-started' && e.task === culprit.task && e.step === culprit.step) return runKey(e.task, e.step, e.run);
+  }
+  return null;
 }
 
 function failedResult(message: string, invalid: InvalidStep[]): RunResult {
