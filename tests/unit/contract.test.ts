@@ -281,7 +281,7 @@ describe('bad connector use fails the call, never the engine', () => {
     const result = await runSteps([step('{ a: 1 }', 'for (let i = 0; i < 200000; i++) console.log(".");')], { a: 1 });
     const count = kinds(result.events, 'log').length;
     expect(count).toBeLessThan(200000);
-    expect(logs(result.events).at(-1)).toMatch(/^output limit reached/);
+    expect(logs(result.events).filter((t) => /^output limit reached/.test(t))).toHaveLength(1);
   });
 });
 
