@@ -124,7 +124,9 @@ export function createTaskGlobals(ctx: RuntimeContext, task: TaskState): StepGlo
   };
   const timer = (repeat: boolean) => (callback: unknown, ms?: number, ...args: unknown[]) => {
     if (typeof callback !== 'function') throw new StepApiError('setTimeout needs a function');
-    return ctx.setTimer(running('setTimeout'), Math.max(0, Number(ms) || 0), () => callback(...args), repeat);
+    // As in browsers and Node, a delay past 2^31 - 1 ms overflows to (almost) at once; it never jumps the clock to Infinity.
+    const wait = Math.max(0, Number(ms) || 0);
+    return ctx.setTimer(running('setTimeout'), wait > 2_147_483_647 ? 1 : wait, () => callback(...args), repeat);
   };
   return {
     task: taskApi,

@@ -177,6 +177,11 @@ describe('timers inside a step (5)', () => {
     expect(logs(result.events).some((t) => /^2 timers were still pending when the step ended and were cancelled/.test(t))).toBe(true);
   });
 
+  it('a delay past 2^31 - 1 ms fires at once instead of moving the clock to Infinity', async () => {
+    const result = await runSteps([step('{ a: 1 }', 'await new Promise((r) => setTimeout(r, Infinity)); data.at = new Date();')], { a: 1 });
+    expect(result.data.at).toBe('2025-01-01T00:00:00.001Z');
+  });
+
   it('an interval left running while the step awaits forever hits the timer limit', async () => {
     const result = await runSteps([step('{ a: 1 }', 'let n = 0; setInterval(() => { n++; }, 10); await new Promise(() => {});')], { a: 1 });
     expect(result.status).toBe('error');
