@@ -7,7 +7,7 @@ import { formatRun } from './formatRun.ts';
 import { loadInput } from './loadInput.ts';
 import { parseArgs } from './parseArgs.ts';
 import { InputError } from './readInput.ts';
-import { runSandboxed } from './sandbox/runSandboxed.ts';
+import { failedResult, runSandboxed } from './sandbox/runSandboxed.ts';
 
 async function main(): Promise<{ out: string; code: number }> {
   // `npm run cli` starts in the package folder; paths the user typed are relative to where they were.
@@ -21,7 +21,14 @@ async function main(): Promise<{ out: string; code: number }> {
     throw new InputError(`${args.path}: no task named ${JSON.stringify(args.task)}; the tasks are ${list}`);
   }
   const result = await runSandboxed(workspace, { taskName: args.task, seed: args.seed });
-  return { out: render(result, args.json, workspace.steps.map((s) => s.name)), code: result.status === 'error' ? 1 : 0 };
+  const stepNames = workspace.steps.map((s) => s.name);
+  try {
+    return { out: render(result, args.json, stepNames), code: result.status === 'error' ? 1 : 0 };
+  } catch (error) {
+    // A trace the child damaged must still end in one result, not a crash.
+    const failed = failedResult(`the run's result could not be printed: ${String((error as Error)?.message ?? error)}`, []);
+    return { out: render(failed, args.json, stepNames), code: 1 };
+  }
 }
 
 function render(result: RunResult, json: boolean, stepNames: string[]): string {

@@ -78,15 +78,18 @@ async function attempt(workspace: Workspace, options: SandboxOptions, timedOut: 
       const silent = Date.now() - beatAt;
       if (silent + (owner?.step != null ? spent : 0) > limit) finish({ message: EXECUTION_TIMEOUT });
     }, Math.max(5, Math.min(50, limit / 4)));
-    child.on('message', (raw: unknown) => {
+    let asked = false;
+    const onMessage = (raw: unknown) => {
       const message = readChildMessage(raw);
       if (!message) return finish({ message: 'step code broke the sandbox\'s messages (it changed a built-in such as Object.prototype.toJSON)' });
       if (message.type === 'ready') {
+        if (asked) return;
+        asked = true;
         child.send(JSON.stringify({ workspace, taskName: options.taskName, seed: options.seed, timedOut }), (error) => {
           if (error) finish({ message: `the sandbox could not start: ${error.message}` });
         });
       } else if (message.type === 'beat') {
-        events.push(...message.events);
+        for (const event of message.events) events.push(event);
         owner = message.task === null ? null : { task: message.task, step: message.step };
         if (owner) lastTask = owner.task;
         spent = message.spent;
@@ -97,6 +100,13 @@ async function attempt(workspace: Workspace, options: SandboxOptions, timedOut: 
         beatAt = Date.now();
       } else if (message.type === 'done') finish(null);
       else finish({ message: `the run stopped: ${message.message}` });
+    };
+    child.on('message', (raw: unknown) => {
+      try {
+        onMessage(raw);
+      } catch (error) {
+        finish({ message: `the sandbox's messages could not be read: ${(error as Error)?.message ?? 'unknown error'}` });
+      }
     });
     child.on('error', (error) => finish({ message: `the sandbox could not start: ${error.message}` }));
     child.on('exit', (code, signal) => {
@@ -111,8 +121,8 @@ async function attempt(workspace: Workspace, options: SandboxOptions, timedOut: 
 function summarize(stepNames: string[], invalid: InvalidStep[], events: TraceEvent[], abort: { message: string; task: string; step: number | null } | null): RunResult {
   // Stopped before the root task existed: there is no trace to end, only the error.
   if (abort && !events.some((e) => e.kind === 'task-created')) return failedResult(abort.message, invalid);
-  const extra = abort ? timeoutEvents(events, abort.task, abort.step).map((e) => withMessage(e, abort.message)) : [];
   try {
+    const extra = abort ? timeoutEvents(events, abort.task, abort.step).map((e) => withMessage(e, abort.message)) : [];
     return summarizeRun({ stepNames, invalid, events: [...events, ...extra] });
   } catch (error) {
     return failedResult(`the run's trace could not be read: ${(error as Error)?.message ?? 'unknown error'}`, invalid);
@@ -129,7 +139,7 @@ function killedRun(events: TraceEvent[], culprit: { task: string; step: number |
   return null;
 }
 
-function failedResult(message: string, invalid: InvalidStep[]): RunResult {
+export function failedResult(message: string, invalid: InvalidStep[]): RunResult {
   return {
     status: 'error', result: null, error: { message, line: null, column: null, step: null }, data: {}, ran: [],
     tasks: [], invalid, virtualTimeMs: 0, stepRuns: 0, logs: [], events: [],

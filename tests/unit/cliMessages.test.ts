@@ -1,0 +1,44 @@
+// The sandbox child's messages are untrusted: step code shares the realm that writes them.
+import { describe, expect, it } from 'vitest';
+import { readChildMessage } from '../../src/cli/sandbox/childMessages.ts';
+import { parseArgs } from '../../src/cli/parseArgs.ts';
+import { childFlags } from '../../src/cli/sandbox/spawnChild.ts';
+
+const event = { kind: 'log', task: 't0', seq: 0, t: 0, step: 0, level: 'log', text: 'hi' };
+
+describe('sandbox child messages', () => {
+  it('reads the protocol', () => {
+    expect(readChildMessage(JSON.stringify({ type: 'beat', task: 't0', step: 1, spent: 3, events: [event] }))).toMatchObject({ type: 'beat', events: [event] });
+    expect(readChildMessage('{"type":"done","extra":1}')).toEqual({ type: 'done' });
+    expect(readChildMessage(JSON.stringify({ type: 'failed', message: 'x'.repeat(5000) }))).toEqual({ type: 'failed', message: 'x'.repeat(2000) });
+  });
+
+  it.each([
+    ['not JSON', '{'],
+    ['not a string', { type: 'done' }],
+    ['an unknown type', '{"type":"exec"}'],
+    ['a toJSON-hijacked beat', '"pwned"'],
+    ['an event without a sequence number', JSON.stringify({ type: 'beat', task: 't0', step: 0, spent: 0, events: [{ kind: 'log', task: 't0', t: 0 }] })],
+    ['a negative spent time', JSON.stringify({ type: 'beat', task: 't0', step: 0, spent: -1, events: [] })],
+    ['a step that is no index', JSON.stringify({ type: 'beat', task: 't0', step: 'x', spent: 0, events: [] })],
+    ['step names that are not strings', JSON.stringify({ type: 'loaded', stepNames: [1], invalid: [] })],
+  ])('rejects %s', (_what, raw) => {
+    expect(readChildMessage(raw)).toBeNull();
+  });
+});
+
+describe('cli arguments and child flags', () => {
+  it('accepts --opt=value and negative seeds', () => {
+    expect(parseArgs(['run', 'w.json', '--seed=-7', '--task=A b', '--json'])).toEqual({ path: 'w.json', seed: -7, task: 'A b', json: true });
+  });
+
+  it('uses the permission flag of the running Node', () => {
+    expect(childFlags('v20.20.2')).toContain('--experimental-permission');
+    expect(childFlags('v22.12.0')).toContain('--permission');
+    for (const version of ['v20.20.2', 'v24.1.0']) {
+      const flags = childFlags(version);
+      expect(flags).toContain('--disallow-code-generation-from-strings');
+      expect(flags.some((f) => f.startsWith('--allow-'))).toBe(false);
+    }
+  });
+});
