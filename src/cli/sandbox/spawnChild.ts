@@ -1,5 +1,5 @@
 // Starts the sandbox child: Node's permission model with no file, child-process or worker
-// rights, no code generation from strings, a bounded heap and an empty environment.
+// rights, no code generation from strings, a bounded heap and no environment beyond locale.
 import { spawn, type ChildProcess } from 'node:child_process';
 
 /** The child's heap budget; past it the run ends with "memory limit". */
@@ -24,7 +24,8 @@ export function childFlags(version = process.version): string[] {
 export function spawnChild(program: string): ChildProcess {
   const child = spawn(process.execPath, childFlags(), {
     stdio: ['pipe', 'ignore', 'pipe', 'ipc'],
-    env: {},
+    // Only what shapes Date and Intl output, so runs read as before; no secrets, no NODE_OPTIONS.
+    env: Object.fromEntries(['TZ', 'LANG', 'LC_ALL'].flatMap((key) => (process.env[key] ? [[key, process.env[key]]] : []))),
     // The child never needs a working folder; `/` keeps relative paths meaningless.
     cwd: '/',
     serialization: 'json',
