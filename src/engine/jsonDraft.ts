@@ -3,6 +3,7 @@
 // the cost follows what a step changed, not the size of the data. Patches are property sets
 // and deletes (arrays' `length` included); replaying them in order, with applyJsonPatches,
 // rebuilds the new data, and replaying the inverse list restores the old data.
+import { MAX_JSON_DEPTH } from './jsonValue.ts';
 import type { JsonObject, Patch } from './types.ts';
 
 type Container = Record<string | number, unknown>;
@@ -160,8 +161,9 @@ function resolveCopies(state: DraftState, seen: Set<object>): void {
   }
 }
 
-function resolveValue(value: unknown, seen: Set<object>): unknown {
-  if (!isContainer(value) || seen.has(value)) return value;
+function resolveValue(value: unknown, seen: Set<object>, depth = 0): unknown {
+  // Deeper than data may nest: left as is, for toJsonValue to reject with the path.
+  if (!isContainer(value) || seen.has(value) || depth > MAX_JSON_DEPTH) return value;
   seen.add(value);
   const state = draftOf(value);
   if (state) {
@@ -169,7 +171,7 @@ function resolveValue(value: unknown, seen: Set<object>): unknown {
     return current(state);
   }
   // A container the step built itself: it may hold drafts anywhere inside.
-  for (const key of Object.keys(value)) value[key] = resolveValue(value[key], seen);
+  for (const key of Object.keys(value)) value[key] = resolveValue(value[key], seen, depth + 1);
   return value;
 }
 

@@ -3,6 +3,12 @@
 import { formatPath, type PathKey } from './paths.ts';
 import type { Json } from './types.ts';
 
+/** How deep task data may nest (semantics 7); the same bound the decoders apply to input. */
+export const MAX_JSON_DEPTH = 1000;
+
+/** Keeps a very long path readable: its start and its end. */
+const shorten = (text: string) => (text.length > 160 ? `${text.slice(0, 80)}…${text.slice(-60)}` : text);
+
 export class JsonValueError extends Error {
   name = 'JsonValueError';
 }
@@ -16,7 +22,7 @@ export class JsonValueError extends Error {
 export function toJsonValue(value: unknown, at: readonly PathKey[] | string): Json | undefined {
   const ancestors: object[] = [];
   const path: PathKey[] = typeof at === 'string' ? [] : [...at];
-  const where = () => (typeof at !== 'string' ? formatPath(path) : path.length > 0 ? `${at}, at ${formatPath(path)},` : at);
+  const where = () => shorten(typeof at !== 'string' ? formatPath(path) : path.length > 0 ? `${at}, at ${formatPath(path)},` : at);
   const fail = (what: string) => new JsonValueError(`${where()} is ${what}, which JSON cannot hold; store plain data (strings, numbers, booleans, null, arrays and objects)`);
   const copy = (v: unknown, key: string): Json | undefined => {
     if (v !== null && typeof v === 'object' && typeof (v as { toJSON?: unknown }).toJSON === 'function') {
@@ -40,6 +46,8 @@ export function toJsonValue(value: unknown, at: readonly PathKey[] | string): Js
     if (v === null) return null;
     const obj = v as object;
     if (ancestors.includes(obj)) throw fail('a circular reference (an object that contains itself)');
+    // Every reader of task data (diff, tree views, size counting, the page) can then rely on it.
+    if (ancestors.length >= MAX_JSON_DEPTH) throw new JsonValueError(`${where()} is nested more than ${MAX_JSON_DEPTH} levels deep; task data may nest at most ${MAX_JSON_DEPTH} levels`);
     if (obj instanceof Map || obj instanceof Set || obj instanceof WeakMap || obj instanceof WeakSet) throw fail(`a ${obj.constructor.name}`);
     if (obj instanceof Promise) throw fail('a Promise (did you forget an await?)');
     ancestors.push(obj);

@@ -1,4 +1,4 @@
-// Console output is capped per run; the end of the run says how much was dropped.
+// Bounds on what one run may record: console output (capped, with a count of what was dropped) and data nesting.
 import { describe, expect, it } from 'vitest';
 import { MAX_OUTPUT_BYTES } from '../../src/engine/limits.ts';
 import { run, step, workspace } from './helpers.ts';
@@ -16,4 +16,15 @@ describe('output cap', () => {
     expect(warnings[1]).toMatch(new RegExp(`^${(120000 - kept.length).toLocaleString('en-US')} log and visualize entries \\([\\d,]+ bytes\\) were dropped`));
     expect(result.events.at(-1)?.kind).toBe('task-ended');
   });
+});
+
+describe('nesting cap', () => {
+  for (const depth of [1_500, 100_000]) {
+    it(`a step that stores data nested ${depth} levels deep fails with the path, not a stack overflow`, async () => {
+      const deep = step('{ go: true }', `let o = {};\nfor (let i = 0; i < ${depth}; i++) o = { a: o };\ndata.deep = o;\ndata.go = false;`);
+      const result = await run(workspace([deep], { go: true }));
+      expect(result.status).toBe('error');
+      expect(result.error?.message).toMatch(/^data\.deep\.a\.a.*….*a is nested more than 1000 levels deep; task data may nest at most 1000 levels$/);
+    });
+  }
 });
