@@ -128,5 +128,5 @@ describe('fuzz: engine', () => {
       }),
       { numRuns: 800 },
     );
-  });
+  }, 180_000); // ~4 s alone; generous for a loaded machine
 });
