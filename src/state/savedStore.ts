@@ -51,8 +51,8 @@ export function memoryBackend(): Backend {
   };
 }
 
-/** Whether the backend really stores (private windows may refuse or hang). */
-export async function probe(backend: Backend, ms = 3000): Promise<boolean> {
+/** Whether the backend really stores (private windows may refuse or hang); a busy machine can take seconds to open it. */
+export async function probe(backend: Backend, ms = 15000): Promise<boolean> {
   const attempt = (async () => {
     await backend.set('probe', 1);
     return (await backend.get('probe')) === 1;

@@ -71,9 +71,8 @@ test('a saved trace replays after a reload, with the same data at the same posit
   await page.getByRole('menuitem', { name: /^Save trace/ }).click();
   const file = await (await download).path();
   const text = readFileSync(file, 'utf8');
-  await page.evaluate(() => localStorage.clear());
   await page.reload();
-  await expect(page.getByLabel('Workspace name')).toHaveValue('Sequential processing');
+  await openExample(page, 'Sequential processing');
   await page.getByTestId('open-file').setInputFiles({ name: 'retry.trace.json', mimeType: 'application/json', buffer: Buffer.from(text) });
   await expect(page.getByLabel('Workspace name')).toHaveValue('Retry and recovery (recovers)');
   await expect(page.getByTestId('cursor-position')).toContainText('3 / 3');

@@ -3,6 +3,7 @@
 // frame the sandbox and the app. Nothing may reach the page, the network or a later workspace.
 import { expect, test, type Page } from '@playwright/test';
 import { dataRow, openApp, openExample, run, status } from './driver.ts';
+import { savedWorkspaceText } from './saved.ts';
 
 const APP = 'http://127.0.0.1:4173';
 
@@ -93,7 +94,7 @@ test('step code that forges engine messages and tampers with its realm reaches n
   await expect(page.getByTestId('run-error')).toContainText('tampered');
   // The person's work is still saved as it is (autosave was not turned into "{}").
   await page.waitForTimeout(600);
-  const saved = await page.evaluate(() => localStorage.getItem('steplab.workspace.v1'));
+  const saved = await savedWorkspaceText(page);
   expect(saved).toContain('Escape probe');
 
   // The next workspace gets a fresh realm: no tampered JSON, push or prototypes.

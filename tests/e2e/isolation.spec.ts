@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { dataRow, openApp, run, status } from './driver.ts';
+import { savedWorkspaceText } from './saved.ts';
 
 const probe = `export const condition = { probe: true };
 
@@ -75,7 +76,8 @@ test('step code and mock code cannot reach the network, the app storage or its D
   }
   const appended = await page.evaluate(() => [...document.body.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent?.includes('pwned')));
   expect(appended).toBe(false);
-  expect(await page.evaluate(() => localStorage.getItem('steplab.workspace.v1'))).toContain('Isolation probe');
+  await page.waitForTimeout(600);
+  expect(await savedWorkspaceText(page)).toContain('Isolation probe');
   await expect(page.locator('iframe[sandbox="allow-scripts"]')).toHaveCount(1);
 });
 

@@ -84,15 +84,16 @@ export async function startAutosave({ fresh = false } = {}): Promise<void> {
   if (migrated.corrupt) {
     showSaveNotice({ kind: 'corrupt', text: `Your saved workspace could not be read (${migrated.corrupt.reason}). Steplab opened the default example; the damaged copy is kept and can be downloaded.` });
   }
-  if (fresh) await openNew(defaultExample());
-  else await openFirst(backend, migrated.id);
-  await refreshRecent();
+  // Listening before anything opens: an edit made while the first save is still being written counts.
   const saver = createDebouncedSaver(({ id, ws }: { id: string; ws: Workspace }) => void save(id, ws), 300);
   onFlush(saver.flush);
   useWorkspace.subscribe((state, previous) => {
     const id = currentId();
     if (id && state.workspace !== previous.workspace && isEdit(state.workspace)) saver.schedule({ id, ws: state.workspace });
   });
+  if (fresh) await openNew(defaultExample());
+  else await openFirst(backend, migrated.id);
+  await refreshRecent();
   let sessionTimer: ReturnType<typeof setTimeout> | null = null;
   const sessionChanged = () => {
     if (sessionTimer) clearTimeout(sessionTimer);
