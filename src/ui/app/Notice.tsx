@@ -1,7 +1,9 @@
 // A notice bar for things the person must know: a corrupt autosave, an undoable delete, a run error.
 import { CORRUPT_KEY } from '../../state/persistence.ts';
 import { useRun } from '../../state/runStore.ts';
+import { useCallback, useState } from 'react';
 import { setNotice, undoDelete, useWorkspace } from '../../state/workspaceStore.ts';
+import { Toast } from './Toast.tsx';
 
 function downloadCorruptCopy() {
   const text = window.localStorage.getItem(CORRUPT_KEY) ?? '';
@@ -15,6 +17,9 @@ export function Notice() {
   const notice = useWorkspace((s) => s.notice);
   const deleted = useWorkspace((s) => s.deleted);
   const runError = useRun((s) => s.error);
+  // Closing the toast only hides it here; the store keeps the deleted step until the next delete.
+  const [closed, setClosed] = useState<object | null>(null);
+  const closeToast = useCallback(() => setClosed(deleted), [deleted]);
   return (
     <>
       {notice && (
@@ -29,11 +34,11 @@ export function Notice() {
           <span className="grow">{runError === 'execution timeout' ? 'execution timeout: a step ran longer than stepTimeoutMs and was stopped. The editor keeps working.' : runError}</span>
         </div>
       )}
-      {deleted && (
-        <div className="toast" role="status">
-          Deleted “{deleted.step.name}”
+      {deleted && deleted !== closed && (
+        <Toast key={deleted.step.name + deleted.index} onClose={closeToast}>
+          <span>Deleted “{deleted.step.name}”</span>
           <button onClick={undoDelete}>Undo</button>
-        </div>
+        </Toast>
       )}
     </>
   );

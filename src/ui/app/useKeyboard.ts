@@ -1,10 +1,16 @@
-// Global shortcuts: Ctrl/Cmd+Enter runs, F10 steps, Alt+←/→ moves the cursor, "?" toggles help.
+// Global shortcuts: Ctrl/Cmd+Enter runs, F10 steps, Alt+←/→ moves the cursor, Home/End go to the
+// starting state and the last step run, "?" toggles help.
 import { useEffect } from 'react';
-import { moveCursor, runToEnd, stepForward, stepOnce } from '../../state/runStore.ts';
+import { moveCursor, runToEnd, setCursor, stepForward, stepOnce, useRun } from '../../state/runStore.ts';
 import { useWorkspace } from '../../state/workspaceStore.ts';
 
 const typing = (target: EventTarget | null) =>
   target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName) || !!target.closest('.monaco-editor'));
+
+// Plain Home/End belong to lists, menus and fields; they move the replay only from the page,
+// the timeline or the graph (Alt+Home/End work anywhere).
+const onReplaySurface = (target: EventTarget | null) =>
+  !(target instanceof HTMLElement) || target === document.body || !!target.closest('.timeline, .react-flow');
 
 export function useKeyboard(toggleKeys: () => void): void {
   useEffect(() => {
@@ -20,6 +26,9 @@ export function useKeyboard(toggleKeys: () => void): void {
         e.preventDefault();
         if (e.key === 'ArrowLeft') moveCursor(-1);
         else stepForward();
+      } else if ((e.key === 'Home' || e.key === 'End') && !e.ctrlKey && !e.metaKey && (e.altKey || (onReplaySurface(e.target) && !typing(e.target)))) {
+        e.preventDefault();
+        setCursor(e.key === 'Home' ? -1 : useRun.getState().runs.length - 1);
       } else if (e.key === '?' && !typing(e.target)) {
         e.preventDefault();
         toggleKeys();

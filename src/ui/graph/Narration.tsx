@@ -26,7 +26,8 @@ export function useNarration(): string {
 export function Narration() {
   const text = useDeferredValue(useNarration());
   return (
-    <p className="narration" aria-live="polite" data-testid="narration">
+    // Clamped to three lines; the whole sentence on hover (title) and when focused.
+    <p className="narration" aria-live="polite" data-testid="narration" title={text} tabIndex={0}>
       {text}
     </p>
   );

@@ -10,9 +10,9 @@ export function StepBadge({ enabled, check }: { enabled: boolean; check: StepChe
   }
   if (!enabled) return <span className="badge disabled" data-badge="disabled"><Glyph>⊘</Glyph> Off</span>;
   return check.match ? (
-    <span className="badge matches" data-badge="matches"><Glyph>●</Glyph> Matches</span>
+    <span className="badge matches" data-badge="matches" title="Matches the task’s starting data"><Glyph>●</Glyph> Matches</span>
   ) : (
-    <span className="badge nomatch" data-badge="nomatch" title={failingSummary(check)}><Glyph>○</Glyph> No match</span>
+    <span className="badge nomatch" data-badge="nomatch" title={`No match on the task’s starting data:\n${failingSummary(check)}`}><Glyph>○</Glyph> No match</span>
   );
 }
 

@@ -7,6 +7,8 @@ import { StepBadge } from './StepBadge.tsx';
 import { toggleStepBreakpoint, useBreakpoints } from '../../state/breakpoints.ts';
 import { Glyph } from '../app/Glyph.tsx';
 
+const BADGE_SCOPE = 'The Matches / No match badges test the selected task’s starting data, as you type. The graph, Data and Why follow the replay cursor.';
+
 export function StepList() {
   const steps = useWorkspace((s) => s.workspace.steps);
   const selected = useWorkspace((s) => s.selectedStep);
@@ -36,7 +38,11 @@ export function StepList() {
 
   return (
     <section className="panel" aria-label="Steps">
-      <div className="panel-title">Steps <span style={{ textTransform: 'none' }}>· order = priority</span></div>
+      <div className="panel-title">
+        Steps <span style={{ textTransform: 'none' }}>· order = priority</span>
+        {/* The badges are live checks while editing, not replay: say so, since every other panel follows the cursor. */}
+        <span className="badge-scope" data-testid="badge-scope" title={BADGE_SCOPE}>badges: starting data</span>
+      </div>
       <div className="panel-body">
         {steps.length === 0 && <p className="empty">No steps yet. Add your first step: it starts from a template you can edit.</p>}
         <ol className="steps" aria-label="Steps, in priority order">

@@ -1,0 +1,163 @@
+// Layout at realistic sizes: the page never grows wider than the window, long text wraps or
+// truncates (with the full text on hover and focus), toasts go away, the slider holds still.
+import { expect, test, type Page } from '@playwright/test';
+import { dataRow, openApp, openExample, run, status } from './driver.ts';
+import examples from './exampleNames.ts';
+
+async function expectNoOverflow(page: Page, what: string): Promise<void> {
+  // Let a resize or a deferred render settle first.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  const { scroll, inner } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth }));
+  expect(scroll, `${what}: page is ${scroll} px wide in a ${inner} px window`).toBeLessThanOrEqual(inner);
+}
+
+for (const [width, height] of [[1280, 720], [1440, 900]]) {
+  test(`every example fits ${width}×${height} after a run, and with its lesson showing`, async ({ page }) => {
+    test.setTimeout(240_000);
+    await page.setViewportSize({ width, height });
+    await openApp(page);
+    for (const name of Object.values(examples)) {
+      await openExample(page, name);
+      await expectNoOverflow(page, `${name}, opened`);
+      await run(page);
+      await expectNoOverflow(page, `${name}, after a run`);
+      const lesson = page.getByRole('button', { name: 'Lesson', exact: true });
+      if (await lesson.count()) {
+        await lesson.click();
+        await expect(page.getByTestId('lesson')).toBeVisible();
+        const next = page.getByRole('button', { name: 'Next stop (N)' });
+        if (await next.isEnabled()) await next.click();
+        await expectNoOverflow(page, `${name}, lesson`);
+        await page.getByRole('button', { name: 'End the lesson (Esc)' }).click();
+      }
+    }
+  });
+}
+
+test('the quiz, the paused bar, a notice and presenter mode fit 1280×720', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.addInitScript(() => {
+    if (!sessionStorage.getItem('seeded')) {
+      localStorage.setItem('steplab.workspace.v1', '{"steps": [ oops');
+      sessionStorage.setItem('seeded', '1');
+    }
+  });
+  await openApp(page);
+  await expect(page.getByRole('alert').first()).toBeVisible();
+  await expectNoOverflow(page, 'notice');
+  await openExample(page, 'Dynamic workflow selection');
+  await run(page);
+  // The quiz starts from the starting state.
+  await page.getByLabel('Quiz').check();
+  await page.getByRole('button', { name: 'Step forward' }).click();
+  await expect(page.getByTestId('quiz')).toContainText('Which step runs next?');
+  await expectNoOverflow(page, 'quiz');
+  await page.getByRole('button', { name: 'End quiz' }).click();
+  await page.getByRole('button', { name: 'Step', exact: true }).click();
+  await expect(page.getByTestId('paused')).toBeVisible();
+  await expectNoOverflow(page, 'paused bar');
+  await page.getByRole('button', { name: 'Present' }).click();
+  await expect(page.getByTestId('presenter')).toBeVisible();
+  await page.getByRole('button', { name: 'Play (Space)' }).click();
+  await expect(page.getByTestId('cursor-position')).not.toContainText('0 /');
+  await expectNoOverflow(page, 'presenter, playing');
+});
+
+test('the embed fits 800×500 before and after Play', async ({ page }) => {
+  await openApp(page);
+  await openExample(page, 'Dynamic workflow selection');
+  await page.getByRole('button', { name: 'File', exact: true }).click();
+  await page.getByRole('menuitem', { name: /^Embed…/ }).click();
+  const src = /src="([^"]+)"/.exec(await page.getByLabel('Snippet').inputValue())![1];
+  await page.setViewportSize({ width: 800, height: 500 });
+  await page.goto(src.replace(/^https?:\/\/[^/]+/, ''));
+  await expect(page.getByTestId('embed')).toBeVisible();
+  await expectNoOverflow(page, 'embed');
+  await page.getByRole('button', { name: 'Play (Space)' }).click();
+  await expect(page.getByTestId('run-status')).not.toHaveText('idle');
+  await page.waitForTimeout(2500);
+  await expectNoOverflow(page, 'embed, playing');
+  await page.keyboard.press('ArrowRight');
+  await expectNoOverflow(page, 'embed, stepped');
+});
+
+test('long status text truncates to one line, with the full text on hover and focus', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await openApp(page);
+  await openExample(page, 'Best practices');
+  await run(page);
+  const verdict = page.getByTestId('verdict');
+  const text = (await verdict.textContent())!;
+  await expect(verdict).toHaveAttribute('title', text);
+  const lineHeight = await verdict.evaluate((el) => el.getBoundingClientRect().height);
+  await verdict.focus();
+  const focused = await verdict.evaluate((el) => ({ h: el.getBoundingClientRect().height, fits: el.scrollWidth <= el.clientWidth }));
+  expect(focused.fits).toBe(true);
+  expect(focused.h).toBeGreaterThanOrEqual(lineHeight);
+  const narration = page.getByTestId('narration');
+  await expect(narration).toHaveAttribute('title', (await narration.textContent())!);
+  await narration.focus();
+  expect(await narration.evaluate((el) => el.scrollHeight <= el.clientHeight + 1)).toBe(true);
+});
+
+test('the deleted-step toast has a close button and goes away by itself after about 8 s', async ({ page }) => {
+  await openApp(page);
+  await page.locator('[data-step-index="2"] .step-select').click();
+  await page.getByRole('button', { name: 'Delete Process validated order' }).click();
+  const toast = page.getByTestId('toast');
+  await expect(toast).toContainText('Deleted “Process validated order”');
+  await toast.getByRole('button', { name: 'Close' }).click();
+  await expect(toast).toHaveCount(0);
+  await page.locator('[data-step-index="1"] .step-select').click();
+  await page.keyboard.press('Delete');
+  await expect(toast).toContainText('Deleted “Validate order”');
+  await page.mouse.move(5, 5);
+  await page.waitForTimeout(6000);
+  await expect(toast).toBeVisible();
+  await expect(toast).toHaveCount(0, { timeout: 5000 });
+});
+
+test('the slider keeps its width, a drag to the end lands at the end, and Home and |◀ go to the starting state', async ({ page }) => {
+  await openApp(page);
+  await openExample(page, 'Throttling and rate limiting');
+  await run(page);
+  const slider = page.getByTestId('slider');
+  const position = page.getByTestId('cursor-position');
+  const total = Number(/\/ (\d+)/.exec(await position.innerText())![1]);
+  expect(total).toBeGreaterThan(20);
+  const widthAtEnd = (await slider.boundingBox())!.width;
+  await page.getByRole('button', { name: 'Starting state' }).click();
+  await expect(position).toHaveText(`0 / ${total} · start`);
+  await expect(page.getByTestId('verdict')).toHaveText('The starting state: the task data before any step ran.');
+  expect((await slider.boundingBox())!.width).toBe(widthAtEnd);
+  // Drag the thumb past the right end: the last step run, not somewhere short of it.
+  const box = (await slider.boundingBox())!;
+  await page.mouse.move(box.x + 4, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width + 40, box.y + box.height / 2, { steps: 8 });
+  await page.mouse.up();
+  await expect(position).toContainText(`${total} / ${total}`);
+  expect((await slider.boundingBox())!.width).toBe(widthAtEnd);
+  // Home (from the page or the slider) is the starting state; End the last step run.
+  await page.locator('body').press('Home');
+  await expect(position).toContainText(`0 / ${total}`);
+  await page.keyboard.press('End');
+  await expect(position).toContainText(`${total} / ${total}`);
+  await slider.focus();
+  await page.keyboard.press('Home');
+  await expect(position).toContainText(`0 / ${total}`);
+});
+
+test('at the starting state every panel shows the data before the first step run', async ({ page }) => {
+  await openApp(page);
+  await run(page);
+  await expect(status(page)).toHaveText('done');
+  await page.getByRole('button', { name: 'Starting state' }).click();
+  await expect(page.getByTestId('cursor-position')).toHaveText('0 / 3 · start');
+  await expect(dataRow(page, 'order.status')).toContainText('"new"');
+  await expect(dataRow(page, 'order.completedAt')).toHaveCount(0);
+  await expect(page.getByTestId('node-state-0')).not.toContainText('ran');
+  await page.getByRole('button', { name: 'Step forward' }).click();
+  await expect(page.getByTestId('cursor-position')).toContainText('1 / 3');
+  await expect(dataRow(page, 'order.status')).toContainText('"processing"');
+});
