@@ -161,4 +161,12 @@ describe('cli escape suite', () => {
     expect(code).toBe(1);
     expect(JSON.parse(stdout).error).toMatchObject({ message: 'ReferenceError: process is not defined', step: 'Top', line: 1 });
   }, 30_000);
+
+  it('lets a step leave rejected promises unhandled, as in a browser worker, without ending the run', async () => {
+    const body = "  Promise.reject(new Error('nobody listens'));\n  data.n++;\n  if (data.n < 3000) step.redo();";
+    const path = tmp.write('unhandled.json', { steps: [{ name: 'Reject', source: stepSource('{ n: Number }', body) }], tasks: [{ name: 'T', data: { n: 0 } }] });
+    const { code, stdout, stderr } = await cli('run', path, '--json');
+    expect([code, stderr]).toEqual([0, '']);
+    expect(JSON.parse(stdout)).toMatchObject({ status: 'incomplete', stepRuns: 3000, data: { n: 3000 } });
+  }, 60_000);
 });

@@ -59,5 +59,22 @@ process.once('message', (input: unknown) => {
   moduleObject.exports.start(host, input);
 });
 process.on('disconnect', () => process.exit(0));
+// A promise a step rejects and never handles is its own business, as in a browser worker; Node's
+// default would end the process.
+process.on('unhandledRejection', () => {});
+process.on('uncaughtException', (error) => {
+  let message = 'an uncaught error';
+  try {
+    message = String((error as Error)?.message ?? error);
+  } catch {
+    // keep the generic message
+  }
+  try {
+    process.send?.(JSON.stringify({ type: 'failed', message }));
+  } finally {
+    process.exitCode = 70;
+    process.disconnect?.();
+  }
+});
 // Asked for only now: a message sent before the listener above existed would be lost.
 process.send?.(JSON.stringify({ type: 'ready' }));
