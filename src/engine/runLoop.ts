@@ -18,6 +18,8 @@ function cpuClock(core: RunCore): () => number {
 export function createRunLoop(core: RunCore, startRoot: () => void) {
   const { queue, options } = core;
   const clock = cpuClock(core);
+  /** When the current slice stopped running step code, if before it was settled (see settle). */
+  let sliceEnd: number | null = null;
 
   /** Lets a woken run's code go on until it settles or blocks; the outcome, or BLOCKED. */
   async function settle(run: StepRun): Promise<{ error: unknown } | null | typeof BLOCKED> {
@@ -28,6 +30,8 @@ export function createRunLoop(core: RunCore, startRoot: () => void) {
     // Most contents settle within a few microtasks; only then is a host macrotask worth its cost.
     for (let i = 0; i < 12 && run.outcome === undefined; i++) await null;
     if (run.outcome !== undefined) return run.outcome;
+    // Waiting for the host's macrotask is not the step's CPU time; the slice is charged up to here.
+    sliceEnd = clock();
     return Promise.race([run.done, options.host.yieldMacrotask().then((): typeof BLOCKED => BLOCKED)]);
   }
 
@@ -80,12 +84,13 @@ export function createRunLoop(core: RunCore, startRoot: () => void) {
       const ownerRun = owner && 'draft' in owner ? owner : null;
       enterSlice(ownerRun, ownerRun ? null : (owner as TaskState | undefined) ?? null);
       const started = clock();
+      sliceEnd = null;
       const wokenRun = next.fire();
       if (wokenRun && !wokenRun.ended) {
         if (wokenRun !== ownerRun) enterSlice(wokenRun, null);
         const outcome = await settle(wokenRun);
         // Charged before finishing: a run that went over in total fails even if it just settled.
-        charge(wokenRun, clock() - started);
+        charge(wokenRun, (sliceEnd ?? clock()) - started);
         if (outcome !== BLOCKED && !wokenRun.ended) core.finishRun(wokenRun, outcome);
       } else charge(ownerRun, clock() - started);
       options.onSlice?.(null);

@@ -183,7 +183,8 @@ describe('timers inside a step (5)', () => {
   });
 
   it('an interval left running while the step awaits forever hits the timer limit', async () => {
-    const result = await runSteps([step('{ a: 1 }', 'let n = 0; setInterval(() => { n++; }, 10); await new Promise(() => {});')], { a: 1 });
+    // A long stepTimeoutMs: this test is about the timer limit, whatever the machine's load.
+    const result = await runSteps([step('{ a: 1 }', 'let n = 0; setInterval(() => { n++; }, 10); await new Promise(() => {});')], { a: 1 }, { limits: { stepTimeoutMs: 600_000 } });
     expect(result.status).toBe('error');
     expect(result.error?.message).toMatch(/^timer limit reached: 10000 setTimeout\/setInterval callbacks/);
   });
@@ -283,7 +284,7 @@ describe('bad connector use fails the call, never the engine', () => {
   });
 
   it('a flood of tiny logs is bounded by the output budget', async () => {
-    const result = await runSteps([step('{ a: 1 }', 'for (let i = 0; i < 200000; i++) console.log(".");')], { a: 1 });
+    const result = await runSteps([step('{ a: 1 }', 'for (let i = 0; i < 200000; i++) console.log(".");')], { a: 1 }, { limits: { stepTimeoutMs: 600_000 } });
     const count = kinds(result.events, 'log').length;
     expect(count).toBeLessThan(200000);
     expect(logs(result.events).filter((t) => /^output limit reached/.test(t))).toHaveLength(1);
