@@ -5,8 +5,8 @@ import { badge, openApp, run } from './driver.ts';
 test('step badges say they test the starting data, while the graph follows the cursor', async ({ page }) => {
   await openApp(page);
   const scope = page.getByTestId('badge-scope');
-  await expect(scope).toHaveText('badges: starting data');
-  await expect(scope).toHaveAttribute('title', /starting data.*follow the replay cursor/);
+  await expect(scope).toHaveText('Badges test the starting data');
+  await expect(scope.locator('abbr')).toHaveAttribute('title', /starting data.*follow the replay cursor/);
   await run(page);
   await page.getByRole('button', { name: 'Step back' }).click();
   // At 2 / 3 the graph shows Validate order as the step that just ran; the badges still test the starting data.

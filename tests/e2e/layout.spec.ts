@@ -97,7 +97,7 @@ test('long status text truncates to one line, with the full text on hover and fo
   const narration = page.getByTestId('narration');
   await expect(narration).toHaveAttribute('title', (await narration.textContent())!);
   await narration.focus();
-  expect(await narration.evaluate((el) => el.scrollHeight <= el.clientHeight + 1)).toBe(true);
+  expect(await narration.locator('.narration-text').evaluate((el) => el.scrollHeight <= el.clientHeight + 1)).toBe(true);
 });
 
 test('the deleted-step toast has a close button and goes away by itself after about 8 s', async ({ page }) => {

@@ -28,7 +28,7 @@ export function Narration() {
   return (
     // Clamped to three lines; the whole sentence on hover (title) and when focused.
     <p className="narration" aria-live="polite" data-testid="narration" title={text} tabIndex={0}>
-      {text}
+      <span className="narration-text">{text}</span>
     </p>
   );
 }

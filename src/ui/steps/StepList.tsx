@@ -38,12 +38,12 @@ export function StepList() {
 
   return (
     <section className="panel" aria-label="Steps">
-      <div className="panel-title">
-        Steps <span style={{ textTransform: 'none' }}>· order = priority</span>
-        {/* The badges are live checks while editing, not replay: say so, since every other panel follows the cursor. */}
-        <span className="badge-scope" data-testid="badge-scope" title={BADGE_SCOPE}>badges: starting data</span>
-      </div>
+      <div className="panel-title">Steps <span style={{ textTransform: 'none' }}>· order = priority</span></div>
       <div className="panel-body">
+        {/* The badges are live checks while editing, not replay: say so, since every other panel follows the cursor. */}
+        <p className="badge-scope" data-testid="badge-scope">
+          <abbr title={BADGE_SCOPE}>Badges test the starting data</abbr>
+        </p>
         {steps.length === 0 && <p className="empty">No steps yet. Add your first step: it starts from a template you can edit.</p>}
         <ol className="steps" aria-label="Steps, in priority order">
           {steps.map((step, i) => (
