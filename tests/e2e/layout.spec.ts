@@ -61,6 +61,8 @@ test('the quiz, the paused bar, a notice and presenter mode fit 1280×720', asyn
   await page.getByRole('button', { name: 'Play (Space)' }).click();
   await expect(page.getByTestId('cursor-position')).not.toContainText('0 /');
   await expectNoOverflow(page, 'presenter, playing');
+  await page.keyboard.press('Home');
+  await expect(page.getByTestId('cursor-position')).toContainText(/^0 \/ \d+ · start/);
 });
 
 test('the embed fits 800×500 before and after Play', async ({ page }) => {

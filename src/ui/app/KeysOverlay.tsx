@@ -6,6 +6,7 @@ export const SHORTCUTS: [string, string][] = [
   ['Ctrl/⌘ + Enter', 'Run to the end'],
   ['F10', 'Run one step'],
   ['Alt + ← / →', 'Move the replay cursor'],
+  ['Home / End', 'Starting state (before the first step run) / last step run'],
   ['Alt + ↑ / ↓', 'Move the selected step up or down (in the step list)'],
   ['Ctrl + M', 'In an editor: switch Tab between indenting and moving focus out (⌃⇧M on a Mac)'],
   ['Enter / Space', 'On a graph node: select the step'],

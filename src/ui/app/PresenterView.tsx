@@ -55,6 +55,10 @@ export function PresenterView({ embed }: { embed: boolean }) {
         e.preventDefault();
         setPlaying(false);
         moveCursor(-1);
+      } else if (e.key === 'Home' || e.key === 'End') {
+        e.preventDefault();
+        setPlaying(false);
+        setCursor(e.key === 'Home' ? -1 : total - 1);
       } else if (e.key === 'Escape' && !embed) {
         setViewMode('edit');
       }
