@@ -37,6 +37,7 @@ export class MalformedAnswerError extends Error {
   name = 'MalformedAnswerError';
 }
 
+const SPARE_ENGINES = 2;
 const FAULT = 'the engine sent a message Steplab does not recognise (step code may have tampered with it), so the run was stopped';
 
 function expectEvents(value: unknown): TraceEvent[] {
@@ -45,17 +46,20 @@ function expectEvents(value: unknown): TraceEvent[] {
 }
 
 export function createEngineClient(options: EngineClientOptions): EngineClient {
-  let spare: EngineHandle | null = null;
+  const spares: EngineHandle[] = [];
   let runEngine: EngineHandle | null = null;
   let lastSlice: Slice = null;
   let lastHeard = 0;
   let advancing = false;
   let timeoutMs = 2000;
 
-  /** A fresh engine: the warm spare if there is one; a new spare starts warming at once. */
+  /**
+   * A fresh engine: a warm spare if there is one, and new spares start warming at once. Two are
+   * kept because an edit asks for two checks back to back (the badges and the cursor's Why).
+   */
   const take = (): EngineHandle => {
-    const engine = spare ?? startEngine();
-    spare = startEngine();
+    const engine = spares.shift() ?? startEngine();
+    while (spares.length < SPARE_ENGINES) spares.push(startEngine());
     return engine;
   };
 
@@ -157,8 +161,7 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
     dispose() {
       clearInterval(watchdog);
       endRun();
-      spare?.dispose();
-      spare = null;
+      for (const engine of spares.splice(0)) engine.dispose();
     },
   };
 }
