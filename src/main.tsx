@@ -18,16 +18,16 @@ if (mode !== 'embed' && framedByForeignSite()) {
   root.render(<FramedRefusal />);
 } else if (mode !== 'embed' && previousStartFailed()) {
   // The last load never finished starting: open nothing until the person chooses.
-  root.render(<SafeMode onStart={start} />);
+  root.render(<SafeMode onOpen={() => start()} onFresh={() => start(true)} />);
 } else {
   start();
 }
 
-function start(): void {
+function start(fresh = false): void {
   setViewMode(mode);
   // An embed shows the workspace in its link and never touches the visitor's own saved work.
   if (mode === 'embed') startEmbed();
-  else (startupBegan(), startAutosave());
+  else (startupBegan(), startAutosave({ fresh }));
   root.render(
     <StrictMode>
       <ErrorBoundary>

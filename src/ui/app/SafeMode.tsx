@@ -1,7 +1,7 @@
 // Safe mode: shown instead of the app when the previous load did not finish starting. Nothing
 // is laid out or run here; the person chooses what happens to the saved workspace.
-import { useState } from 'react';
-import { savedWorkspace, setSavedAside, startupFinished } from './safeStart.ts';
+import { useEffect, useState } from 'react';
+import { savedWorkspace, type SavedCopy } from './safeStart.ts';
 
 const box: React.CSSProperties = { maxWidth: 560, margin: '12vh auto', padding: 24, font: '15px/1.5 system-ui, sans-serif', border: '1px solid #8a8a85', borderRadius: 8 };
 
@@ -12,8 +12,9 @@ function download(name: string, text: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-export function SafeMode({ onStart }: { onStart(): void }) {
-  const [saved] = useState(savedWorkspace);
+export function SafeMode({ onOpen, onFresh }: { onOpen(): void; onFresh(): void }) {
+  const [saved, setSaved] = useState<SavedCopy | null>(null);
+  useEffect(() => void savedWorkspace().then(setSaved), []);
   const what = saved ? `“${saved.name}”${saved.steps === null ? '' : ` (${saved.steps} step${saved.steps === 1 ? '' : 's'})`}` : 'your saved workspace';
   return (
     <main style={box} role="main" aria-labelledby="safe-title" data-testid="safe-start">
@@ -23,20 +24,12 @@ export function SafeMode({ onStart }: { onStart(): void }) {
         Steplab has not opened {what}: nothing has been laid out or run.
       </p>
       <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap' }}>
-        <button onClick={onStart}>Open it anyway</button>
+        <button onClick={onOpen}>Open it anyway</button>
         <button disabled={!saved} onClick={() => saved && download(saved.name, saved.text)}>Download it</button>
-        <button
-          onClick={() => {
-            setSavedAside();
-            startupFinished();
-            onStart();
-          }}
-        >
-          Start fresh
-        </button>
+        <button onClick={onFresh}>Start fresh</button>
       </div>
       <p style={{ fontSize: 13, color: '#555' }}>
-        Start fresh opens the default example. The saved workspace is set aside in this browser, not opened; download it first to keep a file.
+        Start fresh opens the default example as a new workspace. The saved one is not opened but stays under File ▸ Recent.
       </p>
     </main>
   );

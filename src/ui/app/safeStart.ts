@@ -4,10 +4,10 @@
 // saved workspace is neither laid out nor run until the person says so.
 import { SAVE_KEY } from '../../state/persistence.ts';
 import { useChecks } from '../../state/checksStore.ts';
+import { idbBackend, listRecent, loadRecord } from '../../state/savedStore.ts';
+import { TAB_KEY } from '../../state/workspaceSaves.ts';
 
 export const STARTING_KEY = 'steplab.starting';
-/** Where "Start fresh" puts the saved workspace it replaces, so it can still be recovered. */
-export const SET_ASIDE_KEY = 'steplab.workspace.set-aside';
 
 const storage = (): Storage | null => {
   try {
@@ -52,15 +52,13 @@ export function startupFinished(): void {
   }
 }
 
-/** The saved workspace as text, unparsed and unlaid-out, with what a person needs to recognise it. */
-export function savedWorkspace(): { text: string; name: string; steps: number | null } | null {
-  let text: string | null = null;
-  try {
-    text = storage()?.getItem(SAVE_KEY) ?? null;
-  } catch {
-    return null;
-  }
-  if (text === null) return null;
+export interface SavedCopy {
+  text: string;
+  name: string;
+  steps: number | null;
+}
+
+function describe(text: string): SavedCopy {
   try {
     const value = JSON.parse(text) as { name?: unknown; steps?: unknown };
     return { text, name: typeof value.name === 'string' ? value.name : 'Untitled workspace', steps: Array.isArray(value.steps) ? value.steps.length : null };
@@ -69,15 +67,28 @@ export function savedWorkspace(): { text: string; name: string; steps: number | 
   }
 }
 
-/** Moves the saved workspace aside (best effort), so the next start opens the default example. */
-export function setSavedAside(): void {
-  const s = storage();
-  const text = savedWorkspace()?.text;
-  if (!s || text === undefined) return;
+/**
+ * The workspace the app would open, as text, read but neither laid out nor run: this tab's
+ * workspace, else an old localStorage save not yet moved into IndexedDB, else the newest saved.
+ */
+export async function savedWorkspace(): Promise<SavedCopy | null> {
+  let tabId: string | null = null;
+  let legacy: string | null = null;
   try {
-    s.setItem(SET_ASIDE_KEY, text);
+    tabId = window.sessionStorage.getItem(TAB_KEY);
+    legacy = storage()?.getItem(SAVE_KEY) ?? null;
   } catch {
-    // Too big to copy: the person was offered the download first.
+    // Blocked storage: look in IndexedDB only.
   }
-  s.removeItem(SAVE_KEY);
+  try {
+    const backend = idbBackend();
+    const mine = tabId ? await loadRecord(backend, tabId) : undefined;
+    if (mine) return describe(JSON.stringify(mine.workspace, null, 2));
+    if (legacy !== null) return describe(legacy);
+    const newest = (await listRecent(backend))[0];
+    const record = newest ? await loadRecord(backend, newest.id) : undefined;
+    return record ? describe(JSON.stringify(record.workspace, null, 2)) : null;
+  } catch {
+    return legacy === null ? null : describe(legacy);
+  }
 }

@@ -8,7 +8,7 @@ import { causalEdges, ROOT } from '../../state/replay.ts';
 import { useRun } from '../../state/runStore.ts';
 import { selectStep, useWorkspace } from '../../state/workspaceStore.ts';
 import { guess, useQuiz } from '../../state/quiz.ts';
-import { buildEdges, focusEdges, layoutNodes } from './buildGraph.ts';
+import { activeEdgeCss, buildEdges, focusEdges, layoutNodes, runEdges } from './buildGraph.ts';
 import { couldIndex } from './couldEdges.ts';
 import { useHover } from '../../state/hoverStore.ts';
 import { startupFinished } from '../app/safeStart.ts';
@@ -47,16 +47,16 @@ export function Graph() {
   // "Could" edges, grouped by path: worked out once per change of the steps, not per cursor move.
   // All of them are drawn only around the selected and the hovered step, so edges stay O(steps).
   const could = useMemo(() => couldIndex(checks), [checks]);
-  const baseEdges = useMemo(() => buildEdges(could, causal, redos, lastRan, null), [could, causal, redos, lastRan]);
+  const baseEdges = useMemo(() => buildEdges(could, causal, [], null, null), [could, causal]);
+  const redoKey = `${redos.join()}|${lastRan}`;
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- only when a count or the last step changes
+  const loops = useMemo(() => runEdges(redos, lastRan), [redoKey]);
   const selected = useWorkspace((s) => s.selectedStep);
   const hovered = useHover((s) => s.step);
   const around = useMemo(() => focusEdges(could, [selected, hovered], baseEdges), [could, selected, hovered, baseEdges]);
-  // Only the edge into the running step changes as the cursor moves; the rest keep their identity,
-  // so React Flow re-renders one or two edges, not all of them.
-  const edges: Edge[] = useMemo(
-    () => [...baseEdges.map((e) => (e.id === `c:${active}` ? { ...e, animated: true, className: `${e.className ?? ''} active` } : e)), ...around],
-    [baseEdges, active, around],
-  );
+  // Moving the cursor changes no edge: React Flow rebuilds its lookup of every edge whenever the
+  // array changes, so the edge into the running step is marked by a style rule, not a new array.
+  const edges: Edge[] = useMemo(() => [...baseEdges, ...loops, ...around], [baseEdges, loops, around]);
 
   useEffect(() => {
     const final = checks.length === stepNames.length;
@@ -106,6 +106,7 @@ export function Graph() {
       minZoom={0.1}
       proOptions={{ hideAttribution: true }}
     >
+      <style>{activeEdgeCss(active)}</style>
       <Background gap={20} size={1} />
       <MiniMap pannable zoomable style={{ width: 140, height: 90 }} nodeColor={minimapColor} nodeStrokeWidth={2} />
       <Controls showInteractive={false} />

@@ -84,11 +84,32 @@ export function buildEdges(could: CouldIndex, causal: readonly CausalEdge[], red
     if (causalKeys.has(`${p.from}->${p.to}`)) continue;
     edges.push({ id: `p:${p.from}->${p.to}`, source: id(p.from), target: id(p.to), label: couldLabel(p), className: p.more ? 'potential grouped' : 'potential' });
   }
+  edges.push(...runEdges(redos, lastRan));
+  return edges;
+}
+
+const loopCache = new Map<string, Edge>();
+
+/** Redo loops and the edge into the end node at the cursor; unchanged edges keep their identity. */
+export function runEdges(redos: readonly number[], lastRan: number | null): Edge[] {
+  if (loopCache.size > 10_000) loopCache.clear();
+  const edges: Edge[] = [];
   redos.forEach((count, i) => {
-    if (count > 0) edges.push({ id: `redo:${i}`, source: `s${i}`, target: `s${i}`, type: 'loop', label: `redo ×${count}`, className: 'causal' });
+    if (count <= 0) return;
+    const key = `${i}:${count}`;
+    if (!loopCache.has(key)) loopCache.set(key, { id: `redo:${i}`, source: `s${i}`, target: `s${i}`, type: 'loop', label: `redo ×${count}`, className: 'causal' });
+    edges.push(loopCache.get(key)!);
   });
   if (lastRan !== null) edges.push({ id: 'end', source: `s${lastRan}`, target: 'end', className: 'causal' });
   return edges;
+}
+
+/** The edge into the step at the cursor, as a style rule (ids are `c:from->to`, digits or "start"). */
+export function activeEdgeCss(active: string | null): string {
+  if (!active || !/^(start|\d+)->\d+$/.test(active)) return '';
+  const edge = `.react-flow__edge[data-id="c:${active}"] .react-flow__edge-path`;
+  return `${edge} { stroke: var(--running); stroke-width: 2.4; stroke-dasharray: 5; animation: dashdraw 0.5s linear infinite; }
+@media (prefers-reduced-motion: reduce) { ${edge} { animation: none; stroke-dasharray: none; } }`;
 }
 
 /** Every "could" edge into and out of the focused steps (selected, hovered) not already drawn. */

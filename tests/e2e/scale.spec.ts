@@ -1,0 +1,175 @@
+// Scale without a crash: the checked-in fixtures (tests/fixtures, made by makeScaleFixtures.ts)
+// opened from File ▸ Open, run to the end, scrubbed with keys and the mouse, and reloaded. The
+// tab must not crash and the graph must show its nodes. No wall-clock asserts: bench/uiBudget.ts
+// measures the time.
+import { expect, test, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { openApp } from './driver.ts';
+
+const fixture = (name: string) => new URL(`../fixtures/${name}`, import.meta.url).pathname;
+const graph = (page: Page) => page.getByTestId('graph');
+
+/** Opens a file the way a person does: File ▸ Open…, then the file picker. */
+async function openFromFile(page: Page, name: string): Promise<void> {
+  await page.getByRole('button', { name: 'File', exact: true }).click();
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('menuitem', { name: /^Open/ }).click();
+  await (await chooser).setFiles(fixture(name));
+}
+
+/** The graph shows the steps' nodes (laid out in list order until the steps have been checked). */
+async function showsNodes(page: Page, steps: number): Promise<void> {
+  await expect(graph(page).locator(`.react-flow[data-node-count="${steps}"] .react-flow__node-step`).first()).toBeVisible({ timeout: 60_000 });
+}
+
+async function laidOut(page: Page, steps: number): Promise<void> {
+  await expect(graph(page).locator(`.react-flow[data-layout="final"][data-node-count="${steps}"]`)).toBeVisible({ timeout: 30_000 });
+  await expect(graph(page).locator('.react-flow__node-step').first()).toBeVisible();
+}
+
+const readout = (page: Page) => page.getByRole('status').filter({ has: page.getByTestId('run-status') });
+
+/** Presses Run and waits, as long as a long run needs, until that run has ended. */
+async function run(page: Page): Promise<void> {
+  const before = (await readout(page).count()) ? await readout(page).getAttribute('data-run') : '0';
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(readout(page)).not.toHaveAttribute('data-run', before ?? '0');
+  await expect(readout(page)).toHaveAttribute('data-phase', 'ended', { timeout: 120_000 });
+}
+
+/** Drags the timeline slider from one end to the other, then moves with the keyboard. */
+async function scrub(page: Page, total: number): Promise<void> {
+  const slider = page.getByTestId('slider');
+  const box = (await slider.boundingBox())!;
+  await page.mouse.move(box.x + box.width - 2, box.y + box.height / 2);
+  await page.mouse.down();
+  for (let i = 20; i >= 0; i--) await page.mouse.move(box.x + 2 + ((box.width - 4) * i) / 20, box.y + box.height / 2);
+  await page.mouse.up();
+  await expect(page.getByTestId('cursor-position')).toContainText(/^1 \/ /);
+  await slider.focus();
+  await page.keyboard.press('End');
+  await expect(page.getByTestId('cursor-position')).toContainText(`${total} / ${total}`);
+  for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowLeft');
+  await expect(page.getByTestId('cursor-position')).toContainText(`${total - 5} / ${total}`);
+  await page.keyboard.press('PageDown');
+  await page.keyboard.press('Home');
+  await expect(page.getByTestId('cursor-position')).toContainText(/^1 \/ /);
+}
+
+test.describe('scale', () => {
+  let crashed = false;
+  test.beforeEach(({ page }) => {
+    crashed = false;
+    page.on('crash', () => (crashed = true));
+  });
+  test.afterEach(() => expect(crashed, 'the tab crashed').toBe(false));
+
+  test('200 steps on one field: edges stay O(steps), a run and a 5,000-step run scrub, reload opens the graph', async ({ page }) => {
+    test.setTimeout(180_000);
+    await openApp(page);
+    await openFromFile(page, 'one-field-200.steplab.json');
+    await expect(page.getByLabel('Workspace name')).toHaveValue('200 steps on one field');
+    await laidOut(page, 200);
+    // Every pair "could" follow (39,800 pairs); the graph draws one grouped edge per step and
+    // all the edges only of the selected step.
+    const grouped = graph(page).locator('.react-flow__edge.grouped');
+    await expect(grouped.first()).toBeAttached();
+    await expect(grouped.first()).toContainText('order.status · 199 steps');
+    expect(await graph(page).locator('.react-flow__edge').count()).toBeLessThan(3 * 200);
+    // Hovering a step draws all of its "could" edges.
+    const node = graph(page).locator('.react-flow__node-step').nth(2);
+    const before = await graph(page).locator('.react-flow__edge.focus').count();
+    await node.hover();
+    await expect.poll(() => graph(page).locator('.react-flow__edge.focus').count()).toBeGreaterThan(before);
+
+    await run(page);
+    await expect(readout(page)).toContainText('done · 200 step runs');
+    // "Did" edges: the step at the cursor came from the one before it.
+    await expect(graph(page).locator('.react-flow__edge.causal').first()).toBeAttached();
+    await scrub(page, 200);
+
+    // 25 laps of the same 200 steps: 5,000 step runs.
+    await page.getByLabel('Task', { exact: true }).selectOption({ label: '25 laps' });
+    await run(page);
+    await expect(readout(page)).toContainText('done · 5000 step runs');
+    await scrub(page, 5000);
+
+    await page.reload();
+    await laidOut(page, 200);
+    await expect(page.getByTestId('safe-start')).toHaveCount(0);
+  });
+
+  test('1,000 steps open from a file, run, scrub and reload', async ({ page }) => {
+    // Generous: on a loaded 2-core machine each cursor move over 1,000 steps takes a while.
+    test.setTimeout(420_000);
+    await openApp(page);
+    await openFromFile(page, 'one-field-1000.steplab.json');
+    await showsNodes(page, 1000);
+    expect(await graph(page).locator('.react-flow__edge').count()).toBeLessThan(3 * 1000);
+    await run(page);
+    await expect(readout(page)).toContainText('done · 1000 step runs');
+    await scrub(page, 1000);
+    await page.reload();
+    await showsNodes(page, 1000);
+  });
+
+  test('a 5,000-row task document opens, runs, scrubs and reloads', async ({ page }) => {
+    test.setTimeout(120_000);
+    await openApp(page);
+    await openFromFile(page, 'rows-5000.steplab.json');
+    await laidOut(page, 3);
+    await run(page);
+    await expect(readout(page)).toContainText('done · 3 step runs');
+    await expect(page.getByTestId('cursor-position')).toContainText('3 / 3');
+    await page.getByTestId('slider').focus();
+    await page.keyboard.press('ArrowLeft');
+    await expect(page.getByTestId('cursor-position')).toContainText('2 / 3');
+    await page.reload();
+    await laidOut(page, 3);
+  });
+});
+
+test.describe('crash-proof start', () => {
+  const saved = readFileSync(fixture('one-field-200.steplab.json'), 'utf8');
+  /** As if the last load crashed while starting with this workspace saved: only the first load. */
+  async function crashedBefore(page: Page): Promise<void> {
+    await page.addInitScript((ws) => {
+      if (sessionStorage.getItem('scale-test.primed')) return;
+      sessionStorage.setItem('scale-test.primed', '1');
+      localStorage.setItem('steplab.workspace.v1', ws);
+      localStorage.setItem('steplab.starting', new Date().toISOString());
+    }, saved);
+  }
+
+  test('safe mode neither lays out nor runs; download, then open it anyway', async ({ page }) => {
+    await crashedBefore(page);
+    await page.goto('/');
+    const safe = page.getByTestId('safe-start');
+    await expect(safe).toBeVisible();
+    await expect(safe).toContainText('“200 steps on one field” (200 steps)');
+    await expect(page.locator('.react-flow')).toHaveCount(0);
+    const download = page.waitForEvent('download');
+    await safe.getByRole('button', { name: 'Download it' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe('200-steps-on-one-field.steplab.json');
+    expect(readFileSync((await file.path())!, 'utf8')).toBe(saved);
+    await safe.getByRole('button', { name: 'Open it anyway' }).click();
+    await laidOut(page, 200);
+    // This start finished, so the next one is normal.
+    await page.reload();
+    await laidOut(page, 200);
+    await expect(page.getByTestId('safe-start')).toHaveCount(0);
+  });
+
+  test('safe mode: start fresh opens the default example', async ({ page }) => {
+    await crashedBefore(page);
+    await page.goto('/');
+    await page.getByTestId('safe-start').getByRole('button', { name: 'Start fresh' }).click();
+    await expect(page.getByLabel('Workspace name')).toHaveValue('Sequential processing');
+    await laidOut(page, 3);
+    await page.reload();
+    await laidOut(page, 3);
+    await expect(page.getByLabel('Workspace name')).toHaveValue('Sequential processing');
+    await expect(page.getByTestId('safe-start')).toHaveCount(0);
+  });
+});
