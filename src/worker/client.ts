@@ -23,7 +23,7 @@ export interface EngineClient {
   dispose(): void;
 }
 
-type Slice = { task: string; step: number | null } | null;
+type Slice = { task: string; step: number | null; spentMs: number } | null;
 
 export interface EngineClientOptions {
   onEvents(events: TraceEvent[]): void;
@@ -75,7 +75,9 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
   };
 
   const watchdog = setInterval(() => {
-    if (!advancing || performance.now() - lastHeard < timeoutMs) return;
+    // A step run's slices share one budget: a slice may use what earlier ones left.
+    const allowed = Math.max(0, timeoutMs - (lastSlice?.spentMs ?? 0));
+    if (!advancing || performance.now() - lastHeard < allowed) return;
     const slice = lastSlice;
     endRun();
     options.onTimeout(slice);

@@ -12,7 +12,8 @@ import type { Breakpoints } from './breakpointTypes.ts';
 export interface Progress {
   events: TraceEvent[];
   /** The step whose code is about to run, or null between steps. */
-  slice: { task: string; step: number | null } | null;
+  /** spentMs: CPU time the step run has used in earlier slices (the watchdog allows the rest). */
+  slice: { task: string; step: number | null; spentMs: number } | null;
 }
 
 /** A macrotask through a MessageChannel: lets pending promises settle without a real timer. */
@@ -70,7 +71,11 @@ const api = {
         else return false;
         return true;
       },
-      onEvent: (event) => buffer.push(event),
+      onEvent: (event) => {
+        buffer.push(event);
+        // A step's first slice starts right after this event, before onSlice can name the step.
+        if (event.kind === 'step-started') flush({ task: event.task, step: event.step, spentMs: 0 });
+      },
       onSlice: (slice) => {
         // Always report before user code runs; between steps, only now and then.
         if (slice || performance.now() - lastReport > 50) flush(slice);

@@ -8,14 +8,17 @@ export { isStepCheckList, isTraceEvent, isTraceEventList } from '../engine/trace
 export interface ProgressMessage {
   steplab: 'progress';
   events: unknown[];
-  slice: { task: string; step: number | null } | null;
+  slice: { task: string; step: number | null; spentMs: number } | null;
 }
 
 /** A progress message from the worker: new trace events and the step about to run. */
 export function isProgressMessage(value: unknown): value is ProgressMessage {
   if (!isRecord(value) || value.steplab !== 'progress' || !isTraceEventList(value.events)) return false;
   const slice = value.slice;
-  return slice === null || (isRecord(slice) && typeof slice.task === 'string' && (slice.step === null || typeof slice.step === 'number'));
+  return (
+    slice === null ||
+    (isRecord(slice) && typeof slice.task === 'string' && (slice.step === null || typeof slice.step === 'number') && typeof slice.spentMs === 'number')
+  );
 }
 
 /**
