@@ -56,7 +56,7 @@ async function loadFolder(path: string): Promise<Workspace> {
     if (name.endsWith('.json')) checkJsonDepth(files[name], file);
   }
   try {
-    return workspaceFromFolder(files, basename(path));
+    return workspaceFromFolder(files, basename(path), { fileLines: true });
   } catch (error) {
     throw new InputError(`${path}: ${(error as Error).message}`);
   }

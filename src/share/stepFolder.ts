@@ -16,7 +16,11 @@ interface ManifestStep {
 }
 
 /** Builds a workspace from a folder's files (relative name → text). */
-export function workspaceFromFolder(files: Record<string, string>, folderName: string): Workspace {
+/**
+ * `fileLines`: errors name each file's own lines (the CLI reads the files as they are); the
+ * playground shows the source without the name comment, so it keeps the editor's lines.
+ */
+export function workspaceFromFolder(files: Record<string, string>, folderName: string, { fileLines = false } = {}): Workspace {
   const json = (name: string) => {
     if (files[name] === undefined) return undefined;
     let value: unknown;
@@ -43,8 +47,11 @@ export function workspaceFromFolder(files: Record<string, string>, folderName: s
       const named = NAME_COMMENT.exec(text);
       const entry = byFile.get(file);
       const enabled = entry?.enabled ?? true;
-      // The comment wins over the manifest: it is what a person edits in the file.
-      return named ? { name: named[1].trim(), source: text.slice(named[0].length), enabled } : { name: entry?.name ?? file.replace(/\.js$/, ''), source: text, enabled };
+      // The comment wins over the manifest: it is what a person edits in the file. The source
+      // then starts at the file's line 2 (firstLine).
+      return named
+        ? { name: named[1].trim(), source: text.slice(named[0].length), enabled, ...(fileLines ? { firstLine: 2 } : {}) }
+        : { name: entry?.name ?? file.replace(/\.js$/, ''), source: text, enabled };
     }),
     tasks: tasks === undefined ? undefined : parseTasks(tasks),
     connectors: connectors === undefined ? {} : parseConnectors(connectors),
