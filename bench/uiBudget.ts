@@ -92,7 +92,7 @@ async function zoom(page: Page): Promise<void> {
 
 async function runToEnd(page: Page): Promise<number> {
   const readout = page.getByRole('status').filter({ has: page.getByTestId('run-status') });
-  const before = await readout.getAttribute('data-run');
+  const before = (await readout.count()) ? await readout.getAttribute('data-run') : '0';
   const t0 = Date.now();
   await page.getByRole('button', { name: 'Run', exact: true }).click();
   await page.locator(`[data-phase="ended"]:not([data-run="${before}"])`).waitFor({ timeout: 180_000 });
