@@ -52,6 +52,7 @@ export function createRun(workspace: Workspace, options: RunOptions): Run {
     /** Queues work at a virtual time. `fire` returns the step run it woke, if any, so the loop lets it settle. */
     schedule: (time, task, fire, owner) => core.queue.schedule(Math.max(time, core.now), fire, owner ?? task),
     queueEvaluation,
+    testConditions: (task) => void testConditions(task),
     resume,
     markDirty(task, patches) {
       if (task.dirty === null) return;
@@ -145,9 +146,8 @@ export function createRun(workspace: Workspace, options: RunOptions): Run {
     else task.ready.delete(i);
   }
 
-  /** Re-tests the conditions a change may affect, records the ready set, and starts the first ready step. */
-  function evaluate(task: TaskState): StepRun | null {
-    if (task.phase === 'ended') return null;
+  /** Re-tests the conditions a change may affect and records the ready set (an `evaluated` event). */
+  function testConditions(task: TaskState): { ready: number[]; flips: [number, boolean][] } {
     const flips: [number, boolean][] = [];
     for (const i of index.affected(options.fullReevaluation ? null : task.dirty)) {
       const pass = testStep(task, i);
@@ -160,6 +160,13 @@ export function createRun(workspace: Workspace, options: RunOptions): Run {
     task.dirty = [];
     const ready = task.ready.size < 2 ? [...task.ready] : [...task.ready].sort((a, b) => a - b);
     emit({ kind: 'evaluated', task: task.id, ready, flips });
+    return { ready, flips };
+  }
+
+  /** Tests the conditions, then starts the first ready step, pauses at a breakpoint, or ends the task. */
+  function evaluate(task: TaskState): StepRun | null {
+    if (task.phase === 'ended') return null;
+    const { ready, flips } = testConditions(task);
     if (ready.length > 0 && breakSkip !== task && options.breakBefore?.({ task: task.id, ready, flips })) {
       // Pause before the step starts; evaluating again on resume picks up any edited data.
       breakSkip = task;

@@ -27,6 +27,8 @@ export interface RunCore {
   emit(event: NewTraceEvent): void;
   schedule(time: number, task: TaskState, fire: () => StepRun | null, owner?: StepRun): QueuedEvent<StepRun | null>;
   queueEvaluation(task: TaskState): void;
+  /** Records the ready set for the task's current data now, without starting a step. */
+  testConditions(task: TaskState): void;
   resume(task: TaskState, reason: 'timer' | 'data' | 'children'): void;
   markDirty(task: TaskState, patches: Patch[]): void;
   finishRun(run: StepRun, outcome: { error: unknown } | null): void;

@@ -53,6 +53,9 @@ export function createRunSurface(core: RunCore, parts: RunParts): Run {
       core.emit({ kind: 'data-edited', task: task.id, patches, inverse });
       if (task.phase === 'parked') core.resume(task, 'data');
       else if (task.phase === 'idle') core.queueEvaluation(task);
+      // Paused before a step: the ready set for the edited data is recorded at once, so every
+      // view shows what will run; the queued evaluation still decides when the run continues.
+      else if (task.phase === 'queued') core.testConditions(task);
     },
     explainStep(taskId, i) {
       if (tasks.length === 0) parts.startRoot();

@@ -188,6 +188,17 @@ export async function editPausedData(data: JsonObject): Promise<void> {
   set({ follow: true });
   await engine().editData(ROOT, data);
   flushEvents();
+  // Show the world just after the edit at once (it is not a step run, so the slider's cursor
+  // alone would still show the data before it); Continue follows the run again.
+  // The engine records the ready set for the edited data right after the edit: show that moment.
+  const { events } = get();
+  if (events.some((e) => e.kind === 'data-edited')) set({ eventCursor: events[events.length - 1].seq });
+}
+
+/** True when Step would start a new run and discard a finished one the person may still want. */
+export function stepWouldDiscardRun(): boolean {
+  const { phase, events } = get();
+  return phase === 'ended' && events.length > 0;
 }
 
 /** Shows a saved run: its workspace and trace, replayed without running anything. */

@@ -19,8 +19,10 @@ describe('breakpoints and edits while paused', () => {
     expect(await run.runUntil()).toBe(false);
     expect(run.events.filter((e) => e.kind === 'step-started').map((e) => e.kind === 'step-started' && e.step)).toEqual([0]);
     run.editData('t0', { order: { status: 'processing', items: 2 } });
-    const edit = run.events[run.events.length - 1];
+    const [edit, evaluated] = run.events.slice(-2);
     expect(edit.kind).toBe('data-edited');
+    // The ready set for the edited data is recorded at once, so every view can show it.
+    expect(evaluated.kind === 'evaluated' && evaluated.ready).toEqual([1]);
     expect(await run.runUntil()).toBe(true);
     const result = run.result();
     expect(result.status).toBe('done');

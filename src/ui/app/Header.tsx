@@ -1,7 +1,8 @@
 // The header: workspace name, Examples, task picker, Run/Step/Reset/Stop and the status readout.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { EXAMPLES } from '../../state/examples.ts';
-import { resetRun, runToEnd, stepOnce, stopRun, useRun } from '../../state/runStore.ts';
+import { resetRun, runToEnd, stopRun, useRun } from '../../state/runStore.ts';
+import { stepCommand } from './stepCommand.ts';
 import { renameWorkspace, selectTask, useWorkspace } from '../../state/workspaceStore.ts';
 import { RunStatus } from './RunStatus.tsx';
 import { useClickOutside, useEscape } from './useDismiss.ts';
@@ -48,7 +49,7 @@ export function Header({ onShowKeys }: { onShowKeys(): void }) {
         </select>
       </label>
       <button className="primary" onClick={() => void runToEnd()} disabled={busy || blocked} title={why ?? 'Run to the end (Ctrl+Enter)'}><Glyph>▶</Glyph> Run</button>
-      <button onClick={() => void stepOnce()} disabled={busy || blocked} title={why ?? 'Run one step (F10)'}><Glyph>▷</Glyph> Step</button>
+      <button onClick={stepCommand} disabled={busy || blocked} title={why ?? 'Run one step (F10)'}><Glyph>▷</Glyph> Step</button>
       <button onClick={resetRun} disabled={phase === 'idle'} title="Clear the run"><Glyph>⟲</Glyph> Reset</button>
       <button onClick={() => void stopRun()} disabled={phase !== 'running' && phase !== 'paused'} title="Stop the run"><Glyph>■</Glyph> Stop</button>
       <span className="spacer" />

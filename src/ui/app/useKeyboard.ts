@@ -1,7 +1,8 @@
 // Global shortcuts: Ctrl/Cmd+Enter runs, F10 steps, Alt+←/→ moves the cursor, Home/End go to the
 // starting state and the last step run, "?" toggles help.
 import { useEffect } from 'react';
-import { moveCursor, runToEnd, setCursor, stepForward, stepOnce, useRun } from '../../state/runStore.ts';
+import { moveCursor, runToEnd, setCursor, stepForward, useRun } from '../../state/runStore.ts';
+import { stepCommand } from './stepCommand.ts';
 import { useWorkspace } from '../../state/workspaceStore.ts';
 
 const typing = (target: EventTarget | null) =>
@@ -21,7 +22,7 @@ export function useKeyboard(toggleKeys: () => void): void {
         if (canRun) void runToEnd();
       } else if (e.key === 'F10') {
         e.preventDefault();
-        if (canRun) void stepOnce();
+        if (canRun) stepCommand();
       } else if (e.altKey && (e.key === 'ArrowLeft' || e.key === 'ArrowRight')) {
         e.preventDefault();
         if (e.key === 'ArrowLeft') moveCursor(-1);
