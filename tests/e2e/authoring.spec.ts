@@ -23,7 +23,7 @@ test('an invalid step shows a marker, a red badge and its message, and the run g
   await page.keyboard.press('Enter');
   await page.keyboard.type('$where: "1",');
   await expect(badge(page, 0)).toHaveText(/⚠ Invalid/);
-  await expect(page.getByTestId('step-error')).toContainText('$where is not allowed');
+  await expect(page.getByTestId('step-error')).toContainText('$where is an unknown operator (at the top level): conditions cannot run code');
   await expect(page.locator('.monaco-editor .squiggly-error')).toHaveCount(1);
   await expect(page.getByTestId('node-state-0')).toContainText('invalid');
   await run(page);
