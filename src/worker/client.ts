@@ -91,9 +91,11 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
       let timer: ReturnType<typeof setTimeout> | undefined;
       try {
         await engine.ready;
-        const limit = workspace.limits.stepTimeoutMs;
+        // Every step's top-level code and condition run in one check: the budget is per step,
+        // so a 1,000-step workspace is not cut off while each step is quick.
+        const limit = workspace.limits.stepTimeoutMs * Math.max(1, Math.ceil(workspace.steps.length / 50));
         const deadline = new Promise<never>((_, reject) => {
-          timer = setTimeout(() => reject(new Error(`a step's top-level code or condition ran longer than ${limit} ms`)), limit);
+          timer = setTimeout(() => reject(new Error(`the steps' top-level code and conditions ran longer than ${limit} ms`)), limit);
         });
         const checks: unknown = await Promise.race([engine.call((remote) => remote.check(workspace, data)), deadline]);
         if (!isStepCheckList(checks)) throw new MalformedAnswerError('the engine answered the step check with something that is not a check');
