@@ -1,9 +1,9 @@
 // Runs inside the sandbox. After the watchdog killed a runaway step run, the parent replays the
 // (deterministic) run in a fresh child, naming the runs that timed out: each fails at its start
 // with "execution timeout" instead of running its code again, and the rest of the run goes on.
-import type { CodeCompiler } from '../../engine/compileCode.ts';
-import { EXECUTION_TIMEOUT } from '../../engine/timeoutEvents.ts';
-import type { TraceEvent } from '../../engine/types.ts';
+import type { CodeCompiler } from './compileCode.ts';
+import { EXECUTION_TIMEOUT } from './timeoutEvents.ts';
+import type { TraceEvent } from './types.ts';
 
 type Compiled = ReturnType<CodeCompiler>;
 const apply = Reflect.apply;

@@ -39,7 +39,7 @@ const get = useRun.getState;
 
 let client: EngineClient | null = null;
 export function engine(): EngineClient {
-  client ??= createEngineClient({ onEvents: appendEvents, onTimeout: killedByWatchdog, onFault: engineFault });
+  client ??= createEngineClient({ onEvents: appendEvents, onTimeout: killedByWatchdog, onFault: engineFault, onRunaway: () => set({ error: EXECUTION_TIMEOUT }) });
   return client;
 }
 

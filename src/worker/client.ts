@@ -29,6 +29,8 @@ export interface EngineClientOptions {
   onEvents(events: TraceEvent[]): void;
   /** The worker was killed while `slice` ran; the run is over. */
   onTimeout(slice: Slice): void;
+  /** A runaway step run was killed and the run is being replayed with it failed; the run goes on. */
+  onRunaway(slice: Slice): void;
   /** The run's engine sent something no engine sends (step code tampering with it); the run is over. */
   onFault(message: string): void;
 }
@@ -38,6 +40,8 @@ export class MalformedAnswerError extends Error {
 }
 
 const SPARE_ENGINES = 2;
+/** Runaway step runs one run may replay past; then the run ends in "execution timeout". */
+const MAX_REPLAYS = 10;
 const FAULT = 'the engine sent a message Steplab does not recognise (step code may have tampered with it), so the run was stopped';
 
 function expectEvents(value: unknown): TraceEvent[] {
@@ -52,6 +56,24 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
   let lastHeard = 0;
   let advancing = false;
   let timeoutMs = 2000;
+  // Replaying after a runaway step run (the run is deterministic): what started the run, which
+  // step runs timed out, and how far the person's run had got.
+  let startArgs: Parameters<EngineClient['start']> | null = null;
+  let timedOut: string[] = [];
+  const runNumbers = new Map<string, number>();
+  let lastSeq = -1;
+  let edited = false;
+  let replayThrough: number | null = null;
+
+  /** Every event the page is given passes here first: replay needs run numbers and the last seq. */
+  const deliver = (events: TraceEvent[]) => {
+    for (const e of events) {
+      lastSeq = Math.max(lastSeq, e.seq);
+      if (e.kind === 'step-started') runNumbers.set(`${e.task}:${e.step}`, e.run);
+      else if (e.kind === 'data-edited') edited = true;
+    }
+    if (events.length > 0) options.onEvents(events);
+  };
 
   /**
    * A fresh engine: a warm spare if there is one, and new spares start warming at once. Two are
@@ -79,9 +101,39 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
     const allowed = Math.max(0, timeoutMs - (lastSlice?.spentMs ?? 0));
     if (!advancing || performance.now() - lastHeard < allowed) return;
     const slice = lastSlice;
+    const run = slice && slice.step !== null ? runNumbers.get(`${slice.task}:${slice.step}`) : undefined;
+    // Replaying reproduces the run only without hand edits, and only so many times.
+    if (slice && run !== undefined && !edited && timedOut.length < MAX_REPLAYS) {
+      timedOut.push(`${slice.task}:${slice.step}:${run}`);
+      replayThrough = lastSeq;
+      endRun(); // the pending advance sees the restart and replays
+      options.onRunaway(slice);
+      return;
+    }
     endRun();
     options.onTimeout(slice);
   }, 100);
+
+  /** Starts the run on a fresh engine; in a replay, the timed-out step runs fail at their start. */
+  const boot = async (): Promise<void> => {
+    const [workspace, taskName, data] = startArgs!;
+    endRun();
+    const engine = take();
+    runEngine = engine;
+    const port = await engine.port;
+    port.onProgress = (progress) => {
+      if (engine !== runEngine) return;
+      lastHeard = performance.now();
+      lastSlice = progress.slice;
+      deliver(progress.events as TraceEvent[]);
+    };
+    port.onMalformed = () => {
+      if (engine !== runEngine) return;
+      endRun();
+      options.onFault(FAULT);
+    };
+    await engine.call((remote) => remote.start(workspace, taskName, data, timedOut));
+  };
 
   return {
     async check(workspace, data) {
@@ -106,47 +158,44 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
       }
     },
     async start(workspace, taskName, data) {
-      endRun();
       timeoutMs = workspace.limits.stepTimeoutMs;
       lastSlice = null;
-      const engine = take();
-      runEngine = engine;
-      const port = await engine.port;
-      port.onProgress = (progress) => {
-        if (engine !== runEngine) return;
-        lastHeard = performance.now();
-        lastSlice = progress.slice;
-        if (progress.events.length > 0) options.onEvents(progress.events as TraceEvent[]);
-      };
-      port.onMalformed = () => {
-        if (engine !== runEngine) return;
-        endRun();
-        options.onFault(FAULT);
-      };
-      await engine.call((remote) => remote.start(workspace, taskName, data));
+      startArgs = [workspace, taskName, data];
+      timedOut = [];
+      runNumbers.clear();
+      lastSeq = -1;
+      edited = false;
+      replayThrough = null;
+      await boot();
     },
     async advance(mode, breakpoints) {
-      advancing = true;
-      lastHeard = performance.now();
-      try {
-        const answer: unknown = await runCall((remote) => remote.advance(mode, breakpoints));
-        const { ended, events, pausedBy } = (answer ?? {}) as { ended?: unknown; events?: unknown; pausedBy?: unknown };
-        if (typeof ended !== 'boolean' || (pausedBy !== null && typeof pausedBy !== 'string')) throw new MalformedAnswerError(FAULT);
-        const checked = expectEvents(events);
-        if (checked.length > 0) options.onEvents(checked);
-        // A finished run's engine has run user code; it is never used again.
-        if (ended) endRun();
-        return { ended, pausedBy };
-      } catch (error) {
-        if (error instanceof MalformedAnswerError) endRun();
-        throw error;
-      } finally {
-        advancing = false;
+      let through = -1;
+      for (;;) {
+        advancing = true;
+        lastHeard = performance.now();
+        try {
+          const answer: unknown = await runCall((remote) => remote.advance(mode, breakpoints, through));
+          const { ended, events, pausedBy } = (answer ?? {}) as { ended?: unknown; events?: unknown; pausedBy?: unknown };
+          if (typeof ended !== 'boolean' || (pausedBy !== null && typeof pausedBy !== 'string')) throw new MalformedAnswerError(FAULT);
+          deliver(expectEvents(events));
+          // A finished run's engine has run user code; it is never used again.
+          if (ended) endRun();
+          return { ended, pausedBy };
+        } catch (error) {
+          if (error instanceof MalformedAnswerError) endRun();
+          if (!(error instanceof WorkerRestartedError) || replayThrough === null) throw error;
+          // The watchdog killed a runaway step run: replay up to where the run was, with that
+          // step run failing at once, then go on as asked.
+          through = replayThrough;
+          replayThrough = null;
+          await boot();
+        } finally {
+          advancing = false;
+        }
       }
     },
     async editData(taskId, data) {
-      const events = expectEvents(await runCall((remote) => remote.editData(taskId, data)));
-      if (events.length > 0) options.onEvents(events);
+      deliver(expectEvents(await runCall((remote) => remote.editData(taskId, data))));
     },
     async stop() {
       // A worker stuck in user code cannot hear "stop": after 300 ms it is simply removed.
@@ -154,7 +203,7 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
       await Promise.race([
         runCall((remote) => remote.stop()).then(
           (events) => {
-            if (isTraceEventList(events) && events.length > 0) options.onEvents(events);
+            if (isTraceEventList(events)) deliver(events as TraceEvent[]);
           },
           () => undefined,
         ),

@@ -7,6 +7,8 @@ import { checkSteps, type StepCheck } from '../engine/checkSteps.ts';
 import { createRun, type Run } from '../engine/createRun.ts';
 import { getAt } from '../engine/paths.ts';
 import type { JsonObject, TraceEvent, Workspace } from '../engine/types.ts';
+import { setCodeCompiler, type CodeCompiler } from '../engine/compileCode.ts';
+import { createTimedOutGuard } from '../engine/timedOutRuns.ts';
 import type { Breakpoints } from './breakpointTypes.ts';
 
 export interface Progress {
@@ -38,6 +40,8 @@ let lastReport = 0;
 let breakpoints: Breakpoints = { steps: [], conditions: [], data: [] };
 let pausedBy: string | null = null;
 let stepNames: string[] = [];
+/** While replaying after a timeout: the last event of the run as the person had it. */
+let replayThrough = -1;
 
 function takeBuffer(): TraceEvent[] {
   const events = buffer;
@@ -56,15 +60,20 @@ const api = {
   check(workspace: Workspace, data: JsonObject): StepCheck[] {
     return checkSteps(workspace, data, host);
   },
-  start(workspace: Workspace, taskName: string | undefined, data: JsonObject | undefined): void {
+  /** `timedOut`: step runs (task:step:run) a watchdog killed; in this replay they fail at once. */
+  start(workspace: Workspace, taskName: string | undefined, data: JsonObject | undefined, timedOut: string[] = []): void {
     run?.stop();
     buffer = [];
+    const guard = createTimedOutGuard(timedOut);
+    if (timedOut.length > 0) setCodeCompiler((params, body) => guard.wrap(new Function(...params, body) as ReturnType<CodeCompiler>));
     stepNames = workspace.steps.map((step) => step.name);
     run = createRun(workspace, {
       host,
       taskName,
       data,
       breakBefore: ({ task, ready, flips }) => {
+        // A replay passes the points the person already went past without stopping.
+        if (run!.events.length - 1 <= replayThrough) return false;
         const flipped = flips.find(([i, pass]) => pass && breakpoints.conditions.includes(i));
         if (flipped) pausedBy = `‘${stepNames[flipped[0]]}’ started to match (condition breakpoint, task ${task})`;
         else if (breakpoints.steps.includes(ready[0])) pausedBy = `before ‘${stepNames[ready[0]]}’ runs (breakpoint, task ${task})`;
@@ -72,6 +81,7 @@ const api = {
         return true;
       },
       onEvent: (event) => {
+        guard.observe(event);
         buffer.push(event);
         // A step's first slice starts right after this event, before onSlice can name the step.
         if (event.kind === 'step-started') flush({ task: event.task, step: event.step, spentMs: 0 });
@@ -86,13 +96,15 @@ const api = {
    * Runs to the end, or (mode "step") until the next step run finishes. The events not yet
    * reported come back with the answer, so the page has the whole trace when this resolves.
    */
-  async advance(mode: 'end' | 'step', points: Breakpoints): Promise<{ ended: boolean; events: TraceEvent[]; pausedBy: string | null }> {
+  async advance(mode: 'end' | 'step', points: Breakpoints, throughSeq = -1): Promise<{ ended: boolean; events: TraceEvent[]; pausedBy: string | null }> {
     if (!run) throw new Error('no run has been started');
+    replayThrough = throughSeq;
     breakpoints = points;
     pausedBy = null;
     const current = run;
     const from = run.events.length;
     const ended = await run.runUntil((e) => {
+      if (e.seq <= throughSeq) return false;
       if (mode === 'step' && (e.kind === 'step-finished' || e.kind === 'step-failed')) return true;
       const hit = dataBreakpointHit(current, e);
       if (hit) pausedBy = hit;

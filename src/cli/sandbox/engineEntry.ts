@@ -6,7 +6,7 @@ import { setCodeCompiler } from '../../engine/compileCode.ts';
 import { createRun } from '../../engine/createRun.ts';
 import { messageOf } from '../../engine/sourceLocation.ts';
 import type { TraceEvent, Workspace } from '../../engine/types.ts';
-import { createTimedOutGuard } from './timedOutRuns.ts';
+import { createTimedOutGuard } from '../../engine/timedOutRuns.ts';
 
 export interface SandboxHost {
   /** One JSON message to the parent process. */

@@ -11,7 +11,7 @@ import type { InvalidStep, RunResult, TraceEvent, Workspace } from '../../engine
 import { childProgram } from './buildChild.ts';
 import { readChildMessage } from './childMessages.ts';
 import { CHILD_HEAP_MB, spawnChild } from './spawnChild.ts';
-import { runKey } from './timedOutRuns.ts';
+import { runKey } from '../../engine/timedOutRuns.ts';
 
 const STARTUP_MS = 60_000;
 /** Replays after kills; past this many runaway step runs the run just ends where it was killed. */

@@ -1,0 +1,32 @@
+// Runaway code in a subtask ends only that subtask: the page's watchdog kills the engine, the
+// deterministic run is replayed with that step run failed, and the parent goes on (semantics 4.9).
+import { expect, test } from '@playwright/test';
+import { dataRow, openApp, run, status } from './driver.ts';
+
+const step = (condition: string, body: string) => `export const condition = ${condition};\nexport const content = async () => {\n${body}\n};\n`;
+
+test('a subtask that never yields ends in error, and its parent gets the error through into and finishes', async ({ page }) => {
+  await openApp(page);
+  const ws = {
+    version: 1,
+    name: 'Runaway children',
+    steps: [
+      { name: 'Spawn', source: step('{ root: true }', "  for (const i of [1, 2]) task.subtask('spin' + i, { spin: true }, { into: 'c' + i, waitFor: true });\n  data.root = false;") },
+      { name: 'Spin', source: step('{ spin: true }', '  while (true) {}') },
+      { name: 'After', source: step("{ c2: { status: 'error' } }", '  data.after = true;\n  task.complete();') },
+    ],
+    tasks: [{ name: 'T', data: { root: true } }],
+    limits: { stepTimeoutMs: 500 },
+  };
+  await page.getByTestId('open-file').setInputFiles({ name: 'runaway.steplab.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(ws)) });
+  await expect(page.getByLabel('Workspace name')).toHaveValue('Runaway children');
+  await run(page);
+  await expect(status(page)).toHaveText('done');
+  await expect(page.getByTestId('run-error')).toContainText('execution timeout');
+  await expect(dataRow(page, 'c1.status')).toContainText('"error"');
+  await expect(dataRow(page, 'c2.error')).toContainText('execution timeout');
+  await expect(dataRow(page, 'after')).toContainText('true');
+  // The page kept answering throughout, and can run again.
+  await run(page);
+  await expect(status(page)).toHaveText('done');
+});
