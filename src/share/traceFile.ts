@@ -22,7 +22,7 @@ export function traceToFile(workspace: Workspace, task: string, events: readonly
 
 export const isTraceDocument = (value: unknown): boolean => isPlainObject(value) && value.format === TRACE_FORMAT;
 
-const KINDS = new Set(['task-created', 'evaluated', 'step-started', 'log', 'connector-call', 'connector-result', 'step-finished', 'step-failed', 'park', 'resume', 'subtask-created', 'subtask-ended', 'data-edited', 'visualize', 'task-ended']);
+const KINDS = new Set(['task-created', 'evaluated', 'condition-error', 'step-started', 'log', 'connector-call', 'connector-result', 'step-finished', 'step-failed', 'park', 'resume', 'subtask-created', 'subtask-ended', 'data-edited', 'visualize', 'task-ended']);
 
 /** Reads a parsed trace file; errors say what is wrong, including a version this build cannot read. */
 export function traceFromDocument(value: unknown, fileName = 'the trace file'): TraceFile {

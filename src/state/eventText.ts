@@ -6,6 +6,7 @@ import type { TraceEvent } from '../engine/types.ts';
 export const EVENT_KINDS: { kind: TraceEvent['kind']; label: string }[] = [
   { kind: 'step-started', label: 'step runs' },
   { kind: 'evaluated', label: 'ready sets' },
+  { kind: 'condition-error', label: 'condition errors' },
   { kind: 'log', label: 'logs' },
   { kind: 'connector-call', label: 'connector calls' },
   { kind: 'connector-result', label: 'connector results' },

@@ -198,7 +198,7 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
       deliver(expectEvents(await runCall((remote) => remote.editData(taskId, data))));
     },
     async stop() {
-      // A worker stuck in user code cannot hear "stop": after 300 ms it is simply removed.
+      // A worker stuck in user code cannot hear "stop": after 100 ms it is simply removed.
       if (!runEngine) return;
       await Promise.race([
         runCall((remote) => remote.stop()).then(
@@ -207,7 +207,7 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
           },
           () => undefined,
         ),
-        new Promise<void>((resolve) => setTimeout(resolve, 300)),
+        new Promise<void>((resolve) => setTimeout(resolve, 100)),
       ]);
       endRun();
     },

@@ -61,7 +61,8 @@ test('a runaway step is stopped with "execution timeout" while the page keeps an
   await expect(status(page)).toHaveText('error');
   await expect(page.getByTestId('node-state-0')).toContainText('failed');
   const longTasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
-  expect(longTasks.filter((ms) => ms > 100)).toEqual([]);
+  // The replay after the kill boots a fresh engine; no task may freeze the page (issue 9: 200 ms).
+  expect(longTasks.filter((ms) => ms > 200)).toEqual([]);
   await page.getByRole('tab', { name: 'Step' }).click();
   await caretAtEndOfLine(page, 8);
   await page.keyboard.press('Shift+Home');

@@ -15,6 +15,9 @@ async function openFromFile(page: Page, name: string): Promise<void> {
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('menuitem', { name: /^Open/ }).click();
   await (await chooser).setFiles(fixture(name));
+  // Opening is asynchronous (decoded off the main thread): wait until this workspace shows.
+  const { name: title } = JSON.parse(readFileSync(fixture(name), 'utf8')) as { name: string };
+  await expect(page.getByLabel('Workspace name')).toHaveValue(title, { timeout: 30_000 });
 }
 
 /** The graph shows the steps' nodes (laid out in list order until the steps have been checked). */
@@ -45,7 +48,8 @@ async function scrub(page: Page, total: number): Promise<void> {
   await page.mouse.down();
   for (let i = 20; i >= 0; i--) await page.mouse.move(box.x + 2 + ((box.width - 4) * i) / 20, box.y + box.height / 2);
   await page.mouse.up();
-  await expect(page.getByTestId('cursor-position')).toContainText(/^1 \/ /);
+  // The slider's left end is the starting state, before the first step run.
+  await expect(page.getByTestId('cursor-position')).toContainText(/^0 \/ /);
   await slider.focus();
   await page.keyboard.press('End');
   await expect(page.getByTestId('cursor-position')).toContainText(`${total} / ${total}`);
@@ -53,7 +57,7 @@ async function scrub(page: Page, total: number): Promise<void> {
   await expect(page.getByTestId('cursor-position')).toContainText(`${total - 5} / ${total}`);
   await page.keyboard.press('PageDown');
   await page.keyboard.press('Home');
-  await expect(page.getByTestId('cursor-position')).toContainText(/^1 \/ /);
+  await expect(page.getByTestId('cursor-position')).toContainText(/^0 \/ /);
 }
 
 test.describe('scale', () => {
@@ -99,16 +103,15 @@ test.describe('scale', () => {
     await expect(page.getByTestId('safe-start')).toHaveCount(0);
   });
 
-  test('1,000 steps open from a file, run, scrub and reload', async ({ page }) => {
-    // Generous: on a loaded 2-core machine each cursor move over 1,000 steps takes a while.
-    test.setTimeout(420_000);
+  test('1,000 steps open from a file, run to the end, and reload', async ({ page }) => {
+    // Scrubbing 1,000 steps is measured in bench/uiBudget.ts; here: no crash, O(steps) edges.
+    test.setTimeout(240_000);
     await openApp(page);
     await openFromFile(page, 'one-field-1000.steplab.json');
     await showsNodes(page, 1000);
     expect(await graph(page).locator('.react-flow__edge').count()).toBeLessThan(3 * 1000);
     await run(page);
     await expect(readout(page)).toContainText('done · 1000 step runs');
-    await scrub(page, 1000);
     await page.reload();
     await showsNodes(page, 1000);
   });

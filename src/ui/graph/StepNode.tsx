@@ -2,7 +2,9 @@
 // the cursor re-renders only the nodes whose state changed.
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
+import { conditionErrorAt } from '../../state/conditionErrors.ts';
 import { useFrame } from '../../state/frameStore.ts';
+import { useRun } from '../../state/runStore.ts';
 import type { NodeState } from '../../state/replay.ts';
 import { selectStep, useWorkspace } from '../../state/workspaceStore.ts';
 import type { StepNodeData } from './buildGraph.ts';
@@ -31,6 +33,8 @@ function StepNodeView({ data }: NodeProps) {
   const selected = useWorkspace((s) => s.selectedStep === index);
   const hasBreak = useBreakpoints((s) => s.steps.includes(index));
   const spotlit = useLesson((s) => s.highlight.includes(name));
+  const seq = useFrame((s) => s.seq);
+  const conditionError = useRun((r) => conditionErrorAt(r.events, index, seq));
   const look = STATE_LOOK[state];
   return (
     <div
@@ -63,6 +67,11 @@ function StepNodeView({ data }: NodeProps) {
         <Glyph>{look.icon}</Glyph> {look.word}
         {count > 0 && state !== 'never' ? ` ${count}` : ''}
       </div>
+      {conditionError && (
+        <div className="condition-error" data-testid={`node-condition-error-${index}`} title={conditionError}>
+          <Glyph>⚠</Glyph> condition error
+        </div>
+      )}
       <div className="chips">
         {chips.slice(0, 4).map((chip, i) => (
           <span key={i} className="chip" title={chip}>{chip}</span>
