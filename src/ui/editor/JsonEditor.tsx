@@ -16,12 +16,14 @@ const pretty = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 
 export function JsonEditor<T>({ id, path, value, parse, commit }: Props<T>) {
   const storedError = useWorkspace((s) => s.jsonErrors[id]);
-  const committed = useRef(value);
+  // Every value this editor committed: with fast typing, React may render an older one of our own
+  // commits after a newer one was sent, and that must not be mistaken for a change from outside.
+  const ours = useRef(new Set<unknown>([value]));
   const [text, setText] = useState(() => pretty(value));
   useEffect(() => {
     // The value changed from outside (an example was opened): show it, unless it is our own commit.
-    if (value !== committed.current) {
-      committed.current = value;
+    if (!ours.current.has(value)) {
+      ours.current = new Set([value]);
       setText(pretty(value));
       setJsonError(id, null);
     }
@@ -38,7 +40,8 @@ export function JsonEditor<T>({ id, path, value, parse, commit }: Props<T>) {
     }
     try {
       const valid = parse(parsed);
-      committed.current = valid;
+      if (ours.current.size > 50) ours.current.clear();
+      ours.current.add(valid);
       setJsonError(id, null);
       commit(valid);
     } catch (error) {
