@@ -2,6 +2,8 @@
 // unbounded decoder is a way to freeze or crash the tab. Each limit has a message that says
 // what is too big and by how much.
 
+import { MAX_JSON_DEPTH } from '../engine/jsonValue.ts';
+
 export const LIMITS = {
   /** A workspace or trace file, and a ZIP file itself. */
   fileBytes: 20 * 1024 * 1024,
@@ -11,8 +13,8 @@ export const LIMITS = {
   zipInflatedBytes: 50 * 1024 * 1024,
   /** Steps in one workspace: the editor, badges and graph stay usable up to here. */
   steps: 2000,
-  /** Nesting of any JSON value (task data, connector mocks, config, trace events). */
-  depth: 1000,
+  /** Nesting of any JSON value (task data, connector mocks, config, trace events): the same bound step writes have. */
+  depth: MAX_JSON_DEPTH,
 } as const;
 
 export class InputLimitError extends Error {

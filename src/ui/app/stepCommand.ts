@@ -1,7 +1,7 @@
 // Step (button or F10): on a finished run it starts a new one, so it asks first.
 import { stepOnce, stepWouldDiscardRun } from '../../state/runStore.ts';
 
-export const DISCARD_QUESTION = 'Step starts a new run from the task’s starting data, and the finished run will be cleared. Start a new run?';
+const DISCARD_QUESTION = 'Step starts a new run from the task’s starting data, and the finished run will be cleared. Start a new run?';
 
 export function stepCommand(): void {
   if (stepWouldDiscardRun() && !window.confirm(DISCARD_QUESTION)) return;
