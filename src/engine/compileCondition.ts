@@ -21,6 +21,18 @@ export interface CompiledCondition {
   explain(data: unknown): LeafResult[];
   /** Data paths the condition reads; a change elsewhere cannot change its verdict. */
   reads: PathKey[][];
+  /** The same reads split for the scheduler's index (see readIndex.ts). */
+  indexing: ConditionIndexing;
+}
+
+/**
+ * `equalities`: scalar leaves (`status: "new"`, strict `===` on the value at the path, so an array
+ * holding "new" is not "new") outside any `$or`/`$and`/`$nor`. `others`: every other read path,
+ * leaves inside groups included.
+ */
+export interface ConditionIndexing {
+  equalities: { path: PathKey[]; value: string | number | boolean }[];
+  others: PathKey[][];
 }
 
 /** A condition that cannot be compiled; names the path and, where relevant, the operator. */
@@ -36,7 +48,7 @@ export class ConditionError extends Error {
 }
 
 type Node =
-  | { type: 'leaf'; path: PathKey[]; expected: string; test: (value: unknown) => boolean }
+  | { type: 'leaf'; path: PathKey[]; expected: string; test: (value: unknown) => boolean; equals?: string | number | boolean }
   | { type: 'all'; children: Node[] }
   | { type: 'group'; op: '$or' | '$and' | '$nor'; branches: Node[] };
 
@@ -54,6 +66,7 @@ export function compileCondition(condition: unknown): CompiledCondition {
     test: (data) => testNode(root, data),
     explain: (data) => explainNode(root, data, undefined),
     reads,
+    indexing: splitReads(root),
   };
 }
 
@@ -230,14 +243,15 @@ function compileLeaf(pattern: unknown, path: PathKey[], base: PathKey[]): Node {
     return leaf(path, expected, (v) => Array.isArray(v) && items.every((item) => v.some((el) => testNode(item, el))));
   }
   if (typeof pattern === 'string' || typeof pattern === 'number' || typeof pattern === 'boolean') {
-    return leaf(path, expected, (v) => v === pattern);
+    // NaN equals nothing, so a value index could never find it; it stays an ordinary read.
+    return leaf(path, expected, (v) => v === pattern, pattern === pattern ? pattern : undefined);
   }
   const full = [...base, ...path];
   throw new ConditionError(`unsupported pattern ${expected} (at ${describeWhere(full)}): use a value, a type (String, Number, Boolean, Array, Object, Date), a regex, an array or an object`, formatPath(full));
 }
 
 /** A leaf whose test cannot throw: a comparison that makes no sense (`[] > {}`) is simply no match. */
-function leaf(path: PathKey[], expected: string, test: (value: unknown) => boolean): Node {
+function leaf(path: PathKey[], expected: string, test: (value: unknown) => boolean, equals?: string | number | boolean): Node {
   const safe = (value: unknown) => {
     try {
       return test(value);
@@ -245,7 +259,7 @@ function leaf(path: PathKey[], expected: string, test: (value: unknown) => boole
       return false;
     }
   };
-  return { type: 'leaf', path, expected, test: safe };
+  return equals === undefined ? { type: 'leaf', path, expected, test: safe } : { type: 'leaf', path, expected, test: safe, equals };
 }
 
 function testNode(node: Node, data: unknown): boolean {
@@ -282,6 +296,19 @@ function collectReads(node: Node): PathKey[][] {
   if (node.type === 'leaf') return [node.path];
   if (node.type === 'all') return node.children.flatMap(collectReads);
   return node.branches.flatMap(collectReads);
+}
+
+/** Top-level conjuncts that are scalar equalities, and every other read (groups read as a whole). */
+function splitReads(root: Node): ConditionIndexing {
+  const equalities: ConditionIndexing['equalities'] = [];
+  const others: PathKey[][] = [];
+  const walk = (node: Node): void => {
+    if (node.type === 'all') node.children.forEach(walk);
+    else if (node.type === 'leaf' && node.equals !== undefined) equalities.push({ path: node.path, value: node.equals });
+    else others.push(...collectReads(node));
+  };
+  walk(root);
+  return { equalities, others: dedupePaths(others) };
 }
 
 function dedupePaths(paths: PathKey[][]): PathKey[][] {

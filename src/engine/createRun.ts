@@ -92,7 +92,7 @@ export function createRun(workspace: Workspace, options: RunOptions): Run {
     const task: TaskState = {
       id: `t${tasks.length}`, name, tags: [], parent, into, waitedByParent: waitFor, createdAt: core.now, data,
       dataBytes: guard.size(data), instances: steps.map(() => null), globals: null, loadingStep: 0, conditionErrors: new Map(),
-      armed: steps.map(() => true), matches: steps.map(() => false), ready: new Set(), dirty: null, phase: 'queued',
+      armed: steps.map(() => true), matches: steps.map(() => false), ready: new Set(), dirty: null, tested: null, phase: 'queued',
       run: null, parkEvent: null, expireEvent: null, evaluateNow: undefined, completeOnExpire: null, children: new Set(), waitingFor: new Set(),
       deferredResults: [], status: 'running', result: null, error: null, ran: [],
     };
@@ -149,7 +149,7 @@ export function createRun(workspace: Workspace, options: RunOptions): Run {
   /** Re-tests the conditions a change may affect and records the ready set (an `evaluated` event). */
   function testConditions(task: TaskState): { ready: number[]; flips: [number, boolean][] } {
     const flips: [number, boolean][] = [];
-    for (const i of index.affected(options.fullReevaluation ? null : task.dirty)) {
+    for (const i of index.affected(options.fullReevaluation ? null : task.dirty, task.tested, task.data)) {
       const pass = testStep(task, i);
       if (pass !== task.matches[i]) {
         task.matches[i] = pass;
@@ -158,6 +158,7 @@ export function createRun(workspace: Workspace, options: RunOptions): Run {
       }
     }
     task.dirty = [];
+    task.tested = task.data;
     const ready = task.ready.size < 2 ? [...task.ready] : [...task.ready].sort((a, b) => a - b);
     emit({ kind: 'evaluated', task: task.id, ready, flips });
     return { ready, flips };

@@ -1,21 +1,34 @@
-// Which steps must be re-tested after a change: only those whose condition reads a path that
-// overlaps a changed path, plus every dynamic condition. A trie of read paths keeps a step's
-// cost flat as the number of steps grows.
+// Which steps must be re-tested after a change. A trie of read paths finds the conditions that
+// read a path overlapping a changed one, so a step's cost stays flat as the number of steps
+// grows. Where many steps wait on one path for different values (`status: "sK"`), each trie node
+// also keeps Rete's alpha memory: expected value → steps. A verdict depends only on the truth of
+// its leaves, and an equality leaf's truth changes only when the old or the new value at its path
+// is its literal, so a change there re-tests just the steps waiting for either value. Leaves
+// inside $or/$and/$nor stay plain readers (compileCondition's splitReads), the cautious choice.
+// Dynamic conditions (they read `data` at run time) are re-tested every time.
 import type { LoadedStep } from './loadStep.ts';
-import type { PathKey } from './paths.ts';
+import { getAt, type PathKey } from './paths.ts';
 
 export interface ReadIndex {
-  /** Steps to re-test after these changed paths, in step order; `null` means everything changed. Consume it before calling again. */
-  affected(changed: PathKey[][] | null): Iterable<number>;
+  /**
+   * Steps to re-test after these changed paths, in step order; `null` means everything changed.
+   * `before` is the data every verdict was last computed on, `after` the data now; both must be
+   * unchanged since (the engine's data is copy-on-write). Consume the result before calling again.
+   */
+  affected(changed: PathKey[][] | null, before: unknown, after: unknown): Iterable<number>;
   testable: number[];
 }
 
 interface TrieNode {
+  path: PathKey[];
+  /** Steps that read this path in a way the value map cannot answer. */
   readers: number[];
+  /** Steps whose condition needs exactly this value here (a top-level conjunct), by value. */
+  byValue: Map<unknown, number[]> | null;
   children: Map<string, TrieNode>;
 }
 
-const newNode = (): TrieNode => ({ readers: [], children: new Map() });
+const newNode = (path: PathKey[]): TrieNode => ({ path, readers: [], byValue: null, children: new Map() });
 
 const cache = new WeakMap<LoadedStep[], ReadIndex>();
 
@@ -27,34 +40,67 @@ export function readIndexFor(steps: LoadedStep[]): ReadIndex {
 }
 
 export function createReadIndex(steps: LoadedStep[]): ReadIndex {
-  const root = newNode();
+  const root = newNode([]);
   const always: number[] = [];
   const testable: number[] = [];
+  const nodeAt = (path: PathKey[]) => {
+    let node = root;
+    for (let i = 0; i < path.length; i++) {
+      const key = String(path[i]);
+      let next = node.children.get(key);
+      if (!next) node.children.set(key, (next = newNode(path.slice(0, i + 1))));
+      node = next;
+    }
+    return node;
+  };
   for (const step of steps) {
     if (!step.valid || !step.enabled) continue;
     testable.push(step.index);
-    const reads = step.staticCondition?.reads;
-    if (!reads) {
+    const indexing = step.staticCondition?.indexing;
+    if (!indexing) {
       always.push(step.index);
       continue;
     }
-    for (const path of reads) {
-      let node = root;
-      for (const key of path) {
-        let next = node.children.get(String(key));
-        if (!next) node.children.set(String(key), (next = newNode()));
-        node = next;
-      }
-      node.readers.push(step.index);
+    for (const path of indexing.others) nodeAt(path).readers.push(step.index);
+    for (const { path, value } of indexing.equalities) {
+      const node = nodeAt(path);
+      node.byValue ??= new Map();
+      const waiting = node.byValue.get(value);
+      if (waiting) waiting.push(step.index);
+      else node.byValue.set(value, [step.index]);
     }
   }
+
   // Reused between calls: the caller consumes the result before asking again.
   const out = new Set<number>();
+  let before: unknown;
+  let after: unknown;
+
+  function visit(node: TrieNode): void {
+    for (const i of node.readers) out.add(i);
+    if (node.byValue === null) return;
+    const old = getAt(before, node.path);
+    const now = getAt(after, node.path);
+    // Same value: every equality here holds or fails as it did.
+    if (old === now) return;
+    const lost = node.byValue.get(old);
+    if (lost) for (const i of lost) out.add(i);
+    const gained = node.byValue.get(now);
+    if (gained) for (const i of gained) out.add(i);
+  }
+
+  function collect(node: TrieNode): void {
+    visit(node);
+    for (const child of node.children.values()) collect(child);
+  }
+
   return {
     testable,
-    affected(changed) {
+    affected(changed, dataBefore, dataAfter) {
       if (changed === null) return testable;
       out.clear();
+      before = dataBefore;
+      after = dataAfter;
       for (const i of always) out.add(i);
       for (const changedPath of changed) {
         // An array's new length drops (or adds) elements the patch does not name: count the whole array as changed.
@@ -62,20 +108,16 @@ export function createReadIndex(steps: LoadedStep[]): ReadIndex {
         // Readers of a prefix of the changed path (a change below what they read)…
         let node: TrieNode | undefined = root;
         for (const key of path) {
-          for (const i of node.readers) out.add(i);
+          visit(node);
           node = node.children.get(String(key));
           if (!node) break;
         }
         // …and readers at or below it (what they read was replaced as a whole).
-        if (node) collect(node, out);
+        if (node) collect(node);
       }
+      before = after = undefined;
       // In step order, so flips and condition errors are recorded as a full re-test records them.
       return out.size < 2 ? out : [...out].sort((a, b) => a - b);
     },
   };
-}
-
-function collect(node: TrieNode, out: Set<number>): void {
-  for (const i of node.readers) out.add(i);
-  for (const child of node.children.values()) collect(child, out);
 }

@@ -68,6 +68,8 @@ export interface TaskState {
   ready: Set<number>;
   /** Paths changed since the last evaluation; `null` means re-test everything. */
   dirty: Patch['path'][] | null;
+  /** The data `matches` was last computed on (copy-on-write, so never changed since). */
+  tested: JsonObject | null;
   phase: TaskPhase;
   run: StepRun | null;
   parkEvent: QueuedEvent<StepRun | null> | null;
