@@ -118,7 +118,7 @@ export function GraphPanel() {
   return (
     <section className="panel" aria-label="Graph" data-testid="graph">
       <div className="panel-title">
-        Graph <span style={{ textTransform: 'none' }}>· solid: what happened · dashed: what could</span>
+        Graph <span style={{ textTransform: 'none' }}>· solid: what happened · dashed: what could · blue: what could, around the selected step</span>
         <span style={{ marginLeft: 'auto', display: 'flex', gap: 4, textTransform: 'none' }}>
           <button onClick={() => void exportGraph('svg', fileBase())} title="Download the graph at the cursor as SVG">SVG</button>
           <button onClick={() => void exportGraph('png', fileBase())} title="Download the graph at the cursor as PNG">PNG</button>

@@ -6,7 +6,7 @@ import type { Edge, Node } from '@xyflow/react';
 import type { StepCheck } from '../../engine/checkSteps.ts';
 import type { CausalEdge } from '../../state/replay.ts';
 import { chipText } from './conditionChips.ts';
-import { couldIndex, pairsAround, shownPairs, type CouldIndex, type CouldPair } from './couldEdges.ts';
+import { couldIndex, FEW, pairsAround, shownPairs, type CouldIndex, type CouldPair } from './couldEdges.ts';
 
 export const NODE_WIDTH = 230;
 const NODE_HEIGHT = 96;
@@ -119,11 +119,15 @@ export function focusEdges(could: CouldIndex, focus: readonly (number | null)[],
   const have = new Set(drawn.map((e) => `${e.source}->${e.target}`));
   const edges: Edge[] = [];
   for (const step of steps) {
-    for (const p of pairsAround(could, step)) {
+    const pairs = pairsAround(could, step);
+    // Many edges around one step would stack identical labels; the path is in each edge's name.
+    const labelled = pairs.length <= FEW;
+    for (const p of pairs) {
       const key = `${id(p.from)}->${id(p.to)}`;
       if (have.has(key)) continue;
       have.add(key);
-      edges.push({ id: `f:${p.from}->${p.to}`, source: id(p.from), target: id(p.to), label: p.path, className: 'potential focus' });
+      const ariaLabel = `Step ${p.from + 1} could enable step ${p.to + 1} (${p.path})`;
+      edges.push({ id: `f:${p.from}->${p.to}`, source: id(p.from), target: id(p.to), label: labelled ? p.path : undefined, ariaLabel, className: 'potential focus' });
     }
   }
   return edges;
