@@ -27,6 +27,26 @@ interface DraftState {
 
 interface RootState {
   finished: boolean;
+  /** Each draft's copy, back to its draft: finalize meets copies inside copied parents. */
+  owners: Map<object, DraftState>;
+}
+
+/** Where a finalized copy came from: its base, and the only keys at which the two can differ. */
+export interface CopyOrigin {
+  base: object;
+  keys: ReadonlySet<string>;
+}
+
+// Keyed weakly by the copies themselves, so dataSize can size a copy from its base's cached size
+// plus the changed keys. Taking an origin removes it: otherwise each version of the data would
+// keep the one before it alive, through its origin's base, for as long as it lives.
+const origins = new WeakMap<object, CopyOrigin>();
+
+/** Takes (once) the origin of a container a draft copied, if it is one (see dataSize.ts). */
+export function takeOrigin(copy: object): CopyOrigin | undefined {
+  const origin = origins.get(copy);
+  if (origin) origins.delete(copy);
+  return origin;
 }
 
 export interface JsonDraft {
@@ -40,19 +60,21 @@ const isContainer = (v: unknown): v is Container => v !== null && typeof v === '
 const STATE = Symbol('draft state');
 const INDEX = /^(0|[1-9]\d*)$/;
 const lengthOf = (c: Container) => (c as unknown as unknown[]).length;
+const NO_KEYS: ReadonlySet<string> = new Set();
 
 export function createJsonDraft(base: JsonObject): JsonDraft {
-  const root: RootState = { finished: false };
+  const root: RootState = { finished: false, owners: new Map() };
   const top = newState(base as Container, null, '', root);
   return {
     draft: top.proxy as Record<string, unknown>,
     finalize() {
       root.finished = true;
       if (!top.copy) return [base, [], []];
-      resolveCopies(top, new Set());
+      resolveCopies(top, new Set(), root);
       const patches: Patch[] = [];
       const inverse: Patch[] = [];
       diff(top, [], patches, inverse);
+      for (const [copy, state] of root.owners) origins.set(copy, { base: state.base, keys: state.touched ?? NO_KEYS });
       return [top.copy as JsonObject, patches, inverse];
     },
   };
@@ -78,6 +100,7 @@ function ensureCopy(state: DraftState): Container {
   if (state.copy) return state.copy;
   if (state.root.finished) throw new TypeError('the step has finished: its data can no longer be changed');
   state.copy = (state.isArray ? [...(state.base as unknown as unknown[])] : { ...state.base }) as Container;
+  state.root.owners.set(state.copy, state);
   if (state.parent && attached(state)) {
     ensureCopy(state.parent)[state.key] = state.copy;
     touch(state.parent, state.key);
@@ -153,25 +176,30 @@ const HANDLER: ProxyHandler<Container> = {
   preventExtensions: () => false,
 };
 
-/** Swaps every draft reachable from the copied nodes for its plain data, in place. */
-function resolveCopies(state: DraftState, seen: Set<object>): void {
+/**
+ * Swaps every draft reachable from the copied nodes for its plain data, in place. Only touched
+ * keys are visited: an untouched key of a copy still holds its base value, which holds no draft.
+ */
+function resolveCopies(state: DraftState, seen: Set<object>, root: RootState): void {
   const copy = state.copy!;
   for (const key of state.touched ?? []) {
-    if (hasOwn(copy, key)) copy[key] = resolveValue(copy[key], seen);
+    if (hasOwn(copy, key)) copy[key] = resolveValue(copy[key], seen, root);
   }
 }
 
-function resolveValue(value: unknown, seen: Set<object>, depth = 0): unknown {
+function resolveValue(value: unknown, seen: Set<object>, root: RootState, depth = 0): unknown {
   // Deeper than data may nest: left as is, for toJsonValue to reject with the path.
   if (!isContainer(value) || seen.has(value) || depth > MAX_JSON_DEPTH) return value;
   seen.add(value);
-  const state = draftOf(value);
+  // A draft, or a draft's copy (put into its parent's copy on the first write): only what the
+  // step touched in it is visited, so the cost follows the change, not the container's size.
+  const state = draftOf(value) ?? root.owners.get(value);
   if (state) {
-    if (state.copy) resolveCopies(state, seen);
+    if (state.copy) resolveCopies(state, seen, root);
     return current(state);
   }
   // A container the step built itself: it may hold drafts anywhere inside.
-  for (const key of Object.keys(value)) value[key] = resolveValue(value[key], seen, depth + 1);
+  for (const key of Object.keys(value)) value[key] = resolveValue(value[key], seen, root, depth + 1);
   return value;
 }
 

@@ -1,16 +1,18 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { createDataGuard } from '../../src/engine/dataGuard.ts';
 import { applyJsonPatches, createJsonDraft } from '../../src/engine/jsonDraft.ts';
 import type { JsonObject } from '../../src/engine/types.ts';
 
 // Random edit scripts run twice: on a plain deep copy (the oracle) and through a draft.
 type Op = { kind: string; path: string[]; value: number; n: number };
-const op = fc.record({
-  kind: fc.constantFrom('set', 'setObj', 'delete', 'push', 'pop', 'splice', 'unshift', 'copyFrom', 'sort', 'mutateHeld'),
+const KINDS = ['set', 'setObj', 'delete', 'push', 'pop', 'splice', 'unshift', 'copyFrom', 'sort', 'mutateHeld'];
+const opFields = {
   path: fc.array(fc.constantFrom('a', 'b', '0', '1', 'list'), { minLength: 1, maxLength: 3 }),
   value: fc.integer({ min: 0, max: 9 }),
   n: fc.integer({ min: 0, max: 3 }),
-});
+};
+const op = fc.record({ kind: fc.constantFrom(...KINDS), ...opFields });
 const json: fc.Arbitrary<JsonObject> = fc.letrec((tie) => ({
   node: fc.oneof({ depthSize: 'small' }, fc.integer({ min: 0, max: 9 }), tie('obj'), tie('arr')),
   obj: fc.dictionary(fc.constantFrom('a', 'b', 'list'), tie('node'), { maxKeys: 3 }),
@@ -35,6 +37,10 @@ function play(root: any, ops: Op[]): void {
     const target = parent[key];
     switch (o.kind) {
       case 'set': parent[key] = o.value; break;
+      case 'setText': parent[key] = `é${'"'.repeat(o.n)}${o.value}`; break;
+      case 'setUndefined': parent[key] = undefined; break;
+      case 'grow': if (Array.isArray(target)) target.length += o.n; break;
+      case 'shrink': if (Array.isArray(target)) target.length = Math.min(target.length, o.n); break;
       case 'setObj': parent[key] = { v: o.value, list: [o.value] }; break;
       case 'delete': delete parent[key]; break;
       case 'copyFrom': if (o.path.length === 1 && key !== 'list') parent[key] = root.list ?? null; break;
@@ -79,6 +85,46 @@ describe('jsonDraft', () => {
     const b = createJsonDraft(base);
     void (b.draft.big as { rows: number[] }).rows.length;
     expect(b.finalize()[0]).toBe(base);
+  });
+
+  it('sizes each new version exactly, from the size of the one before (steps in a row, one guard)', () => {
+    const sizing = fc.record({ kind: fc.constantFrom(...KINDS, 'setText', 'setUndefined', 'grow', 'shrink'), ...opFields });
+    const exact = (v: unknown) => new TextEncoder().encode(JSON.stringify(v)).length;
+    fc.assert(
+      fc.property(json, fc.array(fc.array(sizing, { maxLength: 5 }), { maxLength: 5 }), (base, steps) => {
+        const guard = createDataGuard(1 << 20);
+        let data = base;
+        expect(guard.size(data)).toBe(exact(data));
+        for (const ops of steps) {
+          const { draft, finalize } = createJsonDraft(data);
+          play(draft, ops);
+          const [next, , , bytes] = guard.commit(data, finalize(), 'after this step');
+          expect(bytes).toBe(exact(next));
+          data = next;
+        }
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('finalizes and sizes by what changed: untouched rows of a copied array are not visited', () => {
+    let visits = 0;
+    // Rows that count every listing of their keys, as walking them (diffing, resolving, sizing) would.
+    const rows = Array.from({ length: 200 }, (_, id) => new Proxy({ id, v: 0 }, { ownKeys: (t) => (visits++, Reflect.ownKeys(t)) }));
+    const base = { rows, n: 0 } as unknown as JsonObject;
+    const guard = createDataGuard(1 << 20);
+    guard.size(base);
+    let data = base;
+    for (let i = 0; i < 3; i++) {
+      const { draft, finalize } = createJsonDraft(data);
+      ((draft.rows as { v: number }[])[7 + i]).v = i + 1;
+      (draft as { n: number }).n++;
+      visits = 0;
+      data = guard.commit(data, finalize(), 'after this step')[0];
+      // The changed row is copied once (one listing); the other 199 rows are left alone.
+      expect(visits).toBeLessThanOrEqual(1);
+    }
+    expect((data.rows as { v: number }[]).slice(6, 11).map((r) => r.v)).toEqual([0, 1, 2, 3, 0]);
   });
 
   it('refuses writes after the step has finished', () => {
