@@ -71,22 +71,31 @@ export function createReadIndex(steps: LoadedStep[]): ReadIndex {
     }
   }
 
-  // Reused between calls: the caller consumes the result before asking again.
-  const out = new Set<number>();
+  // Reused between calls: the caller consumes the result before asking again. `seen[i] === epoch`
+  // marks step i as already in `out`, which saves a Set and a sort on the hot path.
+  const out: number[] = [];
+  const seen = new Uint32Array(steps.length);
+  let epoch = 0;
   let before: unknown;
   let after: unknown;
 
+  const add = (i: number) => {
+    if (seen[i] === epoch) return;
+    seen[i] = epoch;
+    out.push(i);
+  };
+
   function visit(node: TrieNode): void {
-    for (const i of node.readers) out.add(i);
+    for (const i of node.readers) add(i);
     if (node.byValue === null) return;
     const old = getAt(before, node.path);
     const now = getAt(after, node.path);
     // Same value: every equality here holds or fails as it did.
     if (old === now) return;
     const lost = node.byValue.get(old);
-    if (lost) for (const i of lost) out.add(i);
+    if (lost) for (const i of lost) add(i);
     const gained = node.byValue.get(now);
-    if (gained) for (const i of gained) out.add(i);
+    if (gained) for (const i of gained) add(i);
   }
 
   function collect(node: TrieNode): void {
@@ -98,10 +107,14 @@ export function createReadIndex(steps: LoadedStep[]): ReadIndex {
     testable,
     affected(changed, dataBefore, dataAfter) {
       if (changed === null) return testable;
-      out.clear();
+      out.length = 0;
+      if (++epoch === 0xffffffff) {
+        seen.fill(0);
+        epoch = 1;
+      }
       before = dataBefore;
       after = dataAfter;
-      for (const i of always) out.add(i);
+      for (const i of always) add(i);
       for (const changedPath of changed) {
         // An array's new length drops (or adds) elements the patch does not name: count the whole array as changed.
         const path = changedPath[changedPath.length - 1] === 'length' ? changedPath.slice(0, -1) : changedPath;
@@ -117,7 +130,22 @@ export function createReadIndex(steps: LoadedStep[]): ReadIndex {
       }
       before = after = undefined;
       // In step order, so flips and condition errors are recorded as a full re-test records them.
-      return out.size < 2 ? out : [...out].sort((a, b) => a - b);
+      return out.length < 2 ? out : sortSmall(out);
     },
   };
+}
+
+/** Sorts ascending in place: insertion sort for the usual handful, the built-in sort beyond. */
+function sortSmall(list: number[]): number[] {
+  if (list.length > 16) return list.sort((a, b) => a - b);
+  for (let i = 1; i < list.length; i++) {
+    const v = list[i];
+    let j = i - 1;
+    while (j >= 0 && list[j] > v) {
+      list[j + 1] = list[j];
+      j--;
+    }
+    list[j + 1] = v;
+  }
+  return list;
 }
