@@ -1,14 +1,14 @@
 // The graph: steps as nodes, edges from reading the code and from the run, laid out by dagre.
 import { Background, Controls, MarkerType, MiniMap, ReactFlow, ReactFlowProvider, useReactFlow, type Edge } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useChecks } from '../../state/checksStore.ts';
 import { useFrame } from '../../state/frameStore.ts';
 import { causalEdges, ROOT } from '../../state/replay.ts';
 import { useRun } from '../../state/runStore.ts';
 import { selectStep, useWorkspace } from '../../state/workspaceStore.ts';
 import { guess, useQuiz } from '../../state/quiz.ts';
-import { activeEdgeCss, buildEdges, focusEdges, layoutNodes, runEdges } from './buildGraph.ts';
+import { activeEdgeCss, buildEdges, focusEdges, layoutNodes, runEdges, withHoverLabel } from './buildGraph.ts';
 import { couldIndex } from './couldEdges.ts';
 import { useHover } from '../../state/hoverStore.ts';
 import { startupFinished } from '../app/safeStart.ts';
@@ -22,6 +22,8 @@ import { StepNode, TerminalNode } from './StepNode.tsx';
 const nodeTypes = { step: StepNode, terminal: TerminalNode };
 const edgeTypes = { loop: LoopEdge };
 const minimapColor = (node: { type?: string }) => (node.type === 'step' ? '#0072b2' : '#8a8a85');
+// Off-screen nodes are never rendered, so never measured: fit to their laid-out size instead.
+const FIT = { padding: 0.25, includeHiddenNodes: true };
 const defaultEdgeOptions = { markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 } };
 
 export function Graph() {
@@ -56,11 +58,12 @@ export function Graph() {
   const around = useMemo(() => focusEdges(could, [selected, hovered], baseEdges), [could, selected, hovered, baseEdges]);
   // Moving the cursor changes no edge: React Flow rebuilds its lookup of every edge whenever the
   // array changes, so the edge into the running step is marked by a style rule, not a new array.
-  const edges: Edge[] = useMemo(() => [...baseEdges, ...loops, ...around], [baseEdges, loops, around]);
+  const [hoveredEdge, setHoveredEdge] = useState<string | null>(null);
+  const edges: Edge[] = useMemo(() => withHoverLabel([...baseEdges, ...loops, ...around], hoveredEdge), [baseEdges, loops, around, hoveredEdge]);
 
   useEffect(() => {
     const final = checks.length === stepNames.length;
-    const id = requestAnimationFrame(() => (void fitView({ padding: 0.25, duration: 0 }), final && startupFinished()));
+    const id = requestAnimationFrame(() => (void fitView({ ...FIT, duration: 0 }), final && startupFinished()));
     return () => cancelAnimationFrame(id);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- once per layout
   }, [nodes, fitView]);
@@ -92,6 +95,8 @@ export function Graph() {
       nodeTypes={nodeTypes}
       edgeTypes={edgeTypes}
       defaultEdgeOptions={defaultEdgeOptions}
+      onEdgeMouseEnter={(_, edge) => setHoveredEdge(edge.id)}
+      onEdgeMouseLeave={() => setHoveredEdge(null)}
       nodesConnectable={false}
       nodesDraggable={false}
       // React Flow listens for these keys on the whole document and cancels them; Monaco's input
@@ -103,13 +108,14 @@ export function Graph() {
       zoomActivationKeyCode={null}
       onlyRenderVisibleElements
       fitView
+      fitViewOptions={FIT}
       minZoom={0.1}
       proOptions={{ hideAttribution: true }}
     >
       <style>{activeEdgeCss(active)}</style>
       <Background gap={20} size={1} />
       <MiniMap pannable zoomable style={{ width: 140, height: 90 }} nodeColor={minimapColor} nodeStrokeWidth={2} />
-      <Controls showInteractive={false} />
+      <Controls showInteractive={false} fitViewOptions={FIT} />
     </ReactFlow>
   );
 }
@@ -118,7 +124,7 @@ export function GraphPanel() {
   return (
     <section className="panel" aria-label="Graph" data-testid="graph">
       <div className="panel-title">
-        Graph <span style={{ textTransform: 'none' }}>· solid: what happened · dashed: what could · blue: what could, around the selected step</span>
+        Graph <span style={{ textTransform: 'none' }}>· solid: what happened · dashed: what could · blue: the selected step’s</span>
         <span style={{ marginLeft: 'auto', display: 'flex', gap: 4, textTransform: 'none' }}>
           <button onClick={() => void exportGraph('svg', fileBase())} title="Download the graph at the cursor as SVG">SVG</button>
           <button onClick={() => void exportGraph('png', fileBase())} title="Download the graph at the cursor as PNG">PNG</button>

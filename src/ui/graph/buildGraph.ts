@@ -2,11 +2,11 @@
 // Potential edges (dashed) come from reading the code: A writes a path B's condition reads.
 // Causal edges (solid) come from the trace: A's change made B match. Layout is dagre's.
 import dagre from '@dagrejs/dagre';
-import type { Edge, Node } from '@xyflow/react';
+import { Position, type Edge, type Node } from '@xyflow/react';
 import type { StepCheck } from '../../engine/checkSteps.ts';
 import type { CausalEdge } from '../../state/replay.ts';
 import { chipText } from './conditionChips.ts';
-import { couldIndex, FEW, pairsAround, shownPairs, type CouldIndex, type CouldPair } from './couldEdges.ts';
+import { couldIndex, pairsAround, shownPairs, type CouldIndex, type CouldPair } from './couldEdges.ts';
 
 export const NODE_WIDTH = 230;
 const NODE_HEIGHT = 96;
@@ -19,13 +19,33 @@ export interface StepNodeData extends Record<string, unknown> {
 
 const id = (step: number | 'start') => (step === 'start' ? 'start' : `s${step}`);
 
+/**
+ * A node's expected size and its handles there. Without them React Flow renders every node once
+ * to measure it, even with only the visible ones wanted: 1,000 nodes twice per open. The real
+ * size and handles replace these as soon as a node is on screen.
+ */
+function sized(width: number, height: number, source = true, target = true): Pick<Node, 'initialWidth' | 'initialHeight' | 'handles'> {
+  const x = width / 2;
+  return {
+    initialWidth: width,
+    initialHeight: height,
+    handles: [
+      ...(target ? [{ type: 'target' as const, position: Position.Top, x, y: 0, width: 1, height: 1 }] : []),
+      ...(source ? [{ type: 'source' as const, position: Position.Bottom, x, y: height, width: 1, height: 1 }] : []),
+    ],
+  };
+}
+const START = sized(110, 36, true, false);
+const END = sized(130, 36, false, true);
+const STEP = sized(NODE_WIDTH, NODE_HEIGHT);
+
 /** Until the steps have been read, nodes stand in list order; dagre needs the edges to be useful. */
 function columnLayout(names: readonly string[]): Node[] {
   const x = 0;
   return [
-    { id: 'start', type: 'terminal', position: { x: x + (NODE_WIDTH - 110) / 2, y: 0 }, data: { kind: 'start' } },
-    ...names.map((name, index): Node<StepNodeData> => ({ id: `s${index}`, type: 'step', position: { x, y: 60 + index * (NODE_HEIGHT + 40) }, data: { index, name, chips: [] } })),
-    { id: 'end', type: 'terminal', position: { x: x + (NODE_WIDTH - 130) / 2, y: 60 + names.length * (NODE_HEIGHT + 40) }, data: { kind: 'end' } },
+    { id: 'start', type: 'terminal', position: { x: x + (NODE_WIDTH - 110) / 2, y: 0 }, data: { kind: 'start' }, ...START },
+    ...names.map((name, index): Node<StepNodeData> => ({ id: `s${index}`, type: 'step', position: { x, y: 60 + index * (NODE_HEIGHT + 40) }, data: { index, name, chips: [] }, ...STEP })),
+    { id: 'end', type: 'terminal', position: { x: x + (NODE_WIDTH - 130) / 2, y: 60 + names.length * (NODE_HEIGHT + 40) }, data: { kind: 'end' }, ...END },
   ];
 }
 
@@ -51,18 +71,34 @@ export function layoutNodes(names: readonly string[], checks: readonly StepCheck
     return { x: x - w / 2, y: y - h / 2 };
   };
   return [
-    { id: 'start', type: 'terminal', position: at('start', 110, 36), data: { kind: 'start' }, draggable: true },
+    { id: 'start', type: 'terminal', position: at('start', 110, 36), data: { kind: 'start' }, draggable: true, ...START },
     ...names.map((name, index): Node<StepNodeData> => ({
       id: `s${index}`,
       type: 'step',
       position: at(`s${index}`, NODE_WIDTH, NODE_HEIGHT),
       data: { index, name, chips: (checks[index]?.leaves ?? []).map((leaf) => leaf.path === '(condition)' ? String(leaf.actual) : chipText(leaf)) },
+      ...STEP,
     })),
-    { id: 'end', type: 'terminal', position: at('end', 130, 36), data: { kind: 'end' } },
+    { id: 'end', type: 'terminal', position: at('end', 130, 36), data: { kind: 'end' }, ...END },
   ];
 }
 
 const couldLabel = (p: CouldPair) => (p.more ? `${p.path} · ${p.more} steps` : p.path);
+
+/**
+ * A "could" edge carries its label for hovering only: drawn on every edge, identical labels
+ * stacked up, and measuring each one cost a layout pass per edge on opening.
+ */
+function couldEdge(edgeId: string, p: CouldPair, label: string): Edge {
+  const more = p.more ? ` (and ${p.more - 1} more steps)` : '';
+  return { id: edgeId, source: id(p.from), target: id(p.to), data: { hoverLabel: label }, ariaLabel: `Step ${p.from + 1} could enable step ${p.to + 1}${more}: ${p.path}` };
+}
+
+/** The edges with the hovered one's label shown. */
+export function withHoverLabel(edges: Edge[], hovered: string | null): Edge[] {
+  if (hovered === null) return edges;
+  return edges.map((e) => (e.id === hovered && typeof e.data?.hoverLabel === 'string' ? { ...e, label: e.data.hoverLabel } : e));
+}
 
 /** The graph's edges with nothing selected: what happened (causal), what could (grouped), redos, end. */
 export function buildEdges(could: CouldIndex, causal: readonly CausalEdge[], redos: readonly number[], lastRan: number | null, active: string | null): Edge[] {
@@ -82,7 +118,7 @@ export function buildEdges(could: CouldIndex, causal: readonly CausalEdge[], red
   }
   for (const p of shownPairs(could)) {
     if (causalKeys.has(`${p.from}->${p.to}`)) continue;
-    edges.push({ id: `p:${p.from}->${p.to}`, source: id(p.from), target: id(p.to), label: couldLabel(p), className: p.more ? 'potential grouped' : 'potential' });
+    edges.push({ ...couldEdge(`p:${p.from}->${p.to}`, p, couldLabel(p)), className: p.more ? 'potential grouped' : 'potential' });
   }
   edges.push(...runEdges(redos, lastRan));
   return edges;
@@ -119,15 +155,11 @@ export function focusEdges(could: CouldIndex, focus: readonly (number | null)[],
   const have = new Set(drawn.map((e) => `${e.source}->${e.target}`));
   const edges: Edge[] = [];
   for (const step of steps) {
-    const pairs = pairsAround(could, step);
-    // Many edges around one step would stack identical labels; the path is in each edge's name.
-    const labelled = pairs.length <= FEW;
-    for (const p of pairs) {
+    for (const p of pairsAround(could, step)) {
       const key = `${id(p.from)}->${id(p.to)}`;
       if (have.has(key)) continue;
       have.add(key);
-      const ariaLabel = `Step ${p.from + 1} could enable step ${p.to + 1} (${p.path})`;
-      edges.push({ id: `f:${p.from}->${p.to}`, source: id(p.from), target: id(p.to), label: labelled ? p.path : undefined, ariaLabel, className: 'potential focus' });
+      edges.push({ ...couldEdge(`f:${p.from}->${p.to}`, p, p.path), className: 'potential focus' });
     }
   }
   return edges;
