@@ -23,6 +23,9 @@ const ROUNDS = 5;
  * only slow a round down: the fastest round is the least disturbed estimate of its cost.
  */
 async function measure(runner: Runner, budgetMs: number): Promise<{ rate: number; runsPerCall: number }> {
+  // Garbage left by the previous runner is collected first, not charged to this one
+  // (`npm run bench` passes --expose-gc).
+  (globalThis as { gc?: () => void }).gc?.();
   let runsPerCall = 0;
   for (let spent = 0, calls = 0; spent < budgetMs / 4 || calls === 0; calls++) {
     const r = await runner();
