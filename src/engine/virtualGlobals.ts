@@ -1,25 +1,26 @@
 // Deterministic stand-ins for Date and Math.random, driven by the run's virtual clock and seed.
 import { DATE_TYPE_MARK } from './conditionTypes.ts';
 
-/** A Date class whose "now" is the virtual clock. `new Date(x)` and the rest behave normally. */
+/**
+ * The real Date behind a proxy whose "now" is the virtual clock. `new Date(x)` and the rest behave
+ * normally, and dates made with it are real Dates. A proxy, not a subclass: a class made per run
+ * gets its own hidden classes, which V8 keeps in the old generation, and from there they kept
+ * every run's young objects alive through minor GCs.
+ */
 export function createVirtualDate(now: () => number): DateConstructor {
   const RealDate = Date;
-  class VirtualDate extends RealDate {
-    constructor(...args: unknown[]) {
-      if (args.length === 0) super(now());
-      else super(...(args as [string]));
-    }
-    static now(): number {
-      return now();
-    }
-    // `Date` in a step's condition is this class; the condition compiler recognizes it by this mark.
-    static readonly [DATE_TYPE_MARK] = true;
-  }
-  // Calling Date() without `new` returns a string in JavaScript; keep that for the virtual clock.
-  const callable = new Proxy(VirtualDate, {
+  const virtualNow = () => now();
+  return new Proxy(RealDate, {
+    construct: (target, args, newTarget) => Reflect.construct(target, args.length === 0 ? [now()] : args, newTarget),
+    // Calling Date() without `new` returns a string in JavaScript; keep that for the virtual clock.
     apply: () => new RealDate(now()).toString(),
+    get(target, key, receiver) {
+      if (key === 'now') return virtualNow;
+      // `Date` in a step's condition is this proxy; the condition compiler recognizes it by this mark.
+      if (key === DATE_TYPE_MARK) return true;
+      return Reflect.get(target, key, receiver);
+    },
   });
-  return callable as unknown as DateConstructor;
 }
 
 /** mulberry32: a small, well-distributed 32-bit PRNG; the same seed gives the same sequence. */
