@@ -4,7 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './ui/app/App.tsx';
 import { ErrorBoundary } from './ui/app/ErrorBoundary.tsx';
 import { FramedRefusal, framedByForeignSite } from './ui/app/FramedRefusal.tsx';
-import { startAutosave, startEmbed } from './ui/app/autosave.ts';
+import { startAutosave, startEmbed } from './state/autosave.ts';
 import { modeFromSearch, setViewMode } from './state/viewMode.ts';
 import { SafeMode } from './ui/app/SafeMode.tsx';
 import { previousStartFailed, startupBegan } from './ui/app/safeStart.ts';

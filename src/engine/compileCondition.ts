@@ -1,10 +1,10 @@
 // Compiles an ALOMA condition (a subtree pattern) into a tester and a leaf-by-leaf explainer.
-import { isPlainObject, TYPE_NAME_TESTS, typePatternName, typeTestOf } from './conditionTypes.ts';
+import { TYPE_NAME_TESTS, typePatternName, typeTestOf } from './conditionTypes.ts';
+import { isPlainObject } from './plainValues.ts';
 import { describePattern } from './describeValue.ts';
 import { formatPath, getAt, type PathKey } from './paths.ts';
 import { createOperatorTester, isSiftOperator } from './siftOperators.ts';
 
-export { isPlainObject };
 
 /** One checked leaf of a condition, as shown by "why did / didn't this step run". */
 export interface LeafResult {

@@ -1,13 +1,9 @@
 // The type patterns of a condition (String, Number, Boolean, Array, Object, Date) and their tests.
+import { isPlainObject } from './plainValues.ts';
 
 /** Set on the virtual Date class a step sees, so `Date` in a dynamic condition is the Date type. */
 export const DATE_TYPE_MARK = Symbol.for('steplab.dateType');
 
-export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
-  const proto = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
-}
 
 const ISO_DATE_TIME = /^([+-]\d{6}|\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-](\d{2}):?(\d{2}))?$/;
 

@@ -1,5 +1,5 @@
 // Lessons: an example may carry an ordered list of stops that a player walks through.
-import { isPlainObject } from './compileCondition.ts';
+import { isPlainObject } from './plainValues.ts';
 
 export interface LessonStop {
   /** An event's seq, or a step's name (its first run). */

@@ -1,5 +1,5 @@
 // Validates a workspace document and fills in defaults. Errors name the field that is wrong.
-import { isPlainObject } from './compileCondition.ts';
+import { isPlainObject } from './plainValues.ts';
 import { parseLesson } from './lesson.ts';
 import { DEFAULT_LIMITS, DEFAULT_START_TIME, type ConnectorMocks, type Json, type Limits, type StepDef, type TaskDef, type Workspace } from './types.ts';
 

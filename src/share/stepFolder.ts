@@ -4,7 +4,7 @@
 import { parseConnectors, parseTasks, parseWorkspace } from '../engine/workspace.ts';
 import type { Workspace } from '../engine/types.ts';
 import { checkDepth } from './inputLimits.ts';
-import { isPlainObject } from '../engine/conditionTypes.ts';
+import { isPlainObject } from '../engine/plainValues.ts';
 
 const NAME_COMMENT = /^\/\/ step: (.+)\r?\n/;
 export const MANIFEST = 'steplab.json';

@@ -1,6 +1,6 @@
 // Trace files: a run saved as JSON, with the workspace it ran, so replay works from the file
 // alone. Versioned like share links: a newer file gets a clear error instead of a wrong replay.
-import { isPlainObject } from '../engine/compileCondition.ts';
+import { isPlainObject } from '../engine/plainValues.ts';
 import { parseWorkspace } from '../engine/workspace.ts';
 import type { TraceEvent, Workspace } from '../engine/types.ts';
 

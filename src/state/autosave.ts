@@ -1,18 +1,18 @@
 // Start-up and saving: picks the store (IndexedDB, or memory with a notice), moves an old
 // localStorage save in, opens this tab's workspace, and saves every edit (300 ms throttle, and
 // on hide/close). Runs and branches are saved beside it.
-import { defaultExample } from '../../state/examples.ts';
-import { createDebouncedSaver, migrateLocalSave } from '../../state/persistence.ts';
-import { loadWorkspace, setNotice, useWorkspace } from '../../state/workspaceStore.ts';
-import type { Workspace } from '../../engine/types.ts';
-import { isShareHash } from '../../share/shareLink.ts';
-import { decodeOffThread } from '../../share/decodeOffThread.ts';
-import { idbBackend, listRecent, memoryBackend, probe, type Backend } from '../../state/savedStore.ts';
-import { attachTab, currentId, isEdit, onFlush, openNew, openSaved, refreshRecent, replaceWith, save, TAB_KEY } from '../../state/workspaceSaves.ts';
-import { showSaveNotice } from '../../state/saveStatus.ts';
-import { saveSession } from '../../state/sessionSaves.ts';
-import { useRun } from '../../state/runStore.ts';
-import { useBranches } from '../../state/branches.ts';
+import { defaultExample } from './examples.ts';
+import { createDebouncedSaver, migrateLocalSave } from './persistence.ts';
+import { loadWorkspace, setNotice, useWorkspace } from './workspaceStore.ts';
+import type { Workspace } from '../engine/types.ts';
+import { isShareHash } from '../share/shareLink.ts';
+import { decodeOffThread } from '../share/decodeOffThread.ts';
+import { idbBackend, listRecent, memoryBackend, probe, type Backend } from './savedStore.ts';
+import { attachTab, currentId, isEdit, onFlush, openNew, openSaved, refreshRecent, replaceWith, save, TAB_KEY } from './workspaceSaves.ts';
+import { showSaveNotice } from './saveStatus.ts';
+import { saveSession } from './sessionSaves.ts';
+import { useRun } from './runStore.ts';
+import { useBranches } from './branches.ts';
 
 /** Embed mode: the workspace comes from the link alone (or the default example), nothing is saved. */
 export function startEmbed(): void {

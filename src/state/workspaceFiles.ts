@@ -1,14 +1,15 @@
 // Opening and downloading workspace files from the page (button, or a file dropped anywhere).
-import type { Decoded, DecodeRequest } from '../../share/decodeInput.ts';
-import { decodeOffThread } from '../../share/decodeOffThread.ts';
-import { traceToFile } from '../../share/traceFile.ts';
-import { fileNameFor, workspaceToFile } from '../../share/workspaceFile.ts';
-import { encodeShareHash, LONG_LINK } from '../../share/shareLink.ts';
-import { folderName, workspaceToZip } from '../../share/stepZip.ts';
-import { loadTrace, useRun } from '../../state/runStore.ts';
-import { selectTask, setNotice, useWorkspace } from '../../state/workspaceStore.ts';
-import { replaceWith } from '../../state/workspaceSaves.ts';
-import { parseWorkspace } from '../../engine/workspace.ts';
+import type { Decoded, DecodeRequest } from '../share/decodeInput.ts';
+import { decodeOffThread } from '../share/decodeOffThread.ts';
+import { traceToFile } from '../share/traceFile.ts';
+import { fileNameFor, workspaceToFile } from '../share/workspaceFile.ts';
+import { encodeShareHash, LONG_LINK } from '../share/shareLink.ts';
+import { folderName, workspaceToZip } from '../share/stepZip.ts';
+import { loadTrace, useRun } from './runStore.ts';
+import { selectTask, setNotice, useWorkspace } from './workspaceStore.ts';
+import { replaceWith } from './workspaceSaves.ts';
+import { parseWorkspace } from '../engine/workspace.ts';
+import type { Workspace } from '../engine/types.ts';
 
 /** Opens what was picked or dropped: a workspace or trace (.json), a step folder (.zip), or step files (.js). */
 export async function openFiles(files: File[]): Promise<void> {
@@ -118,3 +119,11 @@ export function downloadWorkspace(): void {
   const { workspace } = useWorkspace.getState();
   download(fileNameFor(workspace), workspaceToFile(workspace));
 }
+
+export function embedSnippet(origin: string, path: string, hash: string, title: string): string {
+  const safeTitle = title.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+  return `<iframe src="${origin}${path}?embed${hash}" title="Steplab: ${safeTitle}" width="800" height="480" style="border:1px solid #ccc;border-radius:8px" loading="lazy"></iframe>`;
+}
+
+/** The embed snippet for `workspace` on this site. */
+export const embedSnippetFor = (workspace: Workspace) => embedSnippet(location.origin, location.pathname, encodeShareHash(workspace), workspace.name);

@@ -1,6 +1,8 @@
 // The workspace being edited, the selected step and task, and the authoring actions.
 import { create } from 'zustand';
 import type { JsonObject, StepDef, Workspace } from '../engine/types.ts';
+import { splitSteps, type SplitStep } from '../engine/splitSteps.ts';
+import { parseConnectors } from '../engine/workspace.ts';
 
 export const STEP_TEMPLATE = `export const condition = {
   order: { status: "new" }
@@ -94,15 +96,6 @@ export function addStep(step?: Partial<StepDef>, at?: number): void {
   set({ selectedStep: index });
 }
 
-export function addSteps(added: StepDef[], at: number): void {
-  updateSteps((list) => {
-    const named = added.map((s, i) => ({ ...s, name: uniqueName(s.name, [...list, ...added.slice(0, i)]) }));
-    return [...list.slice(0, at), ...named, ...list.slice(at)];
-  });
-  set({ selectedStep: at });
-}
-
-/** Replaces one step with several, e.g. after splitting a pasted block. */
 export function replaceStep(index: number, replacements: StepDef[]): void {
   updateSteps((list) => {
     const others = list.filter((_, i) => i !== index);
@@ -166,3 +159,11 @@ export function setConnectors(connectors: Workspace['connectors']): void {
 export function setConfig(config: Workspace['config']): void {
   updateWorkspace((ws) => ({ ...ws, config }));
 }
+
+/** The blocks a pasted step's code splits into (one per step found), for the "split it?" offer. */
+export function stepsInSource(index: number): SplitStep[] {
+  return splitSteps(useWorkspace.getState().workspace.steps[index]?.source ?? '');
+}
+
+/** Checks what was typed into Connectors; throws a message naming what is wrong. */
+export const parseConnectorsJson = (value: unknown): Workspace['connectors'] => parseConnectors(value) as Workspace['connectors'];

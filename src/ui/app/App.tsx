@@ -19,7 +19,7 @@ import { Notice } from './Notice.tsx';
 import { SaveNotices } from './SaveNotices.tsx';
 import { PausedBar } from './PausedBar.tsx';
 import { useKeyboard } from './useKeyboard.ts';
-import { filesFromDrop, openFiles } from './workspaceFiles.ts';
+import { filesFromDrop, openFiles } from '../../state/workspaceFiles.ts';
 
 export function App() {
   const mode = useViewMode((s) => s.mode);

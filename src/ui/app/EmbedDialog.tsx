@@ -1,17 +1,12 @@
 // The "Embed" dialog: an iframe snippet that shows this workspace's graph and player, read-only.
 import { useRef } from 'react';
 import { useEscape, useFocusTrap } from './useDismiss.ts';
-import { encodeShareHash } from '../../share/shareLink.ts';
+import { embedSnippetFor } from '../../state/workspaceFiles.ts';
 import { useWorkspace } from '../../state/workspaceStore.ts';
-
-export function embedSnippet(origin: string, path: string, hash: string, title: string): string {
-  const safeTitle = title.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
-  return `<iframe src="${origin}${path}?embed${hash}" title="Steplab: ${safeTitle}" width="800" height="480" style="border:1px solid #ccc;border-radius:8px" loading="lazy"></iframe>`;
-}
 
 export function EmbedDialog({ onClose }: { onClose(): void }) {
   const workspace = useWorkspace((s) => s.workspace);
-  const snippet = embedSnippet(window.location.origin, window.location.pathname, encodeShareHash(workspace), workspace.name);
+  const snippet = embedSnippetFor(workspace);
   useEscape(onClose);
   const card = useRef<HTMLDivElement>(null);
   useFocusTrap(card);

@@ -10,7 +10,7 @@ import { clearBranches } from '../../state/branches.ts';
 import { startLesson } from '../../state/lessonPlayer.ts';
 import { setViewMode } from '../../state/viewMode.ts';
 import { EmbedDialog } from './EmbedDialog.tsx';
-import { copyShareLink, downloadStepFolder, downloadTrace, downloadWorkspace, newWorkspace, openFiles } from './workspaceFiles.ts';
+import { copyShareLink, downloadStepFolder, downloadTrace, downloadWorkspace, newWorkspace, openFiles } from '../../state/workspaceFiles.ts';
 import { replaceWith } from '../../state/workspaceSaves.ts';
 import { RecentItems } from './RecentMenu.tsx';
 import { Glyph } from './Glyph.tsx';

@@ -1,6 +1,6 @@
 // While a run is paused: why, and what can be done (edit the data, continue, step).
 import { useState } from 'react';
-import { dataIndexOf } from '../../engine/traceFold.ts';
+import { traceData } from '../../state/traceData.ts';
 import type { JsonObject } from '../../engine/types.ts';
 import { ROOT } from '../../state/replay.ts';
 import { editPausedData, runToEnd, stepOnce, useRun } from '../../state/runStore.ts';
@@ -14,7 +14,7 @@ export function PausedBar() {
   if (phase !== 'paused') return null;
   const openEditor = () => {
     const { events } = useRun.getState();
-    setEditing(dataIndexOf(events).dataAt(ROOT, events[events.length - 1].seq) ?? {});
+    setEditing(traceData(events).dataAt(ROOT, events[events.length - 1].seq) ?? {});
   };
   return (
     <>

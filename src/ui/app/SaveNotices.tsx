@@ -5,7 +5,7 @@ import { useSaveStatus } from '../../state/saveStatus.ts';
 import { backend, keepAsCopy, loadNewer, undoReplace } from '../../state/workspaceSaves.ts';
 import { CORRUPT } from '../../state/savedStore.ts';
 import type { CorruptCopy } from '../../state/persistence.ts';
-import { downloadWorkspace } from './workspaceFiles.ts';
+import { downloadWorkspace } from '../../state/workspaceFiles.ts';
 
 const UNDO_MS = 8000;
 

@@ -1,7 +1,7 @@
 // The task's data at the cursor: a tree (or the diff of the step at the cursor), a search,
 // and pinned paths with their history.
 import { useDeferredValue, useMemo, useState } from 'react';
-import { dataIndexOf } from '../../engine/traceFold.ts';
+import { traceData } from '../../state/traceData.ts';
 import type { Json } from '../../engine/types.ts';
 import { useFrame } from '../../state/frameStore.ts';
 import { diffData, pathHistory } from '../../state/inspect.ts';
@@ -36,7 +36,7 @@ export function DataPanel() {
     const paths = events.flatMap((e) => (e.kind === 'step-finished' && e.task === ROOT && e.step === hovered ? e.patches.map((p) => p.path.join('.')) : []));
     return new Set(paths);
   }, [hovered, events]);
-  const index = dataIndexOf(events);
+  const index = traceData(events);
   const diff = useMemo(() => {
     if (!run) return [];
     return diffData(index.dataAt(run.task, run.startSeq) as Json, index.dataAt(run.task, run.seq) as Json);
@@ -124,7 +124,7 @@ function PinnedHistory({ path, onClose }: { path: string; onClose(): void }) {
   const events = useRun((s) => s.events);
   const ranWith = useRun((s) => s.workspace);
   const seq = useFrame((s) => s.seq);
-  const history = useMemo(() => pathHistory(events, dataIndexOf(events), ROOT, path), [events, path]);
+  const history = useMemo(() => pathHistory(events, traceData(events), ROOT, path), [events, path]);
   return (
     <section className="pinned" data-testid="pinned" aria-label={`History of ${path}`}>
       <div className="pinned-head">

@@ -1,9 +1,8 @@
 // The editor panel: the selected step's code, and JSON editors for task data, mocks and config.
 import { useState } from 'react';
-import { isPlainObject } from '../../engine/compileCondition.ts';
-import { parseConnectors } from '../../engine/workspace.ts';
-import type { JsonObject, Workspace } from '../../engine/types.ts';
-import { setConfig, setConnectors, setTaskData, useWorkspace } from '../../state/workspaceStore.ts';
+import { isPlainObject } from '../../engine/plainValues.ts';
+import type { JsonObject } from '../../engine/types.ts';
+import { parseConnectorsJson, setConfig, setConnectors, setTaskData, useWorkspace } from '../../state/workspaceStore.ts';
 import { JsonEditor } from './JsonEditor.tsx';
 import { StepEditor } from './StepEditor.tsx';
 
@@ -37,7 +36,7 @@ export function EditorPanel() {
         <JsonEditor key={`task-${selectedTask}`} id="task" path={`tasks/${selectedTask}.json`} value={task.data} parse={objectOnly('Task data')} commit={(data) => setTaskData(selectedTask, data)} />
       )}
       {tab === 'connectors' && (
-        <JsonEditor id="connectors" path="connectors.json" value={connectors} parse={(v) => parseConnectors(v) as Workspace['connectors']} commit={setConnectors} />
+        <JsonEditor id="connectors" path="connectors.json" value={connectors} parse={parseConnectorsJson} commit={setConnectors} />
       )}
       {tab === 'config' && <JsonEditor id="config" path="config.json" value={config} parse={objectOnly('Config')} commit={setConfig} />}
     </section>

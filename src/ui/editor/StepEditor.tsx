@@ -1,9 +1,9 @@
 // The selected step's code in Monaco, with the engine's errors as markers, IntelliSense for the
 // step API and the task data, and an offer to split a pasted block of several steps.
 import { useEffect, useState } from 'react';
-import { splitSteps, type SplitStep } from '../../engine/splitSteps.ts';
+import type { SplitStep } from '../../engine/splitSteps.ts';
 import { useChecks } from '../../state/checksStore.ts';
-import { addStep, replaceStep, setStepSource, STEP_TEMPLATE, useWorkspace } from '../../state/workspaceStore.ts';
+import { addStep, replaceStep, setStepSource, STEP_TEMPLATE, stepsInSource, useWorkspace } from '../../state/workspaceStore.ts';
 import { CodeEditor } from './CodeEditor.tsx';
 import { stepDeclarations } from './stepDeclarations.ts';
 import { loadMonaco } from './useMonaco.ts';
@@ -62,7 +62,7 @@ export function StepEditor() {
         markers={markers}
         onChange={(source) => setStepSource(index, source)}
         onPaste={() => {
-          const parts = splitSteps(useWorkspace.getState().workspace.steps[index]?.source ?? '');
+          const parts = stepsInSource(index);
           setOffer(parts.length > 1 ? parts : null);
         }}
       />

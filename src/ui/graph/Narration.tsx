@@ -1,6 +1,6 @@
 // The sentence for the cursor's moment, under the graph; screen readers hear it as it changes.
 import { useDeferredValue, useMemo } from 'react';
-import { dataIndexOf } from '../../engine/traceFold.ts';
+import { traceData } from '../../state/traceData.ts';
 import { useChecks } from '../../state/checksStore.ts';
 import { useFrame } from '../../state/frameStore.ts';
 import { narrateAt } from '../../state/narration.ts';
@@ -14,7 +14,7 @@ export function useNarration(): string {
   const checks = useChecks((s) => s.checks);
   const seq = useFrame((s) => s.seq);
   const run = useFrame((s) => s.frame.run);
-  const index = dataIndexOf(events);
+  const index = traceData(events);
   return useMemo(() => {
     if (events.length === 0) return 'Press Run to see the steps play out, or Step to go one step at a time.';
     const names = (ranWith?.steps ?? steps).map((s) => s.name);

@@ -1,7 +1,7 @@
 // A modal JSON editor for task data: used to edit data while paused and to fork a what-if branch.
 import { useRef, useState } from 'react';
 import { useEscape, useFocusTrap } from '../app/useDismiss.ts';
-import { isPlainObject } from '../../engine/compileCondition.ts';
+import { isPlainObject } from '../../engine/plainValues.ts';
 import type { JsonObject } from '../../engine/types.ts';
 import { setJsonError } from '../../state/workspaceStore.ts';
 import { JsonEditor } from '../editor/JsonEditor.tsx';
