@@ -7,6 +7,7 @@ import * as siftNamespace from 'sift';
 type SiftLib = typeof siftNamespace;
 const sift: SiftLib = '$all' in siftNamespace ? siftNamespace : (siftNamespace as unknown as { default: SiftLib }).default;
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- step bodies write any field, as step code does
 export type NaiveData = Record<string, any>;
 export interface NaiveControl {
   redo(): void;
@@ -29,8 +30,8 @@ export async function runNaive(program: NaiveProgram, datas: NaiveData[]): Promi
   const tasks = datas.map((data) => ({ data, armed: program.map(() => true), ended: false }));
   let live = tasks.length;
   let runs = 0;
-  let redo = false;
-  let complete = false;
+  let redo: boolean;
+  let complete: boolean;
   const control: NaiveControl = { redo: () => (redo = true), complete: () => (complete = true) };
   while (live > 0) {
     for (const task of tasks) {

@@ -27,7 +27,10 @@ function start(fresh = false): void {
   setViewMode(mode);
   // An embed shows the workspace in its link and never touches the visitor's own saved work.
   if (mode === 'embed') startEmbed();
-  else (startupBegan(), startAutosave({ fresh }));
+  else {
+    startupBegan();
+    void startAutosave({ fresh });
+  }
   root.render(
     <StrictMode>
       <ErrorBoundary>

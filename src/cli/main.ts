@@ -38,6 +38,7 @@ function render(result: RunResult, json: boolean, stepNames: string[]): string {
 }
 
 /** One line: control characters (a newline in a file name, say) are escaped. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const oneLine = (text: string) => text.replace(/[\u0000-\u001f\u007f]/g, (c) => JSON.stringify(c).slice(1, -1));
 
 /** Exits only once everything written has drained, so a pipe receives the whole document. */

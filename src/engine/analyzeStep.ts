@@ -1,8 +1,9 @@
 // Static reading of a step: the data paths its content writes, found in the syntax tree.
 // The graph draws "potential" edges from a step that writes a path to steps whose condition reads it.
 import { parse } from 'acorn';
+import type { AstNode } from './astNode.ts';
 
-type AnyNode = { type: string; [key: string]: any };
+type AnyNode = AstNode;
 
 const MUTATING_METHODS = new Set(['push', 'pop', 'shift', 'unshift', 'splice', 'sort', 'reverse', 'fill', 'copyWithin']);
 

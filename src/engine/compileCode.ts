@@ -2,7 +2,7 @@
 // `new Function`; a host with a stronger sandbox (the CLI's vm context) installs its own compiler.
 
 /** Compiles a function body with the given parameter names, like `new Function(...params, body)`. */
-export type CodeCompiler = (params: readonly string[], body: string) => (...args: any[]) => any;
+export type CodeCompiler = (params: readonly string[], body: string) => (...args: unknown[]) => unknown;
 
 const hostCompiler: CodeCompiler = (params, body) => new Function(...params, body) as ReturnType<CodeCompiler>;
 let compiler: CodeCompiler = hostCompiler;
@@ -13,6 +13,11 @@ let compiler: CodeCompiler = hostCompiler;
  */
 export function setCodeCompiler(next: CodeCompiler | null): void {
   compiler = next ?? hostCompiler;
+}
+
+/** The compiler now in use; loaded steps are cached per compiler (see loadStep). */
+export function currentCompiler(): object {
+  return compiler;
 }
 
 export function compileCode(params: readonly string[], body: string): ReturnType<CodeCompiler> {

@@ -5,6 +5,7 @@ import { compileCode } from './compileCode.ts';
 import { findImportCall } from './parseStep.ts';
 import { messageOf } from './sourceLocation.ts';
 import type { CodeMock, ConnectorMocks, MethodMock } from './types.ts';
+import type { AstNode } from './astNode.ts';
 
 export interface MockAnswer {
   latencyMs: number;
@@ -74,8 +75,8 @@ function sleepAnswer(args: unknown): MockAnswer {
 /** Compiles `export default async (args, call) => …` into a function; errors reach the step as rejections. */
 function compileCodeMock(mock: CodeMock, key: string): (args: unknown, call: number, sandbox: MockSandbox) => unknown {
   try {
-    const program = parse(mock.source, { ecmaVersion: 'latest', sourceType: 'module' }) as any;
-    const exported = program.body.find((node: any) => node.type === 'ExportDefaultDeclaration');
+    const program = parse(mock.source, { ecmaVersion: 'latest', sourceType: 'module' }) as unknown as AstNode;
+    const exported = program.body.find((node: AstNode) => node.type === 'ExportDefaultDeclaration');
     if (!exported) throw new Error('it needs `export default async (args, call) => …`');
     if (findImportCall(program)) throw new Error('import() is not available in mocks');
     const body =

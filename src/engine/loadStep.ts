@@ -1,10 +1,11 @@
 // Turns a step's source into a loaded step: either invalid (with a position) or a factory that
 // makes one module instance per task, plus its compiled condition.
 import { compileCondition, ConditionError, typeInOperatorMessage, unknownOperatorMessage, type CompiledCondition, type LeafResult } from './compileCondition.ts';
-import { compileCode } from './compileCode.ts';
+import { compileCode, currentCompiler } from './compileCode.ts';
 import { locateConditionPath, parseStep, StepSourceError } from './parseStep.ts';
 import { messageOf } from './sourceLocation.ts';
 import type { SourceError, StepDef } from './types.ts';
+import type { AstNode } from './astNode.ts';
 
 /** The free names a step module sees besides `data`. */
 export interface StepGlobals {
@@ -41,6 +42,11 @@ export interface ValidStep extends StepBase {
   valid: true;
   /** Set when the condition reads no runtime values; then it is compiled once for every task. */
   staticCondition: CompiledCondition | null;
+  /**
+   * Whether testing the condition may run the user's code or patterns: a dynamic condition, or a
+   * regular expression (which can backtrack for long). Hosts with a watchdog name such a slice.
+   */
+  conditionRunsCode: boolean;
   instantiate(globals: StepGlobals, data: unknown): StepInstance;
   /** Compiles a dynamic condition's current value, with a small cache. */
   compileDynamic(value: unknown): CompiledCondition;
@@ -64,21 +70,52 @@ const VALUE_OPERATORS = new Set(['$eq', '$ne', '$gt', '$gte', '$lt', '$lte', '$i
 const TYPE_NAMES = new Set(['String', 'Number', 'Boolean', 'Array', 'Object', 'Date']);
 let loadCounter = 0;
 
+type Built = { sourceName: string; built: ReturnType<typeof buildStep> } | { sourceName: string; error: SourceError };
+
+/**
+ * Steps built from a source, for the code compiler they were built with: a run (or a check) of
+ * a workspace whose steps were already loaded in this realm parses and compiles nothing again.
+ * A built step holds no task state (instances are made per task), so sharing it is safe.
+ */
+const built = new WeakMap<object, Map<string, Built>>();
+const BUILT_MAX = 2000;
+
+function buildCached(source: string): Built {
+  const key = currentCompiler();
+  let bySource = built.get(key);
+  if (!bySource) built.set(key, (bySource = new Map()));
+  let entry = bySource.get(source);
+  if (entry) {
+    // Most recently used last, so the oldest go first when the cache is full.
+    bySource.delete(source);
+    bySource.set(source, entry);
+    return entry;
+  }
+  const sourceName = `steplab-step-${++loadCounter}.js`;
+  try {
+    entry = { sourceName, built: buildStep(source, sourceName) };
+  } catch (error) {
+    entry = { sourceName, error: error instanceof StepSourceError ? error.toSourceError() : { message: messageOf(error), line: null, column: null } };
+  }
+  if (bySource.size >= BUILT_MAX) bySource.delete(bySource.keys().next().value!);
+  bySource.set(source, entry);
+  return entry;
+}
+
 /** Loads one step. Never throws: problems become an invalid step with a message, line and column. */
 export function loadStep(def: StepDef, index: number): LoadedStep {
   // Folder form: the source starts below a `// step:` line, and errors name the file's own lines.
   const lineOffset = Math.max(0, Math.floor(def.firstLine ?? 1) - 1);
-  const base: StepBase = { index, name: def.name, enabled: def.enabled, sourceName: `steplab-step-${++loadCounter}.js`, mapPosition: (line, column) => ({ line: line + lineOffset, column }) };
-  try {
-    const built = buildStep(def.source, base.sourceName);
-    const mapPosition = (line: number, column: number) => base.mapPosition(...built.unshift(line, column));
-    return { ...base, valid: true, ...built, mapPosition };
-  } catch (error) {
-    const sourceError =
-      error instanceof StepSourceError ? error.toSourceError() : { message: messageOf(error), line: null, column: null };
+  const entry = buildCached(def.source);
+  const base: StepBase = { index, name: def.name, enabled: def.enabled, sourceName: entry.sourceName, mapPosition: (line, column) => ({ line: line + lineOffset, column }) };
+  if ('error' in entry) {
+    const sourceError = { ...entry.error };
     if (sourceError.line !== null) sourceError.line += lineOffset;
     return { ...base, valid: false, error: sourceError };
   }
+  const { built: step } = entry;
+  const mapPosition = (line: number, column: number) => base.mapPosition(...step.unshift(line, column));
+  return { ...base, valid: true, ...step, mapPosition };
 }
 
 function buildStep(source: string, sourceName: string) {
@@ -108,6 +145,7 @@ function buildStep(source: string, sourceName: string) {
   return {
     unshift: thunkPositions(parsed.conditionNode),
     staticCondition,
+    conditionRunsCode: staticCondition === null || hasPattern(parsed.conditionNode),
     instantiate(globals: StepGlobals, data: unknown): StepInstance {
       const mod = factory({ globals, data });
       return { setData: mod.setData, getData: mod.getData, conditionValue: mod.condition, content: () => (mod.content as () => unknown)() };
@@ -129,7 +167,7 @@ function buildStep(source: string, sourceName: string) {
  * Rejects `$where`, unknown operators and type patterns inside value operators by reading the
  * literal, so dynamic conditions are checked at load too. `path` is the data path, for messages.
  */
-function checkOperators(node: any, path: string[] = [], valueOp: string | null = null): void {
+function checkOperators(node: AstNode | null | undefined, path: string[] = [], valueOp: string | null = null): void {
   if (!node || typeof node !== 'object') return;
   if (node.type === 'ObjectExpression') {
     for (const prop of node.properties) {
@@ -147,11 +185,25 @@ function checkOperators(node: any, path: string[] = [], valueOp: string | null =
   }
 }
 
+/** Whether a condition literal holds a regular expression (a literal, or a `$regex` key). */
+function hasPattern(node: any): boolean {
+  if (!node || typeof node !== 'object') return false;
+  if (node.type === 'Literal') return node.regex !== undefined;
+  if (node.type === 'Property') {
+    const key = node.key?.type === 'Identifier' ? node.key.name : node.key?.value;
+    return key === '$regex' || hasPattern(node.value);
+  }
+  if (node.type === 'ObjectExpression') return node.properties.some(hasPattern);
+  if (node.type === 'ArrayExpression') return node.elements.some(hasPattern);
+  if (node.type === 'UnaryExpression') return hasPattern(node.argument);
+  return false;
+}
+
 /**
  * parseStep wraps the condition as `() => (…)`: 7 characters before it and 1 after, on its
  * first and last lines. This maps a generated line and column (1-based) back to the source.
  */
-function thunkPositions(init: any): (line: number, column: number) => [number, number] {
+function thunkPositions(init: AstNode): (line: number, column: number) => [number, number] {
   const start = init.loc.start as { line: number; column: number };
   const end = init.loc.end as { line: number; column: number };
   return (line, column) => {

@@ -1,9 +1,10 @@
 // Reads a step source with acorn: finds its condition and content, and rewrites the module
 // into a function body that keeps every line and column of the user's code.
-import { parse, type Node as AcornNode } from 'acorn';
+import { parse } from 'acorn';
 import type { SourceError } from './types.ts';
+import type { AstNode } from './astNode.ts';
 
-type AnyNode = AcornNode & Record<string, any>;
+type AnyNode = AstNode;
 
 export interface ParsedStep {
   /** Function body (without prelude) whose `condition` is a thunk re-evaluated on demand. */

@@ -1,4 +1,5 @@
 // Shared engine types: the workspace document, the trace, and run results.
+import type { Lesson } from './lesson.ts';
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 export type JsonObject = { [key: string]: Json };
@@ -43,7 +44,7 @@ export interface Workspace {
   name: string;
   description?: string;
   /** A guided walk through a run of the first task (see lesson.ts). */
-  lesson?: import('./lesson.ts').Lesson;
+  lesson?: Lesson;
   steps: StepDef[];
   tasks: TaskDef[];
   connectors: ConnectorMocks;

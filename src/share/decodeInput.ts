@@ -79,7 +79,7 @@ async function decodeFile(file: InputFile): Promise<Decoded> {
     const index = createDataIndex(trace.events);
     for (const event of trace.events) if (event.kind === 'task-created') index.dataAt(event.task, Number.MAX_SAFE_INTEGER);
   } catch (error) {
-    throw new Error(`${file.name}: its recorded changes do not replay (${(error as Error).message})`);
+    throw new Error(`${file.name}: its recorded changes do not replay (${(error as Error).message})`, { cause: error });
   }
   return { kind: 'trace', trace, source: file.name };
 }

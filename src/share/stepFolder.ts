@@ -27,7 +27,7 @@ export function workspaceFromFolder(files: Record<string, string>, folderName: s
     try {
       value = JSON.parse(files[name]);
     } catch (error) {
-      throw new Error(`${name} is not valid JSON: ${(error as Error).message}`);
+      throw new Error(`${name} is not valid JSON: ${(error as Error).message}`, { cause: error });
     }
     checkDepth(value, name);
     return value;

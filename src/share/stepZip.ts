@@ -32,7 +32,7 @@ export function workspaceFromZip(bytes: Uint8Array, zipName: string): Workspace 
     });
   } catch (error) {
     if (error instanceof InputLimitError) throw error;
-    throw new Error(`${zipName} is not a readable ZIP file (${(error as Error).message})`);
+    throw new Error(`${zipName} is not a readable ZIP file (${(error as Error).message})`, { cause: error });
   }
   const texts: Record<string, string> = {};
   for (const [path, data] of Object.entries(files)) texts[path.split('/').pop()!] = strFromU8(data);

@@ -12,7 +12,7 @@ export function workspaceFromFile(text: string, fileName: string): Workspace {
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    throw new Error(`${fileName} is not valid JSON (${(error as Error).message}); your workspace was not changed.`);
+    throw new Error(`${fileName} is not valid JSON (${(error as Error).message}); your workspace was not changed.`, { cause: error });
   }
   return workspaceFromParsed(parsed, fileName);
 }
@@ -22,7 +22,7 @@ export function workspaceFromParsed(parsed: unknown, fileName: string): Workspac
   try {
     return parseWorkspace(parsed);
   } catch (error) {
-    throw new Error(`${fileName} is not a Steplab workspace: ${(error as Error).message}. Your workspace was not changed.`);
+    throw new Error(`${fileName} is not a Steplab workspace: ${(error as Error).message}. Your workspace was not changed.`, { cause: error });
   }
 }
 

@@ -120,3 +120,19 @@ test('changing the list of steps clears a finished run, editing code keeps it', 
   await expect(page.getByRole('status').filter({ hasText: 'not run yet' })).toBeVisible();
   await expect(page.getByTestId('cursor-position')).toContainText('0 / 0');
 });
+
+test('Play replays from the starting state to the end, then offers Play again', async ({ page }) => {
+  await openApp(page);
+  await run(page);
+  await page.getByRole('button', { name: 'Starting state' }).click();
+  await expect(page.getByTestId('cursor-position')).toContainText('0 / 3');
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  await expect(page.getByRole('button', { name: 'Pause', exact: true })).toBeVisible();
+  await expect(page.getByTestId('cursor-position')).toContainText('3 / 3');
+  await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
+  // Stopped at the end: stepping back stays there instead of playing on.
+  await page.getByRole('button', { name: 'Step back' }).click();
+  await expect(page.getByTestId('cursor-position')).toContainText('2 / 3');
+  await page.waitForTimeout(1500);
+  await expect(page.getByTestId('cursor-position')).toContainText('2 / 3');
+});

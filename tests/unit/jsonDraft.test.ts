@@ -19,6 +19,7 @@ const json: fc.Arbitrary<JsonObject> = fc.letrec((tie) => ({
   arr: fc.array(tie('node'), { maxLength: 3 }),
 })).obj.map((v) => JSON.parse(JSON.stringify(v))) as fc.Arbitrary<JsonObject>;
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- random JSON is walked and written by key
 function walk(root: any, path: string[]): any {
   let node = root;
   for (const key of path.slice(0, -1)) {
@@ -28,7 +29,9 @@ function walk(root: any, path: string[]): any {
   return node !== null && typeof node === 'object' ? node : null;
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- random JSON is walked and written by key
 function play(root: any, ops: Op[]): void {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- holds whatever the ops moved
   let held: any = null;
   for (const o of ops) {
     const parent = walk(root, o.path);

@@ -1,5 +1,5 @@
 // The header: workspace name, Examples, task picker, Run/Step/Reset/Stop and the status readout.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { EXAMPLES } from '../../state/examples.ts';
 import { resetRun, runToEnd, stopRun, useRun } from '../../state/runStore.ts';
 import { stepCommand } from './stepCommand.ts';
@@ -21,8 +21,11 @@ export function Header({ onShowKeys }: { onShowKeys(): void }) {
   const selectedTask = useWorkspace((s) => s.selectedTask);
   const blocked = useWorkspace((s) => Object.keys(s.jsonErrors).length > 0);
   const phase = useRun((s) => s.phase);
-  const [draftName, setDraftName] = useState(name);
-  useEffect(() => setDraftName(name), [name]);
+  // The field holds what is being typed; a new name from elsewhere (an opened file) replaces it.
+  const [draft, setDraft] = useState({ of: name, text: name });
+  if (draft.of !== name) setDraft({ of: name, text: name });
+  const draftName = draft.text;
+  const setDraftName = (text: string) => setDraft({ of: name, text });
   const busy = phase === 'running';
   const why = blocked ? 'Fix the JSON error first' : undefined;
   return (
@@ -81,7 +84,7 @@ function FileButtons() {
           <button role="menuitem" onClick={act(() => void newWorkspace())}>
             New workspace<span className="desc">An empty one; this one stays in Recent</span>
           </button>
-          <button role="menuitem" onClick={act(() => input.current?.click())}>
+          <button role="menuitem" onClick={() => (setOpen(false), input.current?.click())}>
             Open…<span className="desc">A workspace or trace (.json), an ALOMA step folder (.zip) or step files (.js); or drop them on the page</span>
           </button>
           <button role="menuitem" onClick={act(() => void copyShareLink())}>

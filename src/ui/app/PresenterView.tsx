@@ -32,11 +32,11 @@ export function PresenterView({ embed }: { embed: boolean }) {
 
   useEffect(() => {
     if (!playing) return;
-    if (cursor >= total - 1) {
-      setPlaying(false);
-      return;
-    }
-    const timer = setTimeout(stepForward, pace * 1000);
+    // Playing stops on reaching the end (in the timer, so an effect never sets state itself).
+    const timer = setTimeout(() => {
+      if (useRun.getState().cursor < total - 1) stepForward();
+      if (useRun.getState().cursor >= total - 1) setPlaying(false);
+    }, pace * 1000);
     return () => clearTimeout(timer);
   }, [playing, cursor, total, pace]);
 

@@ -1,5 +1,5 @@
 // React wrapper around createCodeEditor: creates it once, then passes props through update().
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { createCodeEditor, type CodeEditorHandle, type CodeEditorProps } from './createCodeEditor.ts';
 import { useMonaco } from './useMonaco.ts';
 
@@ -15,7 +15,9 @@ export function CodeEditor({ onChange, onPaste, label, ...props }: Props) {
   const handle = useRef<CodeEditorHandle | null>(null);
   const [focused, setFocused] = useState(false);
   const callbacks = useRef({ onChange, onPaste });
-  callbacks.current = { onChange, onPaste };
+  useLayoutEffect(() => {
+    callbacks.current = { onChange, onPaste };
+  });
 
   useEffect(() => {
     if (!monaco || !host.current) return;

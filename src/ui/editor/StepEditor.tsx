@@ -31,9 +31,11 @@ export function StepEditor() {
   const index = useWorkspace((s) => s.selectedStep);
   const step = useWorkspace((s) => s.workspace.steps[s.selectedStep]);
   const check = useChecks((s) => s.checks[index]);
-  const [offer, setOffer] = useState<SplitStep[] | null>(null);
+  // The offer belongs to the step it was made for: selecting another step hides it.
+  const [offerFor, setOfferFor] = useState<{ index: number; parts: SplitStep[] } | null>(null);
+  const offer = offerFor?.index === index ? offerFor.parts : null;
+  const setOffer = (parts: SplitStep[] | null) => setOfferFor(parts ? { index, parts } : null);
   useStepTypes();
-  useEffect(() => setOffer(null), [index]);
 
   if (!step) {
     return (

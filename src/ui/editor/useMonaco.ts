@@ -1,7 +1,8 @@
 // Loads the Monaco chunk once, on first use, and re-renders when it is ready.
 import { useEffect, useState } from 'react';
+import type * as MonacoSetup from './monacoSetup.ts';
 
-export type MonacoModule = typeof import('./monacoSetup.ts');
+export type MonacoModule = typeof MonacoSetup;
 let loading: Promise<MonacoModule> | null = null;
 
 export function loadMonaco(): Promise<MonacoModule> {

@@ -22,13 +22,12 @@ export function Timeline() {
   const [speed, setSpeed] = useState(1);
 
   useEffect(() => {
-    if (!playing) return;
-    if (cursor >= runs.length - 1) {
-      setPlaying(false);
-      return;
-    }
-    if (asking !== null) return;
-    const timer = setTimeout(stepForward, 600 / speed);
+    if (!playing || asking !== null) return;
+    // Playing stops on reaching the end (in the timer, so an effect never sets state itself).
+    const timer = setTimeout(() => {
+      if (useRun.getState().cursor < runs.length - 1) stepForward();
+      if (useRun.getState().cursor >= runs.length - 1) setPlaying(false);
+    }, 600 / speed);
     return () => clearTimeout(timer);
   }, [playing, cursor, runs.length, speed, asking]);
 
