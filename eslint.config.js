@@ -7,9 +7,9 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-// The engine's pure value helpers (display text, plain-object test), which ui may import; the entry.
+// The engine's pure helpers (value text, plain-object test, dot paths), which ui may import; the entry.
 const files = [
-  { category: 'engine-view', pattern: 'src/engine/{describeValue,plainValues}.ts' },
+  { category: 'engine-view', pattern: 'src/engine/{describeValue,plainValues,paths}.ts' },
   { category: 'entry', pattern: 'src/main.tsx' },
 ];
 

@@ -42,11 +42,9 @@ export function getAt(value: unknown, path: readonly PathKey[]): unknown {
   return current;
 }
 
-/** Whether one path is a prefix of the other (either way): a change at one may affect the other. */
-export function pathsOverlap(a: readonly PathKey[], b: readonly PathKey[]): boolean {
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) if (String(a[i]) !== String(b[i])) return false;
-  return true;
+/** Whether one dot path is the other or lies inside it (either way): a change at one may affect the other. */
+export function dotPathsOverlap(a: string, b: string): boolean {
+  return a === b || a.startsWith(`${b}.`) || b.startsWith(`${a}.`);
 }
 
 const isIndex = (key: string) => INDEX.test(key);

@@ -1,6 +1,6 @@
 // Maps errors thrown by generated step functions back to a line and column in the step's source.
 
-/** The line the generated function adds above the user's source (see moduleWrapper). */
+/** The line the loader adds above the user's source in each generated function (see loadStep). */
 export const PRELUDE_LINES = 1;
 let lineOffset: number | null = null;
 

@@ -1,6 +1,6 @@
 // Replay is a pure fold over the recorded trace: where each step stood at a cursor position,
 // what data the task had, and which step's change made which step ready. Nothing runs again.
-import { formatPath } from '../engine/paths.ts';
+import { dotPathsOverlap, formatPath } from '../engine/paths.ts';
 import type { TaskStatus, TraceEvent } from '../engine/types.ts';
 
 /** One slider position: a finished or failed step run. */
@@ -143,7 +143,7 @@ export function causalEdges(events: readonly TraceEvent[], reads: readonly strin
 }
 
 function overlap(changed: string[], reads: string[]): string | undefined {
-  for (const read of reads) for (const path of changed) if (path === read || path.startsWith(`${read}.`) || read.startsWith(`${path}.`)) return read;
+  for (const read of reads) for (const path of changed) if (dotPathsOverlap(path, read)) return read;
   return undefined;
 }
 

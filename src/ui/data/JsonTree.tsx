@@ -1,5 +1,5 @@
 // A collapsible JSON tree. Paths changed by the step at the cursor are highlighted.
-import { memo, useState } from 'react';
+import { useState } from 'react';
 import type { Json } from '../../engine/types.ts';
 
 interface Props {
@@ -45,7 +45,7 @@ function mentions(key: string, value: Json, query: string): boolean {
   return String(value).toLowerCase().includes(query);
 }
 
-const Children = memo(function Children({ value, path, shared }: { value: Json[] | { [k: string]: Json }; path: string; shared: Shared }) {
+function Children({ value, path, shared }: { value: Json[] | { [k: string]: Json }; path: string; shared: Shared }) {
   const entries = (Array.isArray(value) ? value.map((v, i) => [String(i), v] as const) : Object.entries(value)).filter(([k, v]) => mentions(k, v, shared.query));
   if (entries.length === 0) return <ul><li className="row"><span className="lit">{Array.isArray(value) ? '[]' : '{}'}</span></li></ul>;
   return (
@@ -55,7 +55,7 @@ const Children = memo(function Children({ value, path, shared }: { value: Json[]
       ))}
     </ul>
   );
-});
+}
 
 function Entry({ name, value, path, shared }: { name: string; value: Json; path: string; shared: Shared }) {
   const { changed, query, onPin, reads, writes, spotlight } = shared;

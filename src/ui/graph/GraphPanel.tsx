@@ -49,7 +49,7 @@ export function Graph() {
   // "Could" edges, grouped by path: worked out once per change of the steps, not per cursor move.
   // All of them are drawn only around the selected and the hovered step, so edges stay O(steps).
   const could = useMemo(() => couldIndex(checks), [checks]);
-  const baseEdges = useMemo(() => buildEdges(could, causal, [], null, null), [could, causal]);
+  const baseEdges = useMemo(() => buildEdges(could, causal, [], null), [could, causal]);
   const redoKey = `${redos.join()}|${lastRan}`;
   // eslint-disable-next-line react-hooks/exhaustive-deps -- only when a count or the last step changes
   const loops = useMemo(() => runEdges(redos, lastRan), [redoKey]);

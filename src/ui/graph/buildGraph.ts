@@ -101,7 +101,7 @@ export function withHoverLabel(edges: Edge[], hovered: string | null): Edge[] {
 }
 
 /** The graph's edges with nothing selected: what happened (causal), what could (grouped), redos, end. */
-export function buildEdges(could: CouldIndex, causal: readonly CausalEdge[], redos: readonly number[], lastRan: number | null, active: string | null): Edge[] {
+export function buildEdges(could: CouldIndex, causal: readonly CausalEdge[], redos: readonly number[], lastRan: number | null): Edge[] {
   const edges: Edge[] = [];
   const causalKeys = new Set(causal.map((e) => `${e.from}->${e.to}`));
   for (const e of causal) {
@@ -112,8 +112,7 @@ export function buildEdges(could: CouldIndex, causal: readonly CausalEdge[], red
       source: id(e.from),
       target: id(e.to),
       label: e.count > 1 ? `${e.path} ×${e.count}` : e.path,
-      className: `causal${active === key ? ' active' : ''}`,
-      animated: active === key,
+      className: 'causal',
     });
   }
   for (const p of shownPairs(could)) {

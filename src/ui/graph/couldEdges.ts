@@ -5,6 +5,7 @@
 // only for steps with a few of them, one summary edge per path for the rest, and every edge of
 // the selected or hovered step. The groups share their step lists, so the index stays O(steps).
 import type { StepCheck } from '../../engine/checkSteps.ts';
+import { dotPathsOverlap } from '../../engine/paths.ts';
 
 /** Steps with at most this many "could" successors show them all; beyond it, one per path. */
 export const FEW = 4;
@@ -31,13 +32,12 @@ export interface CouldPair {
   more?: number;
 }
 
-const overlaps = (a: string, b: string) => a === b || a.startsWith(`${b}.`) || b.startsWith(`${a}.`);
 
 export function couldIndex(checks: readonly (StepCheck | undefined)[]): CouldIndex {
   const readers = new Map<string, number[]>();
   checks.forEach((c, i) => c?.reads.forEach((path) => (readers.get(path) ?? readers.set(path, []).get(path)!).push(i)));
   const writers = new Map<string, number[]>();
-  for (const path of readers.keys()) writers.set(path, checks.flatMap((c, i) => (c?.writes.some((w) => overlaps(path, w)) ? [i] : [])));
+  for (const path of readers.keys()) writers.set(path, checks.flatMap((c, i) => (c?.writes.some((w) => dotPathsOverlap(path, w)) ? [i] : [])));
   const out: CouldGroup[][] = checks.map(() => []);
   for (const [path, steps] of readers) for (const i of writers.get(path)!) out[i].push({ path, steps });
   const into = checks.map((c): CouldGroup[] => (c ? c.reads.map((path) => ({ path, steps: writers.get(path)! })) : []));
