@@ -186,7 +186,7 @@ function checkOperators(node: AstNode | null | undefined, path: string[] = [], v
 }
 
 /** Whether a condition literal holds a regular expression (a literal, or a `$regex` key). */
-function hasPattern(node: any): boolean {
+function hasPattern(node: AstNode | null | undefined): boolean {
   if (!node || typeof node !== 'object') return false;
   if (node.type === 'Literal') return node.regex !== undefined;
   if (node.type === 'Property') {
