@@ -3,6 +3,7 @@
 import { findWrites } from './analyzeStep.ts';
 import type { LeafResult } from './compileCondition.ts';
 import { createRun, loadSteps, type RunHost } from './createRun.ts';
+import { jsonCopy } from './jsonValue.ts';
 import type { JsonObject, SourceError, Workspace } from './types.ts';
 
 export interface StepCheck {
@@ -31,7 +32,7 @@ export function checkSteps(workspace: Workspace, data: JsonObject, host: RunHost
 function jsonSafeLeaf(leaf: LeafResult): LeafResult {
   let actual = leaf.actual;
   try {
-    actual = actual === undefined ? undefined : JSON.parse(JSON.stringify(actual));
+    actual = actual === undefined ? undefined : jsonCopy(actual);
   } catch {
     actual = String(actual);
   }

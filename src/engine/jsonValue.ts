@@ -80,3 +80,11 @@ export function toJsonValue(value: unknown, at: readonly PathKey[] | string): Js
     throw error;
   }
 }
+
+/**
+ * A deep copy through JSON text: what a value becomes once stored or posted as JSON (undefined
+ * and functions dropped, Dates as strings). The one place the engine copies this way.
+ */
+export function jsonCopy<T = Json>(value: unknown, replacer?: (key: string, value: unknown) => unknown): T {
+  return JSON.parse(JSON.stringify(value, replacer) ?? 'null') as T;
+}

@@ -2,6 +2,7 @@
 // data while paused and explaining conditions all happen here, outside the scheduler's loop.
 import { conditionFailureLeaf, type StepInstance, type ValidStep } from './loadStep.ts';
 import { createJsonDraft } from './jsonDraft.ts';
+import { jsonCopy } from './jsonValue.ts';
 import { replaceDeep } from './dataEdits.ts';
 import type { Run } from './runApi.ts';
 import type { RunCore } from './runCore.ts';
@@ -52,7 +53,7 @@ export function createRunSurface(core: RunCore, parts: RunParts): Run {
       if (!task || task.phase === 'ended') throw new Error(`task ${taskId} has ended; its data can no longer change`);
       if (task.run) throw new Error(`task ${taskId} is in the middle of a step; pause between steps to edit its data`);
       const draft = createJsonDraft(task.data);
-      replaceDeep(draft.draft, task.data, JSON.parse(JSON.stringify(next)) as JsonObject);
+      replaceDeep(draft.draft, task.data, jsonCopy<JsonObject>(next));
       const [data, patches, inverse, bytes] = core.guard.commit(task.data, draft.finalize(), 'after this edit');
       if (patches.length === 0) return;
       task.data = data;

@@ -5,7 +5,7 @@ import { createMockBook } from './connectorMocks.ts';
 import type { DataGuard } from './dataGuard.ts';
 import { formatLogArgs, jsonReplacer } from './describeValue.ts';
 import type { QueuedEvent } from './eventQueue.ts';
-import { toJsonValue } from './jsonValue.ts';
+import { jsonCopy, toJsonValue } from './jsonValue.ts';
 import { LimitError, MAX_LOG_CHARS, MAX_OUTPUT_BYTES, MAX_TIMER_FIRINGS } from './limits.ts';
 import type { StepGlobals } from './loadStep.ts';
 import { parseUserPath, setAt } from './paths.ts';
@@ -73,7 +73,7 @@ const ctx: RuntimeContext = {
   },
   visualize(run, spec) {
     const s = (spec ?? {}) as { type?: unknown; name?: unknown; data?: unknown };
-    const data = JSON.parse(JSON.stringify(s.data ?? null, jsonReplacer) ?? 'null') as Json;
+    const data = jsonCopy(s.data ?? null, jsonReplacer);
     const bytes = deps.guard.size(data);
     const name = String(s.name ?? '');
     if (bytes > deps.guard.maxBytes) {
@@ -116,7 +116,7 @@ const ctx: RuntimeContext = {
             }
           }
           deps.emit({ kind: 'connector-result', task: run.task.id, step: run.step, call, ok: true, value, error: null, latencyMs: answer.latencyMs });
-          resolve(value === null ? value : JSON.parse(JSON.stringify(value)));
+          resolve(value === null ? value : jsonCopy(value));
         } else {
           const error = s.error instanceof Error ? s.error : new Error(String(s.error));
           deps.emit({ kind: 'connector-result', task: run.task.id, step: run.step, call, ok: false, value: null, error: error.message, latencyMs: answer.latencyMs });
