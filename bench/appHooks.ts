@@ -1,25 +1,25 @@
 // The engine as the app runs it: trace on, with the hooks src/worker/engine.worker.ts passes to
-// createRun (timed-out guard, event buffer, a progress message per step start, breakBefore with
-// no breakpoints, onSlice). The worker's postMessage is stood in for by v8.serialize, the same
-// structured-clone serialization the worker pays; the page's deserialization is not counted.
+// createRun (timed-out guard, the worker's own progress reporter, breakBefore with no
+// breakpoints). Each message the worker posts (progress, and the answer that ends the run with
+// the events progress did not carry) is serialized as postMessage would; the page's
+// deserialization is not counted.
 import { serialize } from 'node:v8';
 import { createRun, type Run } from '../src/engine/createRun.ts';
 import type { LoadedStep } from '../src/engine/loadStep.ts';
 import { createTimedOutGuard } from '../src/engine/timedOutRuns.ts';
-import type { TraceEvent, Workspace } from '../src/engine/types.ts';
+import type { Workspace } from '../src/engine/types.ts';
+import { createProgressReporter } from '../src/worker/progressReporter.ts';
+
+// postMessage's structured clone, stood in for by v8.serialize (a real MessagePort would add
+// Node's own cross-thread wake-ups, which vary with the machine's load more than the clone does).
+const post = (message: unknown) => void serialize(message);
 
 export const host = { yieldMacrotask: () => new Promise<void>((resolve) => setImmediate(resolve)) };
 
 /** Starts a run the way the worker's `start` does; nothing runs until runUntil. */
 export function createAppRun(workspace: Workspace, steps: LoadedStep[], taskName?: string): Run {
   const guard = createTimedOutGuard([]);
-  let buffer: TraceEvent[] = [];
-  let lastReport = 0;
-  const flush = (slice: unknown) => {
-    serialize({ steplab: 'progress', events: buffer, slice });
-    buffer = [];
-    lastReport = performance.now();
-  };
+  const progress = createProgressReporter(post, () => performance.now());
   const breakpoints = { steps: [] as number[], conditions: [] as number[] };
   const replayThrough = -1;
   const run: Run = createRun(workspace, {
@@ -33,19 +33,26 @@ export function createAppRun(workspace: Workspace, steps: LoadedStep[], taskName
     },
     onEvent: (event) => {
       guard.observe(event);
-      buffer.push(event);
-      if (event.kind === 'step-started') flush({ task: event.task, step: event.step, spentMs: 0 });
+      progress.onEvent(event);
     },
-    onSlice: (slice) => {
-      if (slice || performance.now() - lastReport > 50) flush(slice);
-    },
+    onSlice: progress.onSlice,
   });
+  answers.set(run, () => post({ ended: run.ended, events: progress.take(), pausedBy: null }));
   return run;
 }
+
+/**
+ * The advance answer of each app run: it carries the events not sent as progress. A Map, emptied
+ * by runToEnd: a WeakMap entry whose value holds its key keeps the whole run alive until a full
+ * GC, which made every run's objects survive into the old generation (3x the cost per step).
+ */
+const answers = new Map<Run, () => void>();
 
 /** Runs to the end (as `advance('end')` does) and returns how many step runs started. */
 export async function runToEnd(run: Run): Promise<number> {
   await run.runUntil(() => false);
+  answers.get(run)?.();
+  answers.delete(run);
   let steps = 0;
   for (const e of run.events) if (e.kind === 'step-started') steps++;
   return steps;

@@ -29,8 +29,11 @@ export interface RunOptions {
    * Called before user code may run (with its owner) and after (null); a watchdog hooks in here.
    * `spentMs` is the CPU time the step run already used in earlier slices: stepTimeoutMs covers
    * all slices of a run together, so a watchdog should stop this slice at stepTimeoutMs - spentMs.
+   * A step run's own slices carry its `run` number. A task's slices (its conditions) are reported
+   * only when some condition can run the user's code; a step's first slice starts right after
+   * its `step-started` event, which names it.
    */
-  onSlice?: (slice: { task: string; step: number | null; spentMs: number } | null) => void;
+  onSlice?: (slice: { task: string; step: number | null; spentMs: number; run?: number } | null) => void;
   /** Test oracle: re-test every condition after every change instead of using the read index. */
   fullReevaluation?: boolean;
 }

@@ -18,6 +18,7 @@ function cpuClock(core: RunCore): () => number {
 export function createRunLoop(core: RunCore, startRoot: () => void) {
   const { queue, options } = core;
   const clock = cpuClock(core);
+  const conditionsRunCode = core.steps.some((s) => s.valid && s.conditionRunsCode);
   /** When the current slice stopped running step code, if before it was settled (see settle). */
   let sliceEnd: number | null = null;
 
@@ -38,8 +39,10 @@ export function createRunLoop(core: RunCore, startRoot: () => void) {
   /** Tells the host whose code runs next, and how much CPU time that step run has used already. */
   function enterSlice(run: StepRun | null, task: TaskState | null): void {
     if (!options.onSlice) return;
-    if (run) options.onSlice({ task: run.task.id, step: run.step, spentMs: run.cpuMs });
-    else if (task) options.onSlice({ task: task.id, step: task.run?.step ?? null, spentMs: task.run?.cpuMs ?? 0 });
+    if (run) options.onSlice({ task: run.task.id, step: run.step, spentMs: run.cpuMs, run: run.run });
+    // A task's own events (evaluating, waking) run the user's code only in conditions that can;
+    // the step it starts is named by its `step-started` event, before its code runs.
+    else if (task && conditionsRunCode) options.onSlice({ task: task.id, step: task.run?.step ?? null, spentMs: task.run?.cpuMs ?? 0 });
   }
 
   /** Charges a slice to its step run; a run over stepTimeoutMs in total is stopped here. */

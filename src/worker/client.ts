@@ -23,7 +23,7 @@ export interface EngineClient {
   dispose(): void;
 }
 
-type Slice = { task: string; step: number | null; spentMs: number } | null;
+type Slice = { task: string; step: number | null; spentMs: number; run?: number } | null;
 
 export interface EngineClientOptions {
   onEvents(events: TraceEvent[]): void;
@@ -60,17 +60,15 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
   // step runs timed out, and how far the person's run had got.
   let startArgs: Parameters<EngineClient['start']> | null = null;
   let timedOut: string[] = [];
-  const runNumbers = new Map<string, number>();
   let lastSeq = -1;
   let edited = false;
   let replayThrough: number | null = null;
 
-  /** Every event the page is given passes here first: replay needs run numbers and the last seq. */
+  /** Every event the page is given passes here first: replay needs the last seq and hand edits. */
   const deliver = (events: TraceEvent[]) => {
     for (const e of events) {
       lastSeq = Math.max(lastSeq, e.seq);
-      if (e.kind === 'step-started') runNumbers.set(`${e.task}:${e.step}`, e.run);
-      else if (e.kind === 'data-edited') edited = true;
+      if (e.kind === 'data-edited') edited = true;
     }
     if (events.length > 0) options.onEvents(events);
   };
@@ -101,7 +99,7 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
     const allowed = Math.max(0, timeoutMs - (lastSlice?.spentMs ?? 0));
     if (!advancing || performance.now() - lastHeard < allowed) return;
     const slice = lastSlice;
-    const run = slice && slice.step !== null ? runNumbers.get(`${slice.task}:${slice.step}`) : undefined;
+    const run = slice && slice.step !== null ? slice.run : undefined;
     // Replaying reproduces the run only without hand edits, and only so many times.
     if (slice && run !== undefined && !edited && timedOut.length < MAX_REPLAYS) {
       timedOut.push(`${slice.task}:${slice.step}:${run}`);
@@ -125,6 +123,8 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
       if (engine !== runEngine) return;
       lastHeard = performance.now();
       lastSlice = progress.slice;
+      // Events travel in batches; the worker's own count says how far the run had got.
+      if (progress.seq !== undefined) lastSeq = Math.max(lastSeq, progress.seq);
       deliver(progress.events as TraceEvent[]);
     };
     port.onMalformed = () => {
@@ -162,7 +162,6 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
       lastSlice = null;
       startArgs = [workspace, taskName, data];
       timedOut = [];
-      runNumbers.clear();
       lastSeq = -1;
       edited = false;
       replayThrough = null;

@@ -1,6 +1,8 @@
 // The engine's Web Worker: all step code runs here, never on the page's main thread.
-// Progress (trace events plus the step about to run) streams to the page as plain messages on
-// the engine port, so its watchdog can tell which step ran away if this worker is terminated.
+// Progress streams to the page as plain messages on the engine port (see progressReporter.ts),
+// so its watchdog can tell which step ran away if this worker is terminated: one message per
+// step run, not three. Each event reaches the page once: progress and answers share the port,
+// in order, so an answer carries only the events progress did not.
 // The page passes nothing callable in: step code shares this realm and could call it.
 import * as Comlink from 'comlink';
 import { checkSteps, type StepCheck } from '../engine/checkSteps.ts';
@@ -10,13 +12,9 @@ import type { JsonObject, TraceEvent, Workspace } from '../engine/types.ts';
 import { setCodeCompiler, type CodeCompiler } from '../engine/compileCode.ts';
 import { createTimedOutGuard } from '../engine/timedOutRuns.ts';
 import type { Breakpoints } from './breakpointTypes.ts';
+import { createProgressReporter } from './progressReporter.ts';
 
-export interface Progress {
-  events: TraceEvent[];
-  /** The step whose code is about to run, or null between steps. */
-  /** spentMs: CPU time the step run has used in earlier slices (the watchdog allows the rest). */
-  slice: { task: string; step: number | null; spentMs: number } | null;
-}
+export type { Progress, Slice } from './progressReporter.ts';
 
 /** A macrotask through a MessageChannel: lets pending promises settle without a real timer. */
 function createHost() {
@@ -34,27 +32,15 @@ function createHost() {
 
 const host = createHost();
 let run: Run | null = null;
-let buffer: TraceEvent[] = [];
 let port: MessagePort | null = null;
-let lastReport = 0;
+let progress = createProgressReporter((message) => port?.postMessage(message), () => performance.now());
 let breakpoints: Breakpoints = { steps: [], conditions: [], data: [] };
 let pausedBy: string | null = null;
 let stepNames: string[] = [];
 /** While replaying after a timeout: the last event of the run as the person had it. */
 let replayThrough = -1;
 
-function takeBuffer(): TraceEvent[] {
-  const events = buffer;
-  buffer = [];
-  return events;
-}
-
-function flush(slice: Progress['slice']): void {
-  if (!port) return;
-  port.postMessage({ steplab: 'progress', events: buffer, slice });
-  buffer = [];
-  lastReport = performance.now();
-}
+const takeBuffer = () => progress.take();
 
 const api = {
   check(workspace: Workspace, data: JsonObject): StepCheck[] {
@@ -63,7 +49,7 @@ const api = {
   /** `timedOut`: step runs (task:step:run) a watchdog killed; in this replay they fail at once. */
   start(workspace: Workspace, taskName: string | undefined, data: JsonObject | undefined, timedOut: string[] = []): void {
     run?.stop();
-    buffer = [];
+    progress = createProgressReporter((message) => port?.postMessage(message), () => performance.now());
     const guard = createTimedOutGuard(timedOut);
     if (timedOut.length > 0) setCodeCompiler((params, body) => guard.wrap(new Function(...params, body) as ReturnType<CodeCompiler>));
     stepNames = workspace.steps.map((step) => step.name);
@@ -82,19 +68,15 @@ const api = {
       },
       onEvent: (event) => {
         guard.observe(event);
-        buffer.push(event);
-        // A step's first slice starts right after this event, before onSlice can name the step.
-        if (event.kind === 'step-started') flush({ task: event.task, step: event.step, spentMs: 0 });
+        progress.onEvent(event);
       },
-      onSlice: (slice) => {
-        // Always report before user code runs; between steps, only now and then.
-        if (slice || performance.now() - lastReport > 50) flush(slice);
-      },
+      onSlice: progress.onSlice,
     });
   },
   /**
    * Runs to the end, or (mode "step") until the next step run finishes. The events not yet
-   * reported come back with the answer, so the page has the whole trace when this resolves.
+   * reported come back with the answer (progress went ahead of it on the same port), so the page
+   * has the whole trace, each event once, when this resolves.
    */
   async advance(mode: 'end' | 'step', points: Breakpoints, throughSeq = -1): Promise<{ ended: boolean; events: TraceEvent[]; pausedBy: string | null }> {
     if (!run) throw new Error('no run has been started');
@@ -102,7 +84,6 @@ const api = {
     breakpoints = points;
     pausedBy = null;
     const current = run;
-    const from = run.events.length;
     const ended = await run.runUntil((e) => {
       if (e.seq <= throughSeq) return false;
       if (mode === 'step' && (e.kind === 'step-finished' || e.kind === 'step-failed')) return true;
@@ -110,10 +91,7 @@ const api = {
       if (hit) pausedBy = hit;
       return hit !== null;
     });
-    // Everything this advance recorded, even what progress messages already carried: those travel
-    // on another port and may arrive after this answer, so the page must not depend on them.
-    takeBuffer();
-    return { ended, events: current.events.slice(from), pausedBy };
+    return { ended, events: takeBuffer(), pausedBy };
   },
   editData(taskId: string, data: JsonObject): TraceEvent[] {
     if (!run) throw new Error('no run has been started');

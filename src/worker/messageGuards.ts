@@ -8,16 +8,24 @@ export { isStepCheckList, isTraceEvent, isTraceEventList } from '../engine/trace
 export interface ProgressMessage {
   steplab: 'progress';
   events: unknown[];
-  slice: { task: string; step: number | null; spentMs: number } | null;
+  slice: { task: string; step: number | null; spentMs: number; run?: number } | null;
+  /** The newest event's seq in the worker, sent or not yet. */
+  seq?: number;
 }
+
+const optionalNumber = (v: unknown) => v === undefined || typeof v === 'number';
 
 /** A progress message from the worker: new trace events and the step about to run. */
 export function isProgressMessage(value: unknown): value is ProgressMessage {
-  if (!isRecord(value) || value.steplab !== 'progress' || !isTraceEventList(value.events)) return false;
+  if (!isRecord(value) || value.steplab !== 'progress' || !isTraceEventList(value.events) || !optionalNumber(value.seq)) return false;
   const slice = value.slice;
   return (
     slice === null ||
-    (isRecord(slice) && typeof slice.task === 'string' && (slice.step === null || typeof slice.step === 'number') && typeof slice.spentMs === 'number')
+    (isRecord(slice) &&
+      typeof slice.task === 'string' &&
+      (slice.step === null || typeof slice.step === 'number') &&
+      typeof slice.spentMs === 'number' &&
+      optionalNumber(slice.run))
   );
 }
 
