@@ -23,9 +23,14 @@ test('running shows done, three slider positions, the data, and node states that
   await expect(page.getByTestId('node-state-0')).toContainText('ran 1');
   await expect(page.getByTestId('end-node')).toHaveText('■ done');
   await page.screenshot({ path: info.outputPath('running-graph.png') });
+  // The minimap shows the same states, in their colours.
+  const mini = page.locator('.react-flow__minimap-node');
+  await expect(mini.and(page.locator('[data-state="running"]'))).toHaveCount(1);
+  await expect(mini.and(page.locator('[data-state="ran"]'))).toHaveCount(2);
 
   await page.getByRole('button', { name: 'Step back' }).click();
   await expect(dataRow(page, 'order.status')).toContainText('"validated"');
+  await expect(mini.and(page.locator('[data-state="ready"]'))).toHaveCount(1);
   await expect(page.getByTestId('node-state-1')).toContainText('running');
   await expect(page.getByTestId('node-state-2')).toContainText('ready');
   await page.keyboard.press('Alt+ArrowLeft');

@@ -13,15 +13,15 @@ import { couldIndex } from './couldEdges.ts';
 import { useHover } from '../../state/hoverStore.ts';
 import { startupFinished } from '../app/safeStart.ts';
 import { LoopEdge } from './LoopEdge.tsx';
+import { MiniMapStateNode } from './MiniMapNode.tsx';
 import { Narration } from './Narration.tsx';
-import { exportGraph } from './exportGraph.ts';
+import { ExportButtons } from './ExportButtons.tsx';
 
 const fileBase = () => `${useWorkspace.getState().workspace.name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-graph`;
 import { StepNode, TerminalNode } from './StepNode.tsx';
 
 const nodeTypes = { step: StepNode, terminal: TerminalNode };
 const edgeTypes = { loop: LoopEdge };
-const minimapColor = (node: { type?: string }) => (node.type === 'step' ? '#0072b2' : '#8a8a85');
 // Off-screen nodes are never rendered, so never measured: fit to their laid-out size instead.
 const FIT = { padding: 0.25, includeHiddenNodes: true };
 const defaultEdgeOptions = { markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 } };
@@ -114,7 +114,7 @@ export function Graph() {
     >
       <style>{activeEdgeCss(active)}</style>
       <Background gap={20} size={1} />
-      <MiniMap pannable zoomable style={{ width: 140, height: 90 }} nodeColor={minimapColor} nodeStrokeWidth={2} />
+      <MiniMap pannable zoomable style={{ width: 140, height: 90 }} nodeComponent={MiniMapStateNode} ariaLabel="Overview of the graph, nodes in their state colours" />
       <Controls showInteractive={false} fitViewOptions={FIT} />
     </ReactFlow>
   );
@@ -123,19 +123,18 @@ export function Graph() {
 export function GraphPanel() {
   return (
     <section className="panel" aria-label="Graph" data-testid="graph">
-      <div className="panel-title">
-        Graph <span style={{ textTransform: 'none' }}>· solid: what happened · dashed: what could · blue: the selected step’s</span>
-        <span style={{ marginLeft: 'auto', display: 'flex', gap: 4, textTransform: 'none' }}>
-          <button onClick={() => void exportGraph('svg', fileBase())} title="Download the graph at the cursor as SVG">SVG</button>
-          <button onClick={() => void exportGraph('png', fileBase())} title="Download the graph at the cursor as PNG">PNG</button>
-        </span>
-      </div>
-      <div className="panel-body" style={{ overflow: 'hidden' }}>
-        <ReactFlowProvider>
+      <ReactFlowProvider>
+        <div className="panel-title">
+          Graph <span style={{ textTransform: 'none' }}>· solid: what happened · dashed: what could · blue: the selected step’s</span>
+          <span style={{ marginLeft: 'auto', display: 'flex', gap: 4, textTransform: 'none' }}>
+            <ExportButtons fileName={fileBase} />
+          </span>
+        </div>
+        <div className="panel-body" style={{ overflow: 'hidden' }}>
           <Graph />
-        </ReactFlowProvider>
-      </div>
-      <Narration />
+        </div>
+        <Narration />
+      </ReactFlowProvider>
     </section>
   );
 }

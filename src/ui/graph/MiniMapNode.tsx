@@ -1,0 +1,38 @@
+// A node in the minimap, in its state's colour at the cursor: each one reads its own state, like
+// the graph's nodes, so moving the cursor repaints only the nodes whose state changed.
+import type { MiniMapNodeProps } from '@xyflow/react';
+import { memo } from 'react';
+import { useFrame } from '../../state/frameStore.ts';
+import type { NodeState } from '../../state/replay.ts';
+
+const FILL: Record<NodeState, string> = {
+  ready: 'var(--ready)',
+  running: 'var(--running)',
+  ran: 'var(--ran)',
+  failed: 'var(--failed)',
+  invalid: 'var(--failed)',
+  disabled: 'var(--border)',
+  waiting: 'var(--waiting)',
+  never: 'var(--waiting)',
+  idle: 'var(--waiting)',
+};
+
+function MiniMapStateNodeView({ id, x, y, width, height, selected, onClick }: MiniMapNodeProps) {
+  const index = id.startsWith('s') ? Number(id.slice(1)) : -1;
+  const state = useFrame((s) => (index >= 0 ? (s.frame.states[index] ?? 'never') : null));
+  return (
+    <rect
+      className={`react-flow__minimap-node${selected ? ' selected' : ''}`}
+      data-state={state ?? 'terminal'}
+      x={x}
+      y={y}
+      rx={6}
+      width={width}
+      height={height}
+      style={{ fill: state ? FILL[state] : 'var(--muted)' }}
+      onClick={onClick ? (event) => onClick(event, id) : undefined}
+    />
+  );
+}
+
+export const MiniMapStateNode = memo(MiniMapStateNodeView);
