@@ -4,7 +4,8 @@ import { create } from 'zustand';
 import { dataIndexOf } from '../engine/traceFold.ts';
 import type { JsonObject } from '../engine/types.ts';
 import { useChecks } from './checksStore.ts';
-import { activeEdgeAt, frameAt, ROOT, type Frame } from './replay.ts';
+import { ROOT, type Frame } from './replay.ts';
+import { replayIndexOf } from './replayIndex.ts';
 import { useRun } from './runStore.ts';
 import { useWorkspace } from './workspaceStore.ts';
 
@@ -32,10 +33,13 @@ function recompute(): void {
     useFrame.setState({ frame: { ...EMPTY, states, counts: steps.map(() => 0), redos: steps.map(() => 0) }, seq: -1, t: 0, data: workspace.tasks[selectedTask]?.data ?? {}, activeEdge: null });
     return;
   }
-  const frame = frameAt(events, runs, cursor, meta, eventCursor ?? undefined);
+  // Both indexes grow with the trace and seek from snapshots: a change costs what is new, and a
+  // cursor move what lies between the cursor and the nearest snapshot, not the whole trace.
+  const index = replayIndexOf(events, steps.length);
+  const frame = index.frameAt(runs, cursor, meta, eventCursor ?? undefined);
   const seq = eventCursor ?? (frame.run ? frame.run.seq : (events.find((e) => e.kind === 'task-created')?.seq ?? 0));
   const data = dataIndexOf(events).dataAt(ROOT, seq) ?? {};
-  useFrame.setState({ frame, seq, t: events[seq]?.t ?? 0, data, activeEdge: activeEdgeAt(events, frame.run) });
+  useFrame.setState({ frame, seq, t: events[seq]?.t ?? 0, data, activeEdge: index.activeEdgeAt(frame.run) });
 }
 
 /** Keeps the frame in step with the run, the cursor, the steps and their checks. */

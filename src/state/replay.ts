@@ -1,5 +1,7 @@
 // Replay is a pure fold over the recorded trace: where each step stood at a cursor position,
 // what data the task had, and which step's change made which step ready. Nothing runs again.
+// frameAt and activeEdgeAt here are the reference folds; replayIndex.ts answers the same from
+// checkpoints, so a seek in a long trace does not fold it all.
 import { dotPathsOverlap, formatPath } from '../engine/paths.ts';
 import type { TaskStatus, TraceEvent } from '../engine/types.ts';
 
@@ -34,8 +36,8 @@ export interface Frame {
 
 export const ROOT = 't0';
 
-export function stepRunsOf(events: readonly TraceEvent[]): StepRunRef[] {
-  const started = new Map<string, number>();
+/** The step runs in `events`; `started` carries each task's last step start across calls on a growing trace. */
+export function stepRunsOf(events: readonly TraceEvent[], started = new Map<string, number>()): StepRunRef[] {
   const runs: StepRunRef[] = [];
   for (const e of events) {
     if (e.kind === 'step-started') started.set(e.task, e.seq);

@@ -43,14 +43,17 @@ export function engine(): EngineClient {
   return client;
 }
 
-/** Events that arrived ahead of an earlier one, waiting for the gap to fill. */
+/** Events waiting to go into the store, by seq. */
 const early = new Map<number, TraceEvent>();
 let flushTimer: ReturnType<typeof setTimeout> | null = null;
+/** Each task's last step start so far, so step runs are found in new events only. */
+let startedByTask = new Map<string, number>();
 
 /**
  * Takes streamed events. They are collected and handed to the store at most ten times a second,
- * so a long run costs the page a few renders, not one per step. Progress messages and answers
- * travel on different ports, so batches can arrive late or twice: the store gets events in seq
+ * so a long run costs the page a few renders, not one per step. The engine sends each event once
+ * (progress, then the answer, in order on one port); a replay after a runaway step sends the run
+ * again from its start, so events the store has are dropped, and the store gets them in seq
  * order, without duplicates or gaps.
  */
 function appendEvents(batch: TraceEvent[]): void {
@@ -70,7 +73,8 @@ function flushEvents(): void {
     events.push(early.get(events.length)!);
     early.delete(events.length - 1);
   }
-  const runs = stepRunsOf(events);
+  const added = stepRunsOf(events.slice(current.length), startedByTask);
+  const runs = added.length > 0 ? [...get().runs, ...added] : get().runs;
   set((s) => ({ events, runs, cursor: s.follow ? runs.length - 1 : s.cursor, eventCursor: s.follow ? null : s.eventCursor }));
 }
 
@@ -108,6 +112,7 @@ async function begin(ran?: Workspace, taskName?: string): Promise<boolean> {
   const workspace = ran ?? current;
   const task = workspace.tasks.find((t) => t.name === taskName) ?? workspace.tasks[selectedTask] ?? workspace.tasks[0];
   dropPending();
+  startedByTask = new Map();
   set((s) => ({ phase: 'running', events: [], runs: [], cursor: -1, eventCursor: null, follow: true, workspace, error: null, runId: s.runId + 1, why: null }));
   try {
     await engine().start(workspace, task?.name, startData);
@@ -178,6 +183,7 @@ export async function stopRun(): Promise<void> {
 
 export function resetRun(): void {
   dropPending();
+  startedByTask = new Map();
   if (get().phase === 'running') void engine().stop();
   set({ phase: 'idle', events: [], runs: [], cursor: -1, eventCursor: null, follow: true, workspace: null, error: null, why: null });
 }
@@ -205,7 +211,8 @@ export function stepWouldDiscardRun(): boolean {
 export function loadTrace(workspace: Workspace, events: TraceEvent[]): void {
   dropPending();
   if (get().phase === 'running') void engine().stop();
-  const runs = stepRunsOf(events);
+  startedByTask = new Map();
+  const runs = stepRunsOf(events, startedByTask);
   set((s) => ({ phase: 'ended', events, runs, cursor: runs.length - 1, eventCursor: null, follow: false, workspace, error: null, runId: s.runId + 1, why: null }));
 }
 
