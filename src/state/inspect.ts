@@ -10,7 +10,8 @@ import type { Frame } from './replay.ts';
 const quote = (value: unknown) => (value === undefined ? 'missing' : describeValue(value, 60));
 
 /** One sentence: why step `i` runs, waits, or does not match at the cursor. */
-export function verdictFor(i: number, names: readonly string[], enabled: boolean, check: StepCheck | undefined, frame: Frame): string {
+/** `quizAsking`: the quiz asks which step runs next, so a ready step's verdict must not tell. */
+export function verdictFor(i: number, names: readonly string[], enabled: boolean, check: StepCheck | undefined, frame: Frame, quizAsking = false): string {
   if (!check) return 'Checking…';
   if (!check.valid) {
     const where = check.error?.line ? ` (line ${check.error.line}:${check.error.column})` : '';
@@ -27,6 +28,7 @@ export function verdictFor(i: number, names: readonly string[], enabled: boolean
     const more = failing.length > 3 ? `, and ${failing.length - 3} more` : '';
     return `No match: ${failing.length} of ${check.leaves.length} ${check.leaves.length === 1 ? 'leaf fails' : 'leaves fail'}: ${shown.join('; ')}${more}.`;
   }
+  if (quizAsking && frame.ready.includes(i)) return 'Matched; it could run next. Which step runs is the quiz’s question.';
   if (frame.ready[0] === i) return 'Matched; runs next.';
   if (frame.ready.includes(i)) return `Matched; waits behind ‘${names[frame.ready[0]]}’ (earlier in the list).`;
   return 'Matched, but already ran (no redo).';

@@ -79,3 +79,41 @@ export function guess(step: number): void {
   useQuiz.setState((s) => ({ asking: null, feedback: verdict, right: s.right + (verdict.right ? 1 : 0), total: s.total + 1 }));
   setCursor(asking);
 }
+
+/**
+ * Quiz plus Step: the engine runs the next step run, and the question comes before it is shown
+ * (the cursor stays on the run before it). Step does nothing while a question is open.
+ */
+export async function stepWithQuiz(step: () => Promise<void>): Promise<void> {
+  if (useQuiz.getState().asking !== null) return;
+  const before = useRun.getState().runs.length;
+  await step();
+  await runsBeyond(before);
+  const { runs } = useRun.getState();
+  const last = runs.length - 1;
+  if (!useQuiz.getState().on || runs.length <= before || runs[last].task !== ROOT) return;
+  setCursor(last - 1);
+  useQuiz.setState({ asking: last, feedback: null });
+}
+
+/** Resolves once the run shows more than `count` step runs (events can trail the step's answer), or has ended. */
+function runsBeyond(count: number, giveUpMs = 5000): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => useRun.getState().runs.length > count || useRun.getState().phase === 'ended' || useRun.getState().phase === 'idle';
+    if (done()) return resolve();
+    const finish = () => {
+      stop();
+      clearTimeout(timer);
+      resolve();
+    };
+    const stop = useRun.subscribe(() => done() && finish());
+    const timer = setTimeout(finish, giveUpMs);
+  });
+}
+
+/** What the quiz bar asks the learner to do now, naming a control that works at this moment. */
+export function quizHint(runCount: number, cursor: number): string {
+  if (runCount === 0) return 'Press Step (F10) for a question before each step run.';
+  if (cursor < runCount - 1) return 'Step forward (▶| or Alt+→) to get a question.';
+  return 'The run has ended: |◀ (Home) starts the questions from the beginning.';
+}

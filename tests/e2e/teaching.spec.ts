@@ -47,6 +47,38 @@ test('quiz on the parallel example: a wrong guess shows why, a right one scores'
   await expect(page.getByTestId('quiz')).toContainText('score 1 / 3');
 });
 
+test('the quiz gives nothing away while it asks, and Quiz plus Step asks before each step run', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('button', { name: 'Examples', exact: true }).click();
+  await page.getByRole('menuitem', { name: /^Parallel processing/ }).click();
+  await page.getByLabel('Quiz').check();
+  // Nothing has run yet: the prompt names a control that works now.
+  await expect(page.getByTestId('quiz')).toContainText('Press Step (F10) for a question before each step run.');
+  await page.keyboard.press('F10');
+  await expect(page.getByTestId('quiz')).toContainText('Which step runs next?');
+  await expect(page.getByTestId('cursor-position')).toContainText('0 / 1');
+  // Payment and Inventory both match: the graph, Why and the narration show both as candidates.
+  await expect(page.getByTestId('node-state-0')).toContainText('ready');
+  await expect(page.getByTestId('node-state-1')).toContainText('ready');
+  await page.getByRole('tab', { name: 'Why' }).click();
+  await expect(page.getByTestId('why-verdict')).toHaveText('Matched; it could run next. Which step runs is the quiz’s question.');
+  await expect(page.getByTestId('narration')).toHaveText('Quiz: which step runs next? Click its node or press its number.');
+  // Step waits for the answer (the header's Step and the paused bar's alike).
+  const stepButtons = page.getByRole('button', { name: 'Step', exact: true });
+  await stepButtons.first().click();
+  await expect(page.getByTestId('cursor-position')).toContainText('0 / 1');
+  await page.getByTestId('node-0').click();
+  await expect(page.getByTestId('quiz-feedback')).toContainText('✓ Right');
+  await expect(page.getByTestId('cursor-position')).toContainText('1 / 1');
+  // Answered: the graph shows the step that ran.
+  await expect(page.getByTestId('node-state-0')).toContainText('running');
+  await stepButtons.last().click();
+  await expect(page.getByTestId('quiz')).toContainText('Which step runs next?');
+  await page.keyboard.press('2');
+  await expect(page.getByTestId('quiz-feedback')).toContainText('✓ Right');
+  await expect(page.getByTestId('quiz')).toContainText('score 2 / 2');
+});
+
 test('presenter mode hides the editor and advances by keyboard', async ({ page }) => {
   await openApp(page);
   await page.getByRole('button', { name: 'Present' }).click();

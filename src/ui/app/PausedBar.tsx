@@ -3,7 +3,8 @@ import { useState } from 'react';
 import { traceData } from '../../state/traceData.ts';
 import type { JsonObject } from '../../engine/types.ts';
 import { ROOT } from '../../state/replay.ts';
-import { editPausedData, runToEnd, stepOnce, useRun } from '../../state/runStore.ts';
+import { editPausedData, runToEnd, useRun } from '../../state/runStore.ts';
+import { stepCommand } from './stepCommand.ts';
 import { DataDialog } from '../inspect/DataDialog.tsx';
 import { Glyph } from './Glyph.tsx';
 
@@ -22,7 +23,7 @@ export function PausedBar() {
         <span className="grow"><Glyph>⏸</Glyph> Paused {pausedBy ?? 'after a step'}.</span>
         <button onClick={openEditor}>Edit data…</button>
         <button className="primary" onClick={() => void runToEnd()}><Glyph>▶</Glyph> Continue</button>
-        <button onClick={() => void stepOnce()}><Glyph>▷</Glyph> Step</button>
+        <button onClick={stepCommand}><Glyph>▷</Glyph> Step</button>
       </div>
       {editing && (
         <DataDialog

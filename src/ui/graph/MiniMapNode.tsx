@@ -2,7 +2,7 @@
 // the graph's nodes, so moving the cursor repaints only the nodes whose state changed.
 import type { MiniMapNodeProps } from '@xyflow/react';
 import { memo } from 'react';
-import { useFrame } from '../../state/frameStore.ts';
+import { useNodeState } from '../../state/nodeState.ts';
 import type { NodeState } from '../../state/replay.ts';
 
 const FILL: Record<NodeState, string> = {
@@ -19,7 +19,8 @@ const FILL: Record<NodeState, string> = {
 
 function MiniMapStateNodeView({ id, x, y, width, height, selected, onClick }: MiniMapNodeProps) {
   const index = id.startsWith('s') ? Number(id.slice(1)) : -1;
-  const state = useFrame((s) => (index >= 0 ? (s.frame.states[index] ?? 'never') : null));
+  const nodeState = useNodeState(index);
+  const state = index >= 0 ? nodeState : null;
   return (
     <rect
       className={`react-flow__minimap-node${selected ? ' selected' : ''}`}

@@ -4,6 +4,7 @@ import { traceData } from '../../state/traceData.ts';
 import { useChecks } from '../../state/checksStore.ts';
 import { useFrame } from '../../state/frameStore.ts';
 import { narrateAt } from '../../state/narration.ts';
+import { useQuiz } from '../../state/quiz.ts';
 import { useRun } from '../../state/runStore.ts';
 import { useWorkspace } from '../../state/workspaceStore.ts';
 
@@ -15,12 +16,14 @@ export function useNarration(): string {
   const seq = useFrame((s) => s.seq);
   const run = useFrame((s) => s.frame.run);
   const index = traceData(events);
+  const asking = useQuiz((s) => s.asking !== null);
   return useMemo(() => {
+    if (asking) return 'Quiz: which step runs next? Click its node or press its number.';
     if (events.length === 0) return 'Press Run to see the steps play out, or Step to go one step at a time.';
     const names = (ranWith?.steps ?? steps).map((s) => s.name);
     const leaves = checks.map((c) => (c?.leaves ?? []).filter((l) => l.path !== '(condition)').map((l) => ({ path: l.path, expected: l.expected })));
     return narrateAt(seq, { events, index, names, leaves }, run?.startSeq ?? null) || 'The task starts: the engine checks every condition against its data.';
-  }, [events, index, ranWith, steps, checks, seq, run]);
+  }, [events, index, ranWith, steps, checks, seq, run, asking]);
 }
 
 export function Narration() {

@@ -4,6 +4,7 @@ import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { conditionErrorAt } from '../../state/conditionErrors.ts';
 import { useFrame } from '../../state/frameStore.ts';
+import { useNodeState } from '../../state/nodeState.ts';
 import { useRun } from '../../state/runStore.ts';
 import type { NodeState } from '../../state/replay.ts';
 import { selectStep, useWorkspace } from '../../state/workspaceStore.ts';
@@ -28,7 +29,7 @@ export const STATE_LOOK: Record<NodeState, { icon: string; word: string }> = {
 
 function StepNodeView({ data }: NodeProps) {
   const { index, name, chips } = data as StepNodeData;
-  const state = useFrame((s) => s.frame.states[index] ?? 'never');
+  const state = useNodeState(index);
   const count = useFrame((s) => s.frame.counts[index] ?? 0);
   const selected = useWorkspace((s) => s.selectedStep === index);
   const hasBreak = useBreakpoints((s) => s.steps.includes(index));

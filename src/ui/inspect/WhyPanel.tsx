@@ -2,6 +2,7 @@
 import { useCursorChecks } from '../../state/cursorChecks.ts';
 import { useFrame } from '../../state/frameStore.ts';
 import { verdictFor } from '../../state/inspect.ts';
+import { useQuiz } from '../../state/quiz.ts';
 import { useRun } from '../../state/runStore.ts';
 import { selectStep, useWorkspace } from '../../state/workspaceStore.ts';
 import { describeValue } from '../../engine/describeValue.ts';
@@ -15,6 +16,7 @@ export function WhyPanel() {
   const checks = useCursorChecks((s) => s.checks);
   const conditionBreaks = useBreakpoints((s) => s.conditions);
   const frame = useFrame((s) => s.frame);
+  const asking = useQuiz((s) => s.asking !== null);
   const names = steps.map((s) => s.name);
   const step = steps[selected];
   if (!step) return <p className="empty">Select a step to see why it did or did not run.</p>;
@@ -22,7 +24,7 @@ export function WhyPanel() {
   return (
     <div className="why">
       <h4 className="why-title">{step.name}</h4>
-      <p className="verdict" data-testid="why-verdict">{verdictFor(selected, names, step.enabled, check, frame)}</p>
+      <p className="verdict" data-testid="why-verdict">{verdictFor(selected, names, step.enabled, check, frame, asking)}</p>
       <label className="muted">
         <input type="checkbox" checked={conditionBreaks.includes(selected)} onChange={() => toggleConditionBreakpoint(selected)} /> Pause a live run when this condition starts to match
       </label>
@@ -48,7 +50,7 @@ export function WhyPanel() {
         {steps.map((s, i) => (
           <li key={i}>
             <button className="link" onClick={() => selectStep(i)} aria-current={i === selected}>{s.name}</button>
-            <span className="muted"> — {verdictFor(i, names, s.enabled, checks[i], frame)}</span>
+            <span className="muted"> — {verdictFor(i, names, s.enabled, checks[i], frame, asking)}</span>
           </li>
         ))}
       </ul>

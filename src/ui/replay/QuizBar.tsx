@@ -1,9 +1,12 @@
 // The quiz prompt: which step runs next? Then the truth, with the reason, and the score.
 import { useEffect } from 'react';
-import { guess, toggleQuiz, useQuiz } from '../../state/quiz.ts';
+import { guess, quizHint, toggleQuiz, useQuiz } from '../../state/quiz.ts';
+import { useRun } from '../../state/runStore.ts';
 
 export function QuizBar() {
   const { on, asking, right, total, feedback } = useQuiz();
+  const runCount = useRun((s) => s.runs.length);
+  const cursor = useRun((s) => s.cursor);
   useEffect(() => {
     if (asking === null) return;
     const onKey = (e: KeyboardEvent) => {
@@ -28,7 +31,7 @@ export function QuizBar() {
           {feedback.text}
         </span>
       ) : (
-        <span className="muted">Step forward (▶| or Alt+→) to get a question.</span>
+        <span className="muted">{quizHint(runCount, cursor)}</span>
       )}
       <button className="quiz-off" onClick={toggleQuiz}>End quiz</button>
     </section>
