@@ -41,7 +41,7 @@ const ink = (p: Palette, t: Tone) => (t === 'plain' ? p.muted : t === 'waiting' 
 const EDGE_LOOK: Record<EdgeKind, { word: string; color: (p: Palette) => string; attrs: string }> = {
   causal: { word: 'what happened', color: (p) => p.ran, attrs: 'stroke-width="1.8"' },
   active: { word: 'into the running step', color: (p) => p.running, attrs: 'stroke-width="2.4"' },
-  loop: { word: 'redo', color: (p) => p.ran, attrs: 'stroke-width="1.8"' },
+  loop: { word: 'redo loop', color: (p) => p.ran, attrs: 'stroke-width="1.8"' },
   could: { word: 'what could happen', color: (p) => p.muted, attrs: 'stroke-width="1" stroke-dasharray="4 4" opacity="0.55"' },
   focus: { word: 'could, around the selected step', color: (p) => p.accent, attrs: 'stroke-width="1" opacity="0.6"' },
 };
@@ -152,8 +152,9 @@ function legend(d: Drawing, p: Palette, x: number, y: number): [string, number] 
 /** The drawing as a standalone SVG document, sized to fit the graph and its legend. */
 export function graphSvg(d: Drawing, p: Palette): { svg: string; width: number; height: number } {
   const box: Box = { x0: Infinity, y0: Infinity, x1: -Infinity, y1: -Infinity };
-  const edges = d.edges.map((e) => edge(e, p, box)).join('');
-  const nodes = d.nodes.map((n) => node(n, p, box)).join('');
+  // Loops end on their own node's side, so they go over the nodes to keep their arrowheads.
+  const edges = d.edges.filter((e) => e.kind !== 'loop').map((e) => edge(e, p, box)).join('');
+  const nodes = d.nodes.map((n) => node(n, p, box)).join('') + d.edges.filter((e) => e.kind === 'loop').map((e) => edge(e, p, box)).join('');
   const labels = d.edges.map((e) => label(e, p, box)).join('');
   if (box.x0 === Infinity) Object.assign(box, { x0: 0, y0: 0, x1: 0, y1: 0 });
   const x0 = Math.floor(box.x0 - 20), y0 = Math.floor(box.y0 - 20);
