@@ -1,8 +1,7 @@
 // The engine as the app runs it: trace on, with the hooks src/worker/engine.worker.ts passes to
 // createRun (timed-out guard, the worker's own progress reporter, breakBefore with no
-// breakpoints). Each message the worker posts (progress, and the answer that ends the run with
-// the events progress did not carry) is serialized as postMessage would; the page's
-// deserialization is not counted.
+// breakpoints). Each message the worker posts (progress, the last events as the advance ends,
+// and its answer) is serialized as postMessage would; the page's deserialization is not counted.
 import { serialize } from 'node:v8';
 import { createRun, type Run } from '../src/engine/createRun.ts';
 import type { LoadedStep } from '../src/engine/loadStep.ts';
@@ -37,7 +36,10 @@ export function createAppRun(workspace: Workspace, steps: LoadedStep[], taskName
     },
     onSlice: progress.onSlice,
   });
-  answers.set(run, () => post({ ended: run.ended, events: progress.take(), pausedBy: null }));
+  answers.set(run, () => {
+    progress.finish();
+    post({ ended: run.ended, events: progress.take(), pausedBy: null });
+  });
   return run;
 }
 

@@ -2,7 +2,7 @@
 // Progress streams to the page as plain messages on the engine port (see progressReporter.ts),
 // so its watchdog can tell which step ran away if this worker is terminated: one message per
 // step run, not three. Each event reaches the page once: progress and answers share the port,
-// in order, so an answer carries only the events progress did not.
+// in order; the events still waiting go as an advance ends, just before its answer.
 // The page passes nothing callable in: step code shares this realm and could call it.
 import * as Comlink from 'comlink';
 import { checkSteps, type StepCheck } from '../engine/checkSteps.ts';
@@ -75,8 +75,8 @@ const api = {
   },
   /**
    * Runs to the end, or (mode "step") until the next step run finishes. The events not yet
-   * reported come back with the answer (progress went ahead of it on the same port), so the page
-   * has the whole trace, each event once, when this resolves.
+   * reported go as progress just before the answer, on the same port, so the page has the whole
+   * trace, each event once, when this resolves (the answer carries whatever is left, if any).
    */
   async advance(mode: 'end' | 'step', points: Breakpoints, throughSeq = -1): Promise<{ ended: boolean; events: TraceEvent[]; pausedBy: string | null }> {
     if (!run) throw new Error('no run has been started');
@@ -91,6 +91,7 @@ const api = {
       if (hit) pausedBy = hit;
       return hit !== null;
     });
+    progress.finish();
     return { ended, events: takeBuffer(), pausedBy };
   },
   editData(taskId: string, data: JsonObject): TraceEvent[] {

@@ -50,6 +50,14 @@ export function createProgressReporter(post: (message: Progress & { steplab: 'pr
       if (event.kind === 'step-started') report({ task: event.task, step: event.step, spentMs: 0, run: event.run });
     },
     onSlice: report,
+    /**
+     * Sends what is waiting, between slices. The worker does this as an advance ends, before its
+     * answer: a page that hears from a tampered realm mid-run (a forged message riding on any
+     * post) then says so before it takes the answer.
+     */
+    finish(): void {
+      flush(null);
+    },
     /** The events not sent yet, for an answer to carry; the page gets each event once. */
     take(): TraceEvent[] {
       const events = buffer;
