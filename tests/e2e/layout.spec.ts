@@ -60,7 +60,8 @@ test('the quiz, the paused bar, a notice and presenter mode fit 1280×720', asyn
   await expectNoOverflow(page, 'paused bar');
   await page.getByRole('button', { name: 'Present' }).click();
   await expect(page.getByTestId('presenter')).toBeVisible();
-  await page.getByRole('button', { name: 'Play (Space)' }).click();
+  // A paused run plays on: the button says Play (Run and play starts a run).
+  await page.getByTestId('presenter').getByRole('banner').getByRole('button', { name: 'Play', exact: true }).click();
   await expect(page.getByTestId('cursor-position')).not.toContainText('0 /');
   await expectNoOverflow(page, 'presenter, playing');
   await page.keyboard.press('Home');
@@ -77,7 +78,7 @@ test('the embed fits 800×500 before and after Play', async ({ page }) => {
   await page.goto(src.replace(/^https?:\/\/[^/]+/, ''));
   await expect(page.getByTestId('embed')).toBeVisible();
   await expectNoOverflow(page, 'embed');
-  await page.getByRole('button', { name: 'Play (Space)' }).click();
+  await page.getByRole('button', { name: 'Run and play' }).click();
   await expect(page.getByTestId('run-status')).not.toHaveText('idle');
   await page.waitForTimeout(2500);
   await expectNoOverflow(page, 'embed, playing');

@@ -99,6 +99,41 @@ test('presenter mode hides the editor and advances by keyboard', async ({ page }
   await expect(page.locator('.monaco-editor')).toBeVisible();
 });
 
+test('presenter: one speed control, names that match the words, and Esc leaves ?present', async ({ page }) => {
+  await page.goto('/?present');
+  const presenter = page.getByTestId('presenter');
+  await expect(presenter).toBeVisible();
+  await expect(page.getByTestId('narration')).toHaveText('Press Run and play (Space) to see the steps play out.');
+  await expect(page.getByRole('combobox', { name: /speed|per step/i })).toHaveCount(1);
+  const play = page.getByRole('button', { name: 'Run and play' });
+  await expect(play).toHaveText(/Run and play$/);
+  await page.getByRole('combobox', { name: 'Playback speed' }).selectOption('4');
+  await play.click();
+  await expect(page.getByTestId('run-status')).toHaveText('done');
+  await expect(page.getByTestId('cursor-position')).toContainText('3 / 3');
+  await page.keyboard.press('Escape');
+  await expect(page.locator('.monaco-editor')).toBeVisible();
+  expect(new URL(page.url()).search).toBe('');
+  // The speed is the same control in the editor's timeline.
+  await expect(page.getByRole('combobox', { name: 'Playback speed' })).toHaveValue('4');
+});
+
+test('the embed at 800 px keeps every player button on one line', async ({ page }) => {
+  await page.setViewportSize({ width: 800, height: 500 });
+  await openApp(page);
+  await page.getByRole('button', { name: 'File', exact: true }).click();
+  await page.getByRole('menuitem', { name: /^Embed…/ }).click();
+  const src = /src="([^"]+)"/.exec(await page.getByLabel('Snippet').inputValue())![1];
+  await page.goto(src.replace(/^https?:\/\/[^/]+/, ''));
+  await expect(page.getByTestId('embed')).toBeVisible();
+  const buttons = page.getByTestId('embed').getByRole('button');
+  for (const button of await buttons.all()) {
+    const height = await button.evaluate((el) => el.getBoundingClientRect().height);
+    const line = await button.evaluate((el) => parseFloat(getComputedStyle(el).lineHeight) || 20);
+    expect(height, await button.innerText()).toBeLessThan(line * 2);
+  }
+});
+
 test('the embed URL shows the graph and player with no editor, and the narration is announced', async ({ page }) => {
   await openApp(page);
   await page.getByRole('button', { name: 'File', exact: true }).click();
@@ -111,7 +146,7 @@ test('the embed URL shows the graph and player with no editor, and the narration
   await expect(page.locator('.react-flow__node-step')).toHaveCount(3);
   await expect(page.locator('.monaco-editor')).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'File', exact: true })).toHaveCount(0);
-  await page.getByRole('button', { name: 'Play (Space)' }).click();
+  await page.getByRole('button', { name: 'Run and play' }).click();
   await expect(page.getByTestId('run-status')).toHaveText('done');
   const live = page.locator('[aria-live="polite"][data-testid="narration"]');
   await page.keyboard.press('Space');

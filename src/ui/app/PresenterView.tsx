@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
 import { moveCursor, runToEnd, setCursor, stepForward, useRun } from '../../state/runStore.ts';
-import { setPace, setViewMode, useViewMode } from '../../state/viewMode.ts';
+import { msPerStep, setViewMode, useViewMode } from '../../state/viewMode.ts';
 import { useWorkspace } from '../../state/workspaceStore.ts';
 import { InspectorPanel } from '../inspect/InspectorPanel.tsx';
 import { Graph } from '../graph/GraphPanel.tsx';
@@ -12,11 +12,9 @@ import { Timeline } from '../replay/Timeline.tsx';
 import { RunStatus } from './RunStatus.tsx';
 import { Glyph } from './Glyph.tsx';
 
-const PACES = [0.75, 1.5, 3];
-
 export function PresenterView({ embed }: { embed: boolean }) {
   const name = useWorkspace((s) => s.workspace.name);
-  const pace = useViewMode((s) => s.pace);
+  const speed = useViewMode((s) => s.speed);
   const phase = useRun((s) => s.phase);
   const cursor = useRun((s) => s.cursor);
   const total = useRun((s) => s.runs.length);
@@ -36,9 +34,9 @@ export function PresenterView({ embed }: { embed: boolean }) {
     const timer = setTimeout(() => {
       if (useRun.getState().cursor < total - 1) stepForward();
       if (useRun.getState().cursor >= total - 1) setPlaying(false);
-    }, pace * 1000);
+    }, msPerStep(speed));
     return () => clearTimeout(timer);
-  }, [playing, cursor, total, pace]);
+  }, [playing, cursor, total, speed]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -72,19 +70,10 @@ export function PresenterView({ embed }: { embed: boolean }) {
       <header className="header">
         <h1 className="present-title">{name}</h1>
         <span className="spacer" />
-        <button className="primary" onClick={() => (playing ? setPlaying(false) : void play())} aria-label={playing ? 'Pause (Space)' : 'Play (Space)'}>
-          {playing ? '❚❚ Pause' : phase === 'idle' ? '▶ Run and play' : '▶ Play'}
+        {/* The visible words are the name; the key is in the title. */}
+        <button className="primary" onClick={() => (playing ? setPlaying(false) : void play())} title="Space">
+          <Glyph>{playing ? '❚❚' : '▶'}</Glyph> {playing ? 'Pause' : phase === 'idle' ? 'Run and play' : 'Play'}
         </button>
-        {!embed && (
-          <label>
-            Pace
-            <select aria-label="Seconds per step" value={pace} onChange={(e) => setPace(Number(e.target.value))}>
-              {PACES.map((p) => (
-                <option key={p} value={p}>{p} s per step</option>
-              ))}
-            </select>
-          </label>
-        )}
         <RunStatus />
         {!embed && <button onClick={() => setViewMode('edit')}>Exit presenter (Esc)</button>}
         {embed && (

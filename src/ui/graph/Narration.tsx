@@ -5,6 +5,7 @@ import { useChecks } from '../../state/checksStore.ts';
 import { useFrame } from '../../state/frameStore.ts';
 import { narrateAt } from '../../state/narration.ts';
 import { useQuiz } from '../../state/quiz.ts';
+import { useViewMode } from '../../state/viewMode.ts';
 import { useRun } from '../../state/runStore.ts';
 import { useWorkspace } from '../../state/workspaceStore.ts';
 
@@ -17,13 +18,14 @@ export function useNarration(): string {
   const run = useFrame((s) => s.frame.run);
   const index = traceData(events);
   const asking = useQuiz((s) => s.asking !== null);
+  const mode = useViewMode((s) => s.mode);
   return useMemo(() => {
     if (asking) return 'Quiz: which step runs next? Click its node or press its number.';
-    if (events.length === 0) return 'Press Run to see the steps play out, or Step to go one step at a time.';
+    if (events.length === 0) return mode === 'edit' ? 'Press Run to see the steps play out, or Step to go one step at a time.' : 'Press Run and play (Space) to see the steps play out.';
     const names = (ranWith?.steps ?? steps).map((s) => s.name);
     const leaves = checks.map((c) => (c?.leaves ?? []).filter((l) => l.path !== '(condition)').map((l) => ({ path: l.path, expected: l.expected })));
     return narrateAt(seq, { events, index, names, leaves }, run?.startSeq ?? null) || 'The task starts: the engine checks every condition against its data.';
-  }, [events, index, ranWith, steps, checks, seq, run, asking]);
+  }, [events, index, ranWith, steps, checks, seq, run, asking, mode]);
 }
 
 export function Narration() {

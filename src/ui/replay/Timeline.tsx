@@ -3,9 +3,9 @@ import { useEffect, useState } from 'react';
 import { useFrame } from '../../state/frameStore.ts';
 import { moveCursor, setCursor, stepForward, useRun } from '../../state/runStore.ts';
 import { toggleQuiz, useQuiz } from '../../state/quiz.ts';
+import { msPerStep, setSpeed, SPEEDS, useViewMode } from '../../state/viewMode.ts';
 import { useWorkspace } from '../../state/workspaceStore.ts';
 
-const SPEEDS = [0.5, 1, 2, 4];
 
 export function Timeline() {
   const runs = useRun((s) => s.runs);
@@ -19,7 +19,7 @@ export function Timeline() {
   const [playing, setPlaying] = useState(false);
   const quizOn = useQuiz((s) => s.on);
   const asking = useQuiz((s) => s.asking);
-  const [speed, setSpeed] = useState(1);
+  const speed = useViewMode((s) => s.speed);
 
   useEffect(() => {
     if (!playing || asking !== null) return;
@@ -27,7 +27,7 @@ export function Timeline() {
     const timer = setTimeout(() => {
       if (useRun.getState().cursor < runs.length - 1) stepForward();
       if (useRun.getState().cursor >= runs.length - 1) setPlaying(false);
-    }, 600 / speed);
+    }, msPerStep(speed));
     return () => clearTimeout(timer);
   }, [playing, cursor, runs.length, speed, asking]);
 
