@@ -4,9 +4,17 @@ import { useFrame } from './frameStore.ts';
 import { useQuiz } from './quiz.ts';
 import type { NodeState } from './replay.ts';
 
+const shown = (state: NodeState, candidate: boolean, asking: boolean): NodeState => (asking && candidate ? 'ready' : state);
+
 export function useNodeState(index: number): NodeState {
   const state = useFrame((s) => s.frame.states[index] ?? 'never');
   const candidate = useFrame((s) => s.frame.ready.includes(index));
   const asking = useQuiz((s) => s.asking !== null);
-  return asking && candidate ? 'ready' : state;
+  return shown(state, candidate, asking);
+}
+
+/** The same, read once outside React (the graph's SVG export). */
+export function nodeStateNow(index: number): NodeState {
+  const { frame } = useFrame.getState();
+  return shown(frame.states[index] ?? 'never', frame.ready.includes(index), useQuiz.getState().asking !== null);
 }

@@ -67,9 +67,12 @@ test('the SVG export draws the graph before and after a run, and the PNG is that
   const png = await download(page, 'PNG');
   expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
   expect(png.readUInt32BE(16)).toBe(width * 2);
+  expect((await download(page, 'SVG')).toString('utf8')).toContain('data-state="ran"');
   // The cursor moved back: the drawing shows the graph at the cursor, not the end of the run.
-  await page.keyboard.press('Home');
+  await page.getByRole('button', { name: 'Starting state' }).click();
+  await expect(page.getByTestId('cursor-position')).toContainText('0 / 3');
   await checkSvg(page, 'sequential, cursor at the start');
+  expect((await download(page, 'SVG')).toString('utf8')).not.toContain('data-state="ran"');
 });
 
 test('the SVG export matches the graph on every example after a run, under 200 KB', async ({ page }) => {
@@ -83,4 +86,16 @@ test('the SVG export matches the graph on every example after a run, under 200 K
     sizes.push(name);
   }
   expect(sizes).toHaveLength(Object.keys(examples).length);
+});
+
+test('the SVG export gives nothing away while the quiz asks', async ({ page }) => {
+  await openApp(page);
+  await openExample(page, 'Parallel processing');
+  await page.getByLabel('Quiz').check();
+  await page.keyboard.press('F10');
+  await expect(page.getByTestId('quiz')).toContainText('Which step runs next?');
+  await checkSvg(page, 'parallel, quiz asking');
+  const svg = (await download(page, 'SVG')).toString('utf8');
+  expect(svg).toMatch(/data-id="s0" data-state="ready"/);
+  expect(svg).toMatch(/data-id="s1" data-state="ready"/);
 });

@@ -1,8 +1,9 @@
 // The graph at the cursor as a drawing model: React Flow's nodes (laid-out positions, measured
-// sizes) and edges, with each step's state from the frame and each edge's path from the same
-// path functions the graph draws with (xyflow's bezier, the loop's curve).
+// sizes) and edges, each step's state as the graph shows it (an open quiz question hides the
+// answer), each edge's path from the graph's own path functions (xyflow's bezier, the loop's).
 import { getBezierPath, Position, type Edge, type InternalNode, type Node } from '@xyflow/react';
 import { useFrame } from '../../state/frameStore.ts';
+import { nodeStateNow } from '../../state/nodeState.ts';
 import { useWorkspace } from '../../state/workspaceStore.ts';
 import type { StepNodeData } from './buildGraph.ts';
 import type { DrawnEdge, DrawnNode, Drawing, EdgeKind } from './graphSvg.ts';
@@ -36,7 +37,7 @@ function drawnNode(n: InternalNode): DrawnNode {
   const { frame } = useFrame.getState();
   if (n.type === 'step') {
     const { index, name, chips } = n.data as StepNodeData;
-    const state = frame.states[index] ?? 'never';
+    const state = nodeStateNow(index);
     const look = STATE_LOOK[state];
     return { ...box, kind: 'step', title: name, state, icon: look.icon, word: look.word, count: frame.counts[index] ?? 0, chips };
   }
