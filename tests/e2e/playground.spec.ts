@@ -141,3 +141,32 @@ test('Play replays from the starting state to the end, then offers Play again', 
   await page.waitForTimeout(1500);
   await expect(page.getByTestId('cursor-position')).toContainText('2 / 3');
 });
+
+test('typing in a condition changes its chip in place: no node moves and the view stays', async ({ page }) => {
+  await openApp(page);
+  const node = page.locator('.react-flow__node[data-id="s1"]');
+  const viewport = page.locator('.react-flow__viewport');
+  await expect(page.locator('.react-flow[data-layout="final"]')).toBeVisible();
+  const before = [await node.getAttribute('style'), await viewport.getAttribute('style')];
+  await replaceWordInEditor(page, 'new', 'old');
+  await expect(badge(page, 0)).toHaveText('○ No match');
+  await expect(page.getByTestId('node-0')).toContainText('order.status = "old"');
+  expect([await node.getAttribute('style'), await viewport.getAttribute('style')]).toEqual(before);
+});
+
+test('selecting a step in the list brings its node into view', async ({ page }) => {
+  await openApp(page);
+  await page.getByTestId('open-file').setInputFiles('tests/fixtures/one-field-200.steplab.json');
+  await expect(page.locator('.react-flow[data-layout="final"][data-node-count="200"]')).toBeVisible();
+  const graph = page.getByTestId('graph').locator('.react-flow');
+  // Zoom in until a far step is off screen.
+  for (let i = 0; i < 8; i++) await page.getByRole('button', { name: 'Zoom In' }).click();
+  await expect(page.locator('.react-flow__node[data-id="s40"]')).toHaveCount(0);
+  await page.locator('[data-step-index="0"] .step-select').focus();
+  for (let i = 0; i < 40; i++) await page.keyboard.press('ArrowDown');
+  const target = page.locator('.react-flow__node[data-id="s40"]');
+  await expect(target).toBeVisible();
+  const [box, pane] = [(await target.boundingBox())!, (await graph.boundingBox())!];
+  expect(box.y).toBeGreaterThanOrEqual(pane.y);
+  expect(box.y + box.height).toBeLessThanOrEqual(pane.y + pane.height);
+});

@@ -1,5 +1,5 @@
 // The graph: steps as nodes, edges from reading the code and from the run, laid out by dagre.
-import { Background, Controls, MarkerType, MiniMap, ReactFlow, ReactFlowProvider, useReactFlow, type Edge } from '@xyflow/react';
+import { Background, Controls, MarkerType, MiniMap, ReactFlow, ReactFlowProvider, useReactFlow, useStore, type Edge } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useEffect, useMemo, useState } from 'react';
 import { useChecks } from '../../state/checksStore.ts';
@@ -8,7 +8,8 @@ import { causalEdges, ROOT } from '../../state/replay.ts';
 import { useRun } from '../../state/runStore.ts';
 import { selectStep, useWorkspace } from '../../state/workspaceStore.ts';
 import { guess, useQuiz } from '../../state/quiz.ts';
-import { activeEdgeCss, buildEdges, focusEdges, layoutNodes, runEdges, withHoverLabel } from './buildGraph.ts';
+import { activeEdgeCss, buildEdges, focusEdges, layoutNodes, runEdges, withChips, withHoverLabel } from './buildGraph.ts';
+import { useBringIntoView } from './useBringIntoView.ts';
 import { couldIndex } from './couldEdges.ts';
 import { useHover } from '../../state/hoverStore.ts';
 import { startupFinished } from '../app/safeStart.ts';
@@ -34,11 +35,17 @@ export function Graph() {
   const active = useFrame((s) => s.activeEdge);
   const status = useFrame((s) => s.frame.status);
   const { fitView, zoomIn, zoomOut } = useReactFlow();
+  // The panel's size: the lesson bar, the paused bar or a resized panel change it.
+  const paneWidth = useStore((s) => s.width);
+  const paneHeight = useStore((s) => s.height);
 
   const stepNames = useMemo(() => (names ? names.split('\u0000') : []), [names]);
-  const structure = useMemo(() => JSON.stringify(checks.map((c) => [c?.reads, c?.writes, c?.leaves.map((l) => l.expected)])), [checks]);
+  // Lay out again only when the steps or the paths they read and write change (what the edges
+  // are made of): typing a condition's value updates its chips in place, and nothing moves.
+  const structure = useMemo(() => JSON.stringify([checks.length, checks.map((c) => [c?.reads, c?.writes])]), [checks]);
   // eslint-disable-next-line react-hooks/exhaustive-deps -- lay out again only when steps or their paths change
-  const nodes = useMemo(() => layoutNodes(stepNames, checks), [stepNames, structure]);
+  const laidOut = useMemo(() => layoutNodes(stepNames, checks), [stepNames, structure]);
+  const nodes = useMemo(() => withChips(laidOut, checks), [laidOut, checks]);
   const reads = useMemo(() => checks.map((c) => c?.reads ?? []), [checks]);
   const causal = useMemo(() => causalEdges(events, reads), [events, reads]);
   const lastRan = useMemo(() => {
@@ -65,8 +72,10 @@ export function Graph() {
     const final = checks.length === stepNames.length;
     const id = requestAnimationFrame(() => (void fitView({ ...FIT, duration: 0 }), final && startupFinished()));
     return () => cancelAnimationFrame(id);
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per layout
-  }, [nodes, fitView]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per layout, and when the panel changes size
+  }, [laidOut, fitView, paneWidth, paneHeight]);
+
+  useBringIntoView(selected);
 
   // Keys act only while the graph has focus. Nodes are focusable (Tab); Enter or Space selects
   // the step, or answers the quiz; + and - zoom.

@@ -49,6 +49,18 @@ function columnLayout(names: readonly string[]): Node[] {
   ];
 }
 
+const chipsOf = (check: StepCheck | undefined) => (check?.leaves ?? []).map((leaf) => (leaf.path === '(condition)' ? String(leaf.actual) : chipText(leaf)));
+
+/** The laid-out nodes with each step's condition chips as the checks now say; positions stay. */
+export function withChips(nodes: Node[], checks: readonly (StepCheck | undefined)[]): Node[] {
+  return nodes.map((node) => {
+    if (node.type !== 'step') return node;
+    const data = node.data as StepNodeData;
+    const chips = chipsOf(checks[data.index]);
+    return chips.join('\u0000') === data.chips.join('\u0000') ? node : { ...node, data: { ...data, chips } };
+  });
+}
+
 /** Node positions, laid out once per change of steps or of their read/write paths. */
 export function layoutNodes(names: readonly string[], checks: readonly StepCheck[]): Node[] {
   if (checks.length !== names.length) return columnLayout(names);
@@ -76,7 +88,7 @@ export function layoutNodes(names: readonly string[], checks: readonly StepCheck
       id: `s${index}`,
       type: 'step',
       position: at(`s${index}`, NODE_WIDTH, NODE_HEIGHT),
-      data: { index, name, chips: (checks[index]?.leaves ?? []).map((leaf) => leaf.path === '(condition)' ? String(leaf.actual) : chipText(leaf)) },
+      data: { index, name, chips: chipsOf(checks[index]) },
       ...STEP,
     })),
     { id: 'end', type: 'terminal', position: at('end', 130, 36), data: { kind: 'end' }, ...END },
