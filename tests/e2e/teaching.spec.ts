@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { dataRow, openApp } from './driver.ts';
 
@@ -154,18 +153,4 @@ test('the embed URL shows the graph and player with no editor, and the narration
   await expect(live).toContainText('‘Initialize processing’ ran because `order.status` is "new"');
   await page.keyboard.press('ArrowRight');
   await expect(live).toContainText('‘Validate order’ ran because `order.status` is "processing". It set `order.status` to "validated" and added `order.validatedAt`.');
-});
-
-test('the graph at the cursor exports as SVG and PNG', async ({ page }) => {
-  await openApp(page);
-  for (const kind of ['SVG', 'PNG']) {
-    const download = page.waitForEvent('download');
-    await page.getByRole('button', { name: kind, exact: true }).click();
-    const file = await download;
-    expect(file.suggestedFilename()).toBe(`sequential-processing-graph.${kind.toLowerCase()}`);
-    const bytes = readFileSync(await file.path());
-    if (kind === 'SVG') expect(bytes.toString('utf8')).toContain('<svg');
-    else expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
-    expect(bytes.length).toBeGreaterThan(2000);
-  }
 });
