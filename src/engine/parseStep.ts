@@ -3,6 +3,7 @@
 import { parse } from 'acorn';
 import type { SourceError } from './types.ts';
 import type { AstNode } from './astNode.ts';
+import { findUnclosedBracket, unclosedNote } from './unclosedBracket.ts';
 
 type AnyNode = AstNode;
 
@@ -40,8 +41,11 @@ export function parseStep(source: string): ParsedStep {
   try {
     program = parse(source, { ecmaVersion: 'latest', sourceType: 'module', locations: true }) as AnyNode;
   } catch (error) {
-    const loc = (error as { loc?: { line: number; column: number } }).loc;
+    const { loc, pos } = error as { loc?: { line: number; column: number }; pos?: number };
     const message = (error as Error).message.replace(/\s*\(\d+:\d+\)$/, '');
+    // Point at the bracket that was never closed, not only where the parser gave up.
+    const open = loc ? findUnclosedBracket(source, (pos ?? source.length) + 1) : null;
+    if (open && loc) throw new StepSourceError(`syntax error: ${message} at line ${loc.line}:${loc.column + 1} (${unclosedNote(open)})`, open.line, open.column);
     throw new StepSourceError(`syntax error: ${message}`, loc?.line ?? null, loc ? loc.column + 1 : null);
   }
   const dynamicImport = findImportCall(program);

@@ -23,3 +23,24 @@ export function conditionErrorAt(events: readonly TraceEvent[], step: number, se
   for (const entry of list) if (entry.seq <= seq) found = entry.message;
   return found;
 }
+
+/** The latest condition error of each step over a whole trace, e.g. for the Errors list. */
+export interface StepConditionError {
+  step: number;
+  message: string;
+}
+
+// Traces only grow during a run (each update a longer copy), so only the new tail is read.
+let scanned: { events: readonly TraceEvent[]; latest: Map<number, string> } | null = null;
+
+export function latestConditionErrors(events: readonly TraceEvent[]): StepConditionError[] {
+  const n = scanned?.events.length ?? 0;
+  const extends_ = scanned !== null && events.length >= n && (n === 0 || events[n - 1] === scanned.events[n - 1]);
+  const latest = extends_ ? new Map(scanned!.latest) : new Map<number, string>();
+  for (let i = extends_ ? n : 0; i < events.length; i++) {
+    const e = events[i];
+    if (e.kind === 'condition-error') latest.set(e.step, e.message);
+  }
+  scanned = { events, latest };
+  return [...latest].map(([step, message]) => ({ step, message }));
+}

@@ -30,7 +30,17 @@ export interface WorkspaceState {
   /** Why the current workspace is what it is (a restored copy was corrupt, a link was opened…). */
   notice: string | null;
   /** JSON editors whose text does not parse; Run stays disabled until they are fixed. */
-  jsonErrors: Record<string, string>;
+  jsonErrors: Record<string, JsonEditorError>;
+}
+
+/** What is wrong in a JSON editor, where (when the text itself is wrong), and the text kept. */
+export interface JsonEditorError {
+  message: string;
+  line: number | null;
+  column: number | null;
+  /** The text that has the error and its document, so the editor shows it again after a tab switch. */
+  text?: string;
+  path?: string;
 }
 
 export const useWorkspace = create<WorkspaceState>(() => ({
@@ -54,13 +64,17 @@ function updateSteps(change: (steps: StepDef[]) => StepDef[]): void {
 }
 
 export function loadWorkspace(workspace: Workspace, notice: string | null = null): void {
-  set({ workspace, selectedStep: 0, selectedTask: 0, deleted: null, notice });
+  // The old editors' broken text belongs to the old workspace.
+  set({ workspace, selectedStep: 0, selectedTask: 0, deleted: null, notice, jsonErrors: {} });
 }
 
-export function setJsonError(editor: string, message: string | null): void {
-  if ((get().jsonErrors[editor] ?? null) === message) return;
+export function setJsonError(editor: string, error: string | JsonEditorError | null): void {
+  const next = typeof error === 'string' ? { message: error, line: null, column: null } : error;
+  const previous = get().jsonErrors[editor];
+  if (!previous && !next) return;
+  if (previous && next && previous.message === next.message && previous.line === next.line && previous.column === next.column && previous.text === next.text && previous.path === next.path) return;
   const { [editor]: _previous, ...rest } = get().jsonErrors;
-  set({ jsonErrors: message ? { ...rest, [editor]: message } : rest });
+  set({ jsonErrors: next ? { ...rest, [editor]: next } : rest });
 }
 
 export function setNotice(notice: string | null): void {

@@ -74,7 +74,7 @@ describe('cli', () => {
     const { code, stdout } = await cli('run', path, '--json');
     expect(code).toBe(0);
     const doc = JSON.parse(stdout);
-    expect(doc.invalid).toEqual([{ step: 'Bad', index: 0, message: expect.stringMatching(/^syntax error/), line: 1, column: 27 }]);
+    expect(doc.invalid).toEqual([{ step: 'Bad', index: 0, message: expect.stringMatching(/^syntax error/), line: 1, column: 26 }]);
     expect(doc.status).toBe('done');
   });
 

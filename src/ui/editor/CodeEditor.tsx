@@ -2,6 +2,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { createCodeEditor, type CodeEditorHandle, type CodeEditorProps } from './createCodeEditor.ts';
 import { useMonaco } from './useMonaco.ts';
+import { caretDone, useEditorNavigation } from '../../state/editorNavigation.ts';
 
 interface Props extends CodeEditorProps {
   onChange(value: string): void;
@@ -35,6 +36,14 @@ export function CodeEditor({ onChange, onPaste, label, ...props }: Props) {
   useEffect(() => {
     handle.current?.update(props);
   });
+
+  // A caret request for this document (from the Errors list): honoured once the model is shown.
+  const caret = useEditorNavigation((s) => (s.caret?.path === props.path ? s.caret : null));
+  useEffect(() => {
+    if (!caret || !handle.current) return;
+    handle.current.reveal(caret.line, caret.column);
+    caretDone(caret);
+  }, [caret, monaco]);
 
   if (error) return <div className="inline-error" role="alert">{error}</div>;
   return (

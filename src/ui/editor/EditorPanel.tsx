@@ -1,13 +1,12 @@
 // The editor panel: the selected step's code, and JSON editors for task data, mocks and config.
-import { useState } from 'react';
 import { isPlainObject } from '../../engine/plainValues.ts';
 import type { JsonObject } from '../../engine/types.ts';
 import { parseConnectorsJson, setConfig, setConnectors, setTaskData, useWorkspace } from '../../state/workspaceStore.ts';
+import { setEditorTab, useEditorNavigation, type EditorTab } from '../../state/editorNavigation.ts';
 import { JsonEditor } from './JsonEditor.tsx';
 import { StepEditor } from './StepEditor.tsx';
 
-type Tab = 'step' | 'task' | 'connectors' | 'config';
-const TABS: [Tab, string][] = [['step', 'Step'], ['task', 'Task data'], ['connectors', 'Connectors'], ['config', 'Config']];
+const TABS: [EditorTab, string][] = [['step', 'Step'], ['task', 'Task data'], ['connectors', 'Connectors'], ['config', 'Config']];
 
 const objectOnly = (what: string) => (value: unknown) => {
   if (!isPlainObject(value)) throw new Error(`${what} must be a JSON object, like { "order": { "status": "new" } }`);
@@ -15,7 +14,7 @@ const objectOnly = (what: string) => (value: unknown) => {
 };
 
 export function EditorPanel() {
-  const [tab, setTab] = useState<Tab>('step');
+  const tab = useEditorNavigation((s) => s.tab);
   const errors = useWorkspace((s) => s.jsonErrors);
   const selectedTask = useWorkspace((s) => s.selectedTask);
   const task = useWorkspace((s) => s.workspace.tasks[s.selectedTask]);
@@ -25,7 +24,7 @@ export function EditorPanel() {
     <section className="panel" aria-label="Editor">
       <div className="tabs" role="tablist">
         {TABS.map(([id, label]) => (
-          <button key={id} role="tab" aria-selected={tab === id} onClick={() => setTab(id)}>
+          <button key={id} role="tab" aria-selected={tab === id} onClick={() => setEditorTab(id)}>
             {label}
             {errors[id] && <span className="dot" aria-label="has an error">●</span>}
           </button>

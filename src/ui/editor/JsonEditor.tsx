@@ -1,6 +1,7 @@
 // A JSON editor that never loses work: text that does not parse (or has the wrong shape) shows
 // an error under the editor and disables Run, while the last valid value stays in use.
 import { useEffect, useRef, useState } from 'react';
+import { parseJsonText } from '../../state/jsonProblem.ts';
 import { setJsonError, useWorkspace } from '../../state/workspaceStore.ts';
 import { CodeEditor } from './CodeEditor.tsx';
 
@@ -19,7 +20,8 @@ export function JsonEditor<T>({ id, path, value, parse, commit }: Props<T>) {
   // Every value this editor committed: with fast typing, React may render an older one of our own
   // commits after a newer one was sent, and that must not be mistaken for a change from outside.
   const ours = useRef(new Set<unknown>([value]));
-  const [text, setText] = useState(() => pretty(value));
+  // Text with an error outlives a tab switch: it comes back from the store, not from the value.
+  const [text, setText] = useState(() => (storedError?.path === path ? storedError.text : undefined) ?? pretty(value));
   useEffect(() => {
     // The value changed from outside (an example was opened): show it, unless it is our own commit.
     if (!ours.current.has(value)) {
@@ -31,30 +33,29 @@ export function JsonEditor<T>({ id, path, value, parse, commit }: Props<T>) {
 
   const onChange = (next: string) => {
     setText(next);
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(next);
-    } catch (error) {
-      setJsonError(id, `Invalid JSON: ${(error as Error).message}`);
+    const parsed = parseJsonText(next);
+    if (!parsed.ok) {
+      setJsonError(id, { ...parsed.problem, text: next, path });
       return;
     }
     try {
-      const valid = parse(parsed);
+      const valid = parse(parsed.value);
       if (ours.current.size > 50) ours.current.clear();
       ours.current.add(valid);
       setJsonError(id, null);
       commit(valid);
     } catch (error) {
-      setJsonError(id, (error as Error).message);
+      setJsonError(id, { message: (error as Error).message, line: null, column: null, text: next, path });
     }
   };
 
+  const markers = storedError?.line ? [{ message: storedError.message, line: storedError.line, column: storedError.column ?? 1 }] : [];
   return (
     <>
-      <CodeEditor label={`${id} JSON`} path={path} value={text} language="json" markers={[]} onChange={onChange} />
+      <CodeEditor label={`${id} JSON`} path={path} value={text} language="json" markers={markers} onChange={onChange} />
       {storedError && (
         <div className="inline-error" role="alert" data-testid="json-error">
-          {storedError} — the last valid version is still in use; Run is disabled until this is fixed.
+          {storedError.line ? `Line ${storedError.line}:${storedError.column} — ` : ''}{storedError.message} — the last valid version is still in use; Run is disabled until this is fixed.
         </div>
       )}
     </>

@@ -20,6 +20,8 @@ export interface CodeEditorProps {
 
 export interface CodeEditorHandle {
   update(props: CodeEditorProps): void;
+  /** Puts the caret at a line and column (1-based), scrolls it into view and focuses the editor. */
+  reveal(line: number, column: number): void;
   destroy(): void;
   editor: Editor;
 }
@@ -93,6 +95,15 @@ export function createCodeEditor(
           };
         }),
       );
+    },
+    reveal(line, column) {
+      const model = editor.getModel();
+      if (!model) return;
+      const lineNumber = Math.max(1, Math.min(line, model.getLineCount()));
+      const position = { lineNumber, column: Math.max(1, Math.min(column, model.getLineMaxColumn(lineNumber))) };
+      editor.setPosition(position);
+      editor.revealPositionInCenterIfOutsideViewport(position);
+      editor.focus();
     },
     destroy() {
       changes.dispose();

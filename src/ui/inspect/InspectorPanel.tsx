@@ -1,4 +1,5 @@
-// The bottom-right panel: Data, Why, Log, Lanes, Console and Visualize, all at the cursor.
+// The bottom-right panel: Data, Why, Log, Lanes, Console and Visualize, all at the cursor, and
+// Errors, every problem in the workspace.
 import { useEffect, useState } from 'react';
 import { watchCursorChecks } from '../../state/cursorChecks.ts';
 import { useFrame } from '../../state/frameStore.ts';
@@ -11,8 +12,10 @@ import { VisualizePanel } from './VisualizePanel.tsx';
 import { WhyPanel } from './WhyPanel.tsx';
 import { BranchesPanel } from './BranchesPanel.tsx';
 import { watchBranches } from '../../state/branches.ts';
+import { ErrorsPanel } from './ErrorsPanel.tsx';
+import { useProblems } from './useProblems.ts';
 
-const TABS = ['Data', 'Why', 'Log', 'Lanes', 'Console', 'Visualize', 'Branches'] as const;
+const TABS = ['Data', 'Why', 'Log', 'Lanes', 'Console', 'Visualize', 'Branches', 'Errors'] as const;
 type Tab = (typeof TABS)[number];
 
 export function InspectorPanel() {
@@ -20,6 +23,7 @@ export function InspectorPanel() {
   const phase = useRun((s) => s.phase);
   const run = useFrame((s) => s.frame.run);
   const logs = useRun((s) => s.events.reduce((n, e) => n + (e.kind === 'log' ? 1 : 0), 0));
+  const problems = useProblems();
   useEffect(() => watchCursorChecks(), []);
   useEffect(() => watchBranches(), []);
   const where = phase === 'idle' ? 'starting data' : run ? `at t = ${(run.t / 1000).toFixed(3)} s` : 'before the first step';
@@ -30,6 +34,7 @@ export function InspectorPanel() {
           <button key={name} role="tab" aria-selected={tab === name} onClick={() => setTab(name)}>
             {name}
             {name === 'Console' && logs > 0 ? <span className="count"> {logs}</span> : null}
+            {name === 'Errors' && problems.length > 0 ? <span className="count problem-count"> {problems.length}</span> : null}
           </button>
         ))}
         <span className="muted tab-note">{where}</span>
@@ -42,6 +47,7 @@ export function InspectorPanel() {
         {tab === 'Console' && <ConsolePanel />}
         {tab === 'Visualize' && <VisualizePanel />}
         {tab === 'Branches' && <BranchesPanel />}
+        {tab === 'Errors' && <ErrorsPanel problems={problems} />}
       </div>
     </section>
   );
