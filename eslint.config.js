@@ -53,7 +53,8 @@ export default tseslint.config(
         {
           default: 'disallow',
           checkAllOrigins: true,
-          message: 'src/{{from.type}} may not import "{{dependency.source}}" (docs/architecture.md, Layers: engine takes only engine, sift and acorn; share and worker take engine; state takes engine, worker and share; ui takes state and engine types; cli takes engine and share)',
+          message:
+            'src/{{from.type}} may not import "{{dependency.source}}" (docs/architecture.md, Layers: engine takes only engine, sift and acorn; share and worker take engine; state takes engine, worker and share; ui takes state and engine types; cli takes engine and share)',
           policies: [
             may('engine', ['engine']),
             may('share', ['share', 'engine']),

@@ -28,11 +28,12 @@ function wallMs(file: string, runs: number): number {
   const result = JSON.parse(out || '{}') as { status?: string; error?: { message?: string }; events?: { kind: string }[] };
   const started = (result.events ?? []).filter((e) => e.kind === 'step-started').length;
   if (result.status !== 'done' || started !== runs) {
-    throw new Error(`the CLI run of ${file} ended ${result.status} (${result.error?.message ?? 'no error'}) after ${started} step runs, expected done after ${runs}`);
+    throw new Error(
+      `the CLI run of ${file} ended ${result.status} (${result.error?.message ?? 'no error'}) after ${started} step runs, expected done after ${runs}`,
+    );
   }
   return ms;
 }
-
 
 /** Microseconds per step run through the CLI at `rows` rows. */
 export function cliPerStepUs(rows: number): number {

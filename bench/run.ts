@@ -94,11 +94,15 @@ async function main() {
 function printTable(rows: Row[], cli: CliFigures | undefined) {
   const num = (v: number | null | undefined, w = 10) => (v == null ? '—' : Math.round(v).toLocaleString('en-US')).padStart(w);
   console.log(`step runs per second (higher is better); ${NAIVE_NOTE}\n`);
-  console.log(`${'workload'.padEnd(30)}${'N'.padStart(7)}${'steplab'.padStart(10)}${'naive'.padStart(10)}${'÷naive'.padStart(8)}${'µs/step'.padStart(9)}  json-rules`);
+  console.log(
+    `${'workload'.padEnd(30)}${'N'.padStart(7)}${'steplab'.padStart(10)}${'naive'.padStart(10)}${'÷naive'.padStart(8)}${'µs/step'.padStart(9)}  json-rules`,
+  );
   for (const r of rows) {
     const label = r.example ? `${r.name} ${r.example.replace(/\.json$/, '')}` : r.name;
     const ratio = r.naive ? `${(r.steplab / r.naive).toFixed(2)}×` : '—';
-    console.log(`${label.padEnd(30)}${num(r.n, 7)}${num(r.steplab)}${num(r.naive)}${ratio.padStart(8)}${(1e6 / r.steplab).toFixed(1).padStart(9)}  ${r.jsonRulesEngine ? num(r.jsonRulesEngine) : ''}`);
+    console.log(
+      `${label.padEnd(30)}${num(r.n, 7)}${num(r.steplab)}${num(r.naive)}${ratio.padStart(8)}${(1e6 / r.steplab).toFixed(1).padStart(9)}  ${r.jsonRulesEngine ? num(r.jsonRulesEngine) : ''}`,
+    );
   }
   const per = (name: string, n: number) => rows.find((r) => r.name === name && r.n === n && !r.example);
   const ratioLine = (name: string, lo: number, hi: number) => {

@@ -11,7 +11,12 @@ import { host } from './appHooks.ts';
 
 const STEP_RUNS = 33_400;
 const ws = parseWorkspace({
-  steps: [{ name: 'write', source: `export const condition = { i: { $lt: ${STEP_RUNS} } };\nexport const content = async () => {\n  data.rows[data.i % data.rows.length] = data.i;\n  data.i++;\n  step.redo();\n};\n` }],
+  steps: [
+    {
+      name: 'write',
+      source: `export const condition = { i: { $lt: ${STEP_RUNS} } };\nexport const content = async () => {\n  data.rows[data.i % data.rows.length] = data.i;\n  data.i++;\n  step.redo();\n};\n`,
+    },
+  ],
   tasks: [{ name: 'rows', data: { i: 0, rows: Array.from({ length: 500 }, () => 0) } }],
   limits: { maxSteps: STEP_RUNS + 1 },
 });
@@ -20,7 +25,7 @@ await run.runToEnd();
 const events = run.events;
 const runs = stepRunsOf(events);
 const meta = [{ enabled: true, valid: true }];
-let t = performance.now();
+const t = performance.now();
 const index = replayIndexOf(events, 1);
 const data = dataIndexOf(events);
 const indexMs = performance.now() - t;

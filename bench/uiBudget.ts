@@ -14,7 +14,10 @@ const ms = (n: number) => `${Math.round(n)} ms`;
 const WATCH_LONG_TASKS = `window.longTasks_ = []; new PerformanceObserver((list) => { for (const e of list.getEntries()) window.longTasks_.push([e.startTime, e.duration]); }).observe({ type: 'longtask', buffered: true });`;
 const START_FRAMES = `window.frames_ = []; window.counting_ = true; (function tick(t) { window.frames_.push(t); if (window.counting_) requestAnimationFrame(tick); })(performance.now())`;
 
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+});
 
 async function freshPage(): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
@@ -119,7 +122,12 @@ async function longTasksSince(page: Page, since: number): Promise<number[]> {
   console.log(`  scrub 200 positions: ${await fps(page, () => dragSlider(page))}; cursor ${await page.getByTestId('cursor-position').innerText()}`);
   await page.getByLabel('Task', { exact: true }).selectOption({ label: '25 laps' });
   const longMs = await runToEnd(page);
-  console.log(`  5,000-step run (25 laps): Run to the end shown in ${ms(longMs)}; ${await page.getByRole('status').filter({ has: page.getByTestId('run-status') }).innerText()}`);
+  console.log(
+    `  5,000-step run (25 laps): Run to the end shown in ${ms(longMs)}; ${await page
+      .getByRole('status')
+      .filter({ has: page.getByTestId('run-status') })
+      .innerText()}`,
+  );
   console.log(`  scrub 5,000 positions: ${await fps(page, () => dragSlider(page))}; cursor ${await page.getByTestId('cursor-position').innerText()}`);
   await page.close();
 }

@@ -56,7 +56,17 @@ export const EXAMPLES: ExampleSpec[] = [
     tasks: [
       {
         name: 'New order',
-        data: { order: { id: 'A-2001', status: 'new', items: [{ sku: 'SKU-1', quantity: 2 }, { sku: 'SKU-7', quantity: 1 }], payment: { method: 'card', amount: 4200 } } },
+        data: {
+          order: {
+            id: 'A-2001',
+            status: 'new',
+            items: [
+              { sku: 'SKU-1', quantity: 2 },
+              { sku: 'SKU-7', quantity: 1 },
+            ],
+            payment: { method: 'card', amount: 4200 },
+          },
+        },
       },
     ],
     connectors: {
@@ -116,11 +126,27 @@ export const EXAMPLES: ExampleSpec[] = [
         name: 'High-value B2B order',
         data: {
           customer: { name: 'Globex' },
-          order: { id: 'B-7001', type: 'B2B', highValue: true, total: 25000, approvalLink: 'https://approvals.example/B-7001', customer: { verified: true, riskScore: 12 } },
+          order: {
+            id: 'B-7001',
+            type: 'B2B',
+            highValue: true,
+            total: 25000,
+            approvalLink: 'https://approvals.example/B-7001',
+            customer: { verified: true, riskScore: 12 },
+          },
         },
       },
-      { name: 'Standard B2C order', data: { customer: { name: 'Ada' }, order: { id: 'C-3001', type: 'B2C', highValue: false, total: 120, customer: { verified: true, riskScore: 5 } } } },
-      { name: 'Suspicious order', data: { customer: { name: 'Mallory' }, order: { id: 'S-0666', type: 'B2C', highValue: false, total: 900, customer: { verified: true, riskScore: 85 } } } },
+      {
+        name: 'Standard B2C order',
+        data: { customer: { name: 'Ada' }, order: { id: 'C-3001', type: 'B2C', highValue: false, total: 120, customer: { verified: true, riskScore: 5 } } },
+      },
+      {
+        name: 'Suspicious order',
+        data: {
+          customer: { name: 'Mallory' },
+          order: { id: 'S-0666', type: 'B2C', highValue: false, total: 900, customer: { verified: true, riskScore: 85 } },
+        },
+      },
     ],
     connectors: slack,
   },
@@ -254,10 +280,16 @@ export const content = async () => {
           order: { status: 'paid', total: 300, customer: { tier: 'premium', validated: true }, items: [{ sku: 'SKU-1', quantity: 1, price: 300 }] },
         },
       },
-      { name: 'Empty cart', data: { customer: { email: 'bob@example.com' }, order: { status: 'new', items: [], customer: { tier: 'standard', validated: true } } } },
+      {
+        name: 'Empty cart',
+        data: { customer: { email: 'bob@example.com' }, order: { status: 'new', items: [], customer: { tier: 'standard', validated: true } } },
+      },
       {
         name: 'Invalid items',
-        data: { customer: { email: 'eve@example.com' }, order: { status: 'new', items: [{ sku: 'SKU-1', quantity: 0, price: 5 }], customer: { tier: 'standard', validated: true } } },
+        data: {
+          customer: { email: 'eve@example.com' },
+          order: { status: 'new', items: [{ sku: 'SKU-1', quantity: 0, price: 5 }], customer: { tier: 'standard', validated: true } },
+        },
       },
     ],
   },
@@ -274,7 +306,6 @@ function retry(file: string, name: string, description: string, responses: ({ th
   };
 }
 
-
 function bestPracticeSteps(): StepDef[] {
   const [good, broad] = seedSteps('Design Specific Conditions');
   // This seed block holds a content and then a condition, so it is cut at the second comment.
@@ -284,9 +315,21 @@ function bestPracticeSteps(): StepDef[] {
   const next = { source: markers.slice(cut).trim() + '\n' };
   return [
     { name: 'Specific condition', enabled: true, source: `${good.source}\nexport const content = async () => {\n  data.order.fulfilment = "priority";\n};\n` },
-    { name: 'Overly broad condition (avoid)', enabled: true, source: `${broad.source}\nexport const content = async () => {\n  data.order.touchedByBroadStep = true;\n};\n` },
-    { name: 'Mark customer validated', enabled: true, source: `export const condition = {\n  customer: { email: String, validated: null }\n};\n\n${flag.source}` },
-    { name: 'Depends on validation', enabled: true, source: `${next.source}\nexport const content = async () => {\n  console.log('Customer validated at', data.customer.validatedAt);\n};\n` },
+    {
+      name: 'Overly broad condition (avoid)',
+      enabled: true,
+      source: `${broad.source}\nexport const content = async () => {\n  data.order.touchedByBroadStep = true;\n};\n`,
+    },
+    {
+      name: 'Mark customer validated',
+      enabled: true,
+      source: `export const condition = {\n  customer: { email: String, validated: null }\n};\n\n${flag.source}`,
+    },
+    {
+      name: 'Depends on validation',
+      enabled: true,
+      source: `${next.source}\nexport const content = async () => {\n  console.log('Customer validated at', data.customer.validatedAt);\n};\n`,
+    },
     ...seed('Handle Edge Cases', ['Handle edge cases']),
   ];
 }

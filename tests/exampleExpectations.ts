@@ -27,7 +27,10 @@ export const EXAMPLE_EXPECTATIONS: Record<string, Record<string, ExampleExpectat
     'Call the orders API': { status: 'incomplete', data: { 'apiCall.success': true, 'apiCall.attempts': 2, 'apiCall.result.status': 200 } },
   },
   'retry-gives-up.json': {
-    'Call the orders API': { status: 'incomplete', data: { 'apiCall.failed': true, 'apiCall.attempts': 3, 'apiCall.status': 'permanently_failed', 'fallback.required': true } },
+    'Call the orders API': {
+      status: 'incomplete',
+      data: { 'apiCall.failed': true, 'apiCall.attempts': 3, 'apiCall.status': 'permanently_failed', 'fallback.required': true },
+    },
   },
   'dynamic-routing.json': {
     'High-value B2B order': { status: 'incomplete', data: { 'order.workflow': 'high_value_approval', 'order.approvalDeadline': '2025-01-01T04:00:00.120Z' } },
@@ -41,12 +44,20 @@ export const EXAMPLE_EXPECTATIONS: Record<string, Record<string, ExampleExpectat
   'bulk.json': {
     '12 companies': {
       status: 'incomplete',
-      data: { 'processing.stage': 'batch_complete', 'batch.processed': 12, 'companies.11.research.status': 'done', 'companies.0.research.result.summary': 'Company 1 looks promising' },
+      data: {
+        'processing.stage': 'batch_complete',
+        'batch.processed': 12,
+        'companies.11.research.status': 'done',
+        'companies.0.research.result.summary': 'Company 1 looks promising',
+      },
     },
   },
   'fallback.json': {
     'AI extraction works': { status: 'incomplete', data: { 'document.method': 'ai_extraction', 'document.extracted.total': 1240 } },
-    'AI fails, OCR works': { status: 'incomplete', data: { 'document.method': 'ocr_fallback', 'document.extracted.total': 310.5, 'document.extracted.vendor': 'Initech' } },
+    'AI fails, OCR works': {
+      status: 'incomplete',
+      data: { 'document.method': 'ocr_fallback', 'document.extracted.total': 310.5, 'document.extracted.vendor': 'Initech' },
+    },
     'Both fail': { status: 'incomplete', data: { 'document.status': 'manual_review', 'document.ocrError': 'image too blurry to read' } },
   },
   'execution-control.json': {

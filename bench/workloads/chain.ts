@@ -38,7 +38,12 @@ function rulesFor(n: number): Engine {
     engine.addRule({
       name: `s${k}`,
       priority: 1,
-      conditions: { all: [{ fact: `s${k}`, operator: 'equal', value: true }, { fact: `ran${k}`, operator: 'notEqual', value: true }] },
+      conditions: {
+        all: [
+          { fact: `s${k}`, operator: 'equal', value: true },
+          { fact: `ran${k}`, operator: 'notEqual', value: true },
+        ],
+      },
       event: { type: 'step', params: { k } },
     });
   }

@@ -10,7 +10,9 @@ import type { BenchCase, Runner } from './types.ts';
 const dir = new URL('../../examples/', import.meta.url);
 
 export function exampleCases(): BenchCase[] {
-  const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort();
   const runners: { file: string; n: number; steplab: Runner }[] = [];
   for (const file of files) {
     const workspace = parseWorkspace(JSON.parse(readFileSync(new URL(file, dir), 'utf8')));

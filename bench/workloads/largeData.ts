@@ -24,7 +24,11 @@ export const content = async () => {
   if (data.i === ${runs}) task.complete(); else step.redo();
 };
 `;
-  return { steps: [{ name: 'write one row', source }], tasks: [{ name: 'rows', data: largeData(n) }], limits: { maxSteps: runs + 1, maxDataBytes: 4 * 1024 * 1024 } };
+  return {
+    steps: [{ name: 'write one row', source }],
+    tasks: [{ name: 'rows', data: largeData(n) }],
+    limits: { maxSteps: runs + 1, maxDataBytes: 4 * 1024 * 1024 },
+  };
 }
 
 export const largeDataWorkspace = (n: number) => parseWorkspace(largeDataJson(n));

@@ -9,7 +9,9 @@ export function formatRun(result: RunResult, stepNames: string[]): string {
   const taskNames = new Map(result.tasks.map((t) => [t.id, t.parent === null ? t.name : `${t.name} (${t.id})`]));
   for (const event of result.events) lines.push(...describe(event, taskNames, stepNames));
   for (const step of result.invalid) lines.push(`invalid step "${step.step}" (line ${step.line ?? '?'}:${step.column ?? '?'}): ${step.message}`);
-  const where = result.error ? ` — ${result.error.message}${result.error.step ? ` in "${result.error.step}"` : ''}${result.error.line ? ` at line ${result.error.line}:${result.error.column}` : ''}` : '';
+  const where = result.error
+    ? ` — ${result.error.message}${result.error.step ? ` in "${result.error.step}"` : ''}${result.error.line ? ` at line ${result.error.line}:${result.error.column}` : ''}`
+    : '';
   lines.push(`${result.status}${where} · ${result.stepRuns} step runs · ${result.virtualTimeMs} ms virtual time`);
   return `${lines.join('\n')}\n`;
 }

@@ -62,7 +62,10 @@ export async function readBytes(path: string, limit = MAX_INPUT_BYTES): Promise<
   return new Promise<Buffer>((resolve, reject) => {
     const chunks: Buffer[] = [];
     let total = 0;
-    const timer = setTimeout(() => fail(new InputError(`${path}: nothing more to read after ${READ_TIMEOUT_MS / 1000} s (a pipe with no writer?)`)), READ_TIMEOUT_MS);
+    const timer = setTimeout(
+      () => fail(new InputError(`${path}: nothing more to read after ${READ_TIMEOUT_MS / 1000} s (a pipe with no writer?)`)),
+      READ_TIMEOUT_MS,
+    );
     const fail = (error: Error) => {
       clearTimeout(timer);
       stream.destroy();

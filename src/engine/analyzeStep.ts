@@ -21,7 +21,12 @@ export function findWrites(source: string): string[] {
     if (node.type === 'AssignmentExpression') addPath(node.left);
     else if (node.type === 'UpdateExpression') addPath(node.argument);
     else if (node.type === 'UnaryExpression' && node.operator === 'delete') addPath(node.argument);
-    else if (node.type === 'CallExpression' && node.callee.type === 'MemberExpression' && !node.callee.computed && MUTATING_METHODS.has(node.callee.property.name)) {
+    else if (
+      node.type === 'CallExpression' &&
+      node.callee.type === 'MemberExpression' &&
+      !node.callee.computed &&
+      MUTATING_METHODS.has(node.callee.property.name)
+    ) {
       addPath(node.callee.object);
     }
     for (const key of Object.keys(node)) {

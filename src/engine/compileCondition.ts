@@ -5,7 +5,6 @@ import { describePattern } from './describeValue.ts';
 import { formatPath, getAt, type PathKey } from './paths.ts';
 import { createOperatorTester, isSiftOperator } from './siftOperators.ts';
 
-
 /** One checked leaf of a condition, as shown by "why did / didn't this step run". */
 export interface LeafResult {
   path: string;
@@ -81,8 +80,26 @@ const describeWhere = (path: readonly PathKey[]) => (path.length === 0 ? 'the to
 
 /** Every operator a condition may use. */
 export const CONDITION_OPERATORS = [
-  '$eq', '$ne', '$gt', '$gte', '$lt', '$lte', '$in', '$nin', '$exists', '$regex', '$options', '$size', '$all',
-  '$mod', '$elemMatch', '$not', '$type', '$and', '$or', '$nor',
+  '$eq',
+  '$ne',
+  '$gt',
+  '$gte',
+  '$lt',
+  '$lte',
+  '$in',
+  '$nin',
+  '$exists',
+  '$regex',
+  '$options',
+  '$size',
+  '$all',
+  '$mod',
+  '$elemMatch',
+  '$not',
+  '$type',
+  '$and',
+  '$or',
+  '$nor',
 ] as const;
 
 /** The message for `$where` and unknown operators; the step loader uses it too. */
@@ -155,7 +172,10 @@ function compileObject(pattern: Record<string, unknown>, path: PathKey[], base: 
     const segments = key.split('.');
     if (segments.length > 1 && segments.some((s) => s === '')) {
       const where = [...base, ...path, key];
-      throw new ConditionError(`the key ${JSON.stringify(key)} has an empty part (at ${describeWhere(where)}); a dotted key is a path like "order.status"`, formatPath(where));
+      throw new ConditionError(
+        `the key ${JSON.stringify(key)} has an empty part (at ${describeWhere(where)}); a dotted key is a path like "order.status"`,
+        formatPath(where),
+      );
     }
     children.push(compileNode(value, [...path, ...segments], base));
   }
@@ -289,7 +309,10 @@ function compileLeaf(pattern: unknown, path: PathKey[], base: PathKey[]): Node {
     return leaf(path, expected, (v) => v === pattern, pattern === pattern ? pattern : undefined);
   }
   const full = [...base, ...path];
-  throw new ConditionError(`unsupported pattern ${expected} (at ${describeWhere(full)}): use a value, a type (String, Number, Boolean, Array, Object, Date), a regex, an array or an object`, formatPath(full));
+  throw new ConditionError(
+    `unsupported pattern ${expected} (at ${describeWhere(full)}): use a value, a type (String, Number, Boolean, Array, Object, Date), a regex, an array or an object`,
+    formatPath(full),
+  );
 }
 
 /** A leaf whose test cannot throw: a comparison that makes no sense (`[] > {}`) is simply no match. */

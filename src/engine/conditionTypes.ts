@@ -4,7 +4,6 @@ import { isPlainObject } from './plainValues.ts';
 /** Set on the virtual Date class a step sees, so `Date` in a dynamic condition is the Date type. */
 export const DATE_TYPE_MARK = Symbol.for('steplab.dateType');
 
-
 const ISO_DATE_TIME = /^([+-]\d{6}|\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-](\d{2}):?(\d{2}))?$/;
 
 /** An ISO 8601 date-time (a date, a `T`, a time, an optional zone) naming a real calendar moment. */
@@ -30,7 +29,14 @@ const TYPES: [string, (v: unknown) => boolean][] = [
   ['Object', isPlainObject],
   ['Date', isDate],
 ];
-const BY_CLASS = new Map<unknown, string>([[String, 'String'], [Number, 'Number'], [Boolean, 'Boolean'], [Array, 'Array'], [Object, 'Object'], [Date, 'Date']]);
+const BY_CLASS = new Map<unknown, string>([
+  [String, 'String'],
+  [Number, 'Number'],
+  [Boolean, 'Boolean'],
+  [Array, 'Array'],
+  [Object, 'Object'],
+  [Date, 'Date'],
+]);
 const TESTS = new Map(TYPES);
 
 /** The name of a type pattern (`String`…`Date`), or null when the value is not one. */

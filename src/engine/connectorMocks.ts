@@ -38,9 +38,7 @@ export function createMockBook(mocks: ConnectorMocks): MockBook {
   const compiled = new Map<string, (args: unknown, call: number, sandbox: MockSandbox) => unknown>();
   return {
     answer(connector, method, args, sandbox) {
-      const mock: MethodMock | undefined = Object.prototype.hasOwnProperty.call(mocks, connector)
-        ? mocks[connector]?.[method]
-        : undefined;
+      const mock: MethodMock | undefined = Object.prototype.hasOwnProperty.call(mocks, connector) ? mocks[connector]?.[method] : undefined;
       if (!mock) {
         if (connector === 'utils' && method === 'sleep') return sleepAnswer(args);
         return { latencyMs: 0, outcome: Promise.reject(new MissingMockError(connector, method)) };
@@ -79,12 +77,8 @@ function compileCodeMock(mock: CodeMock, key: string): (args: unknown, call: num
     const exported = program.body.find((node: AstNode) => node.type === 'ExportDefaultDeclaration');
     if (!exported) throw new Error('it needs `export default async (args, call) => …`');
     if (findImportCall(program)) throw new Error('import() is not available in mocks');
-    const body =
-      mock.source.slice(0, exported.start) + 'return ' + mock.source.slice(exported.declaration.start);
-    const factory = compileCode(
-      ['__steplab'],
-      `"use strict"; const { Date, Math, console } = __steplab;\n${body}\n//# sourceURL=steplab-mock-${key}.js`,
-    );
+    const body = mock.source.slice(0, exported.start) + 'return ' + mock.source.slice(exported.declaration.start);
+    const factory = compileCode(['__steplab'], `"use strict"; const { Date, Math, console } = __steplab;\n${body}\n//# sourceURL=steplab-mock-${key}.js`);
     return (args, call, sandbox) => {
       const fn = factory(sandbox);
       if (typeof fn !== 'function') throw new Error(`mock ${key}: the default export is not a function`);

@@ -43,8 +43,17 @@ export function createRun(workspace: Workspace, options: RunOptions): Run {
 
   // The run's state, and the operations its parts call on each other (filled in below).
   const core: RunCore = {
-    steps, limits, options, queue: new EventQueue<StepRun | null>(), tasks: [], events: [], guard: createDataGuard(limits.maxDataBytes),
-    now: 0, ended: false, pausing: undefined, pauseHit: false,
+    steps,
+    limits,
+    options,
+    queue: new EventQueue<StepRun | null>(),
+    tasks: [],
+    events: [],
+    guard: createDataGuard(limits.maxDataBytes),
+    now: 0,
+    ended: false,
+    pausing: undefined,
+    pauseHit: false,
     emit(event) {
       const full = event as TraceEvent;
       full.seq = seq++;
@@ -66,7 +75,12 @@ export function createRun(workspace: Workspace, options: RunOptions): Run {
       notedLimits.add(key);
       core.emit({ kind: 'log', task: root.id, step: null, level: 'warn', text: `${LIMIT_NOTE_PREFIX}${task.id} ("${task.name}"): ${message}` });
     },
-    queueEvaluation: unwired, testConditions: unwired, resume: unwired, finishRun: unwired, failRun: unwired, endTask: unwired,
+    queueEvaluation: unwired,
+    testConditions: unwired,
+    resume: unwired,
+    finishRun: unwired,
+    failRun: unwired,
+    endTask: unwired,
   };
 
   const globalsOf = (task: TaskState) => (task.globals ??= createTaskGlobals(ctx, task));

@@ -9,7 +9,8 @@ export function replaceDeep(draft: Record<string, unknown>, before: Record<strin
   for (const key of Object.keys(before)) if (!(key in after)) delete draft[key];
   for (const [key, value] of Object.entries(after)) {
     const old = before[key];
-    const bothContainers = old !== null && value !== null && typeof old === 'object' && typeof value === 'object' && Array.isArray(old) === Array.isArray(value);
+    const bothContainers =
+      old !== null && value !== null && typeof old === 'object' && typeof value === 'object' && Array.isArray(old) === Array.isArray(value);
     if (bothContainers) replaceDeep(draft[key] as Record<string, unknown>, old as Record<string, unknown>, value as Record<string, unknown>);
     else if (JSON.stringify(old) !== JSON.stringify(value)) draft[key] = value;
   }

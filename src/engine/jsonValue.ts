@@ -23,7 +23,8 @@ export function toJsonValue(value: unknown, at: readonly PathKey[] | string): Js
   const ancestors: object[] = [];
   const path: PathKey[] = typeof at === 'string' ? [] : [...at];
   const where = () => shorten(typeof at !== 'string' ? formatPath(path) : path.length > 0 ? `${at}, at ${formatPath(path)},` : at);
-  const fail = (what: string) => new JsonValueError(`${where()} is ${what}, which JSON cannot hold; store plain data (strings, numbers, booleans, null, arrays and objects)`);
+  const fail = (what: string) =>
+    new JsonValueError(`${where()} is ${what}, which JSON cannot hold; store plain data (strings, numbers, booleans, null, arrays and objects)`);
   const copy = (v: unknown, key: string): Json | undefined => {
     if (v !== null && typeof v === 'object' && typeof (v as { toJSON?: unknown }).toJSON === 'function') {
       v = (v as { toJSON(key: string): unknown }).toJSON(key);
@@ -47,7 +48,8 @@ export function toJsonValue(value: unknown, at: readonly PathKey[] | string): Js
     const obj = v as object;
     if (ancestors.includes(obj)) throw fail('a circular reference (an object that contains itself)');
     // Every reader of task data (diff, tree views, size counting, the page) can then rely on it.
-    if (ancestors.length >= MAX_JSON_DEPTH) throw new JsonValueError(`${where()} is nested more than ${MAX_JSON_DEPTH} levels deep; task data may nest at most ${MAX_JSON_DEPTH} levels`);
+    if (ancestors.length >= MAX_JSON_DEPTH)
+      throw new JsonValueError(`${where()} is nested more than ${MAX_JSON_DEPTH} levels deep; task data may nest at most ${MAX_JSON_DEPTH} levels`);
     if (obj instanceof Map || obj instanceof Set || obj instanceof WeakMap || obj instanceof WeakSet) throw fail(`a ${obj.constructor.name}`);
     if (obj instanceof Promise) throw fail('a Promise (did you forget an await?)');
     ancestors.push(obj);

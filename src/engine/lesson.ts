@@ -32,7 +32,8 @@ export function parseLesson(value: unknown, where = 'lesson'): Lesson {
     if (typeof stop.title !== 'string' || !stop.title.trim()) throw new LessonError(`${at}.title: expected a title`);
     if (typeof stop.text !== 'string' || !stop.text.trim()) throw new LessonError(`${at}.text: expected the text to show`);
     const highlight = stop.highlight ?? [];
-    if (!Array.isArray(highlight) || !highlight.every((h) => typeof h === 'string')) throw new LessonError(`${at}.highlight: expected a list of step names and data paths`);
+    if (!Array.isArray(highlight) || !highlight.every((h) => typeof h === 'string'))
+      throw new LessonError(`${at}.highlight: expected a list of step names and data paths`);
     return { at: stop.at as number | string, title: stop.title, text: stop.text, highlight: highlight as string[] };
   });
   return { title: value.title, stops };

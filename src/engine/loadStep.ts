@@ -1,6 +1,13 @@
 // Turns a step's source into a loaded step: either invalid (with a position) or a factory that
 // makes one module instance per task, plus its compiled condition.
-import { compileCondition, ConditionError, typeInOperatorMessage, unknownOperatorMessage, type CompiledCondition, type LeafResult } from './compileCondition.ts';
+import {
+  compileCondition,
+  ConditionError,
+  typeInOperatorMessage,
+  unknownOperatorMessage,
+  type CompiledCondition,
+  type LeafResult,
+} from './compileCondition.ts';
 import { compileCode, currentCompiler } from './compileCode.ts';
 import { locateConditionPath, parseStep, StepSourceError } from './parseStep.ts';
 import { messageOf } from './sourceLocation.ts';
@@ -62,8 +69,26 @@ export type LoadedStep = ValidStep | InvalidStep;
 const PRELUDE =
   '"use strict"; let data = __steplab.data; const { task, step, connectors, console, audit, Date, Math, setTimeout, clearTimeout, setInterval, clearInterval } = __steplab.globals;';
 const KNOWN_OPERATORS = new Set([
-  '$eq', '$ne', '$gt', '$gte', '$lt', '$lte', '$in', '$nin', '$exists', '$regex', '$options', '$size', '$all',
-  '$mod', '$elemMatch', '$not', '$type', '$and', '$or', '$nor',
+  '$eq',
+  '$ne',
+  '$gt',
+  '$gte',
+  '$lt',
+  '$lte',
+  '$in',
+  '$nin',
+  '$exists',
+  '$regex',
+  '$options',
+  '$size',
+  '$all',
+  '$mod',
+  '$elemMatch',
+  '$not',
+  '$type',
+  '$and',
+  '$or',
+  '$nor',
 ]);
 /** Operators whose parameter is a value, not a condition: type patterns make no sense there. */
 const VALUE_OPERATORS = new Set(['$eq', '$ne', '$gt', '$gte', '$lt', '$lte', '$in', '$nin', '$all', '$size', '$mod', '$regex', '$exists']);
@@ -107,7 +132,13 @@ export function loadStep(def: StepDef, index: number): LoadedStep {
   // Folder form: the source starts below a `// step:` line, and errors name the file's own lines.
   const lineOffset = Math.max(0, Math.floor(def.firstLine ?? 1) - 1);
   const entry = buildCached(def.source);
-  const base: StepBase = { index, name: def.name, enabled: def.enabled, sourceName: entry.sourceName, mapPosition: (line, column) => ({ line: line + lineOffset, column }) };
+  const base: StepBase = {
+    index,
+    name: def.name,
+    enabled: def.enabled,
+    sourceName: entry.sourceName,
+    mapPosition: (line, column) => ({ line: line + lineOffset, column }),
+  };
   if ('error' in entry) {
     const sourceError = { ...entry.error };
     if (sourceError.line !== null) sourceError.line += lineOffset;

@@ -45,7 +45,8 @@ export function parseStep(source: string): ParsedStep {
     const message = (error as Error).message.replace(/\s*\(\d+:\d+\)$/, '');
     // Point at the bracket that was never closed, not only where the parser gave up.
     const open = loc ? findUnclosedBracket(source, (pos ?? source.length) + 1) : null;
-    if (open && loc) throw new StepSourceError(`syntax error: ${message} at line ${loc.line}:${loc.column + 1} (${unclosedNote(open)})`, open.line, open.column);
+    if (open && loc)
+      throw new StepSourceError(`syntax error: ${message} at line ${loc.line}:${loc.column + 1} (${unclosedNote(open)})`, open.line, open.column);
     throw new StepSourceError(`syntax error: ${message}`, loc?.line ?? null, loc ? loc.column + 1 : null);
   }
   const dynamicImport = findImportCall(program);

@@ -58,4 +58,3 @@ export interface Run {
   /** Leaf-by-leaf explanation of a step's condition against a task's current data. */
   explainStep(taskId: string, step: number): { match: boolean; leaves: LeafResult[] };
 }
-

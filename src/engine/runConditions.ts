@@ -22,16 +22,45 @@ export function createRunConditions(core: RunCore, deps: ConditionDeps) {
 
   function createTask(name: string, data: JsonObject, parent: TaskState | null, into: string[] | null, waitFor: boolean): TaskState {
     const task: TaskState = {
-      id: `t${tasks.length}`, name, tags: [], parent, into, waitedByParent: waitFor, createdAt: core.now, data,
-      dataBytes: guard.size(data), instances: steps.map(() => null), globals: null, loadingStep: 0, conditionErrors: new Map(),
-      armed: steps.map(() => true), matches: steps.map(() => false), ready: new Set(), dirty: null, tested: null, phase: 'queued',
-      run: null, parkEvent: null, expireEvent: null, evaluateNow: undefined, completeOnExpire: null, children: new Set(), waitingFor: new Set(),
-      deferredResults: [], status: 'running', result: null, error: null, ran: [],
+      id: `t${tasks.length}`,
+      name,
+      tags: [],
+      parent,
+      into,
+      waitedByParent: waitFor,
+      createdAt: core.now,
+      data,
+      dataBytes: guard.size(data),
+      instances: steps.map(() => null),
+      globals: null,
+      loadingStep: 0,
+      conditionErrors: new Map(),
+      armed: steps.map(() => true),
+      matches: steps.map(() => false),
+      ready: new Set(),
+      dirty: null,
+      tested: null,
+      phase: 'queued',
+      run: null,
+      parkEvent: null,
+      expireEvent: null,
+      evaluateNow: undefined,
+      completeOnExpire: null,
+      children: new Set(),
+      waitingFor: new Set(),
+      deferredResults: [],
+      status: 'running',
+      result: null,
+      error: null,
+      ran: [],
     };
     tasks.push(task);
     emit({ kind: 'task-created', task: task.id, name, parent: parent?.id ?? null, data });
     if (task.dataBytes > limits.maxDataBytes) {
-      core.endTask(task, { status: 'error', error: sourceError(`the starting data is too large: ${task.dataBytes} bytes of JSON exceeds maxDataBytes (${limits.maxDataBytes})`) });
+      core.endTask(task, {
+        status: 'error',
+        error: sourceError(`the starting data is too large: ${task.dataBytes} bytes of JSON exceeds maxDataBytes (${limits.maxDataBytes})`),
+      });
     } else queueEvaluation(task);
     return task;
   }
@@ -127,8 +156,19 @@ export function createRunConditions(core: RunCore, deps: ConditionDeps) {
     const { draft, finalize } = createJsonDraft(task.data);
     let resolveDone!: (outcome: { error: unknown } | null) => void;
     const run: StepRun = {
-      task, step: i, run: task.ran.length + 1, draft, finalize, effects: emptyEffects(), instance: null,
-      pendingOps: 0, timers: null, timerFirings: 0, cpuMs: 0, ended: false, outcome: undefined,
+      task,
+      step: i,
+      run: task.ran.length + 1,
+      draft,
+      finalize,
+      effects: emptyEffects(),
+      instance: null,
+      pendingOps: 0,
+      timers: null,
+      timerFirings: 0,
+      cpuMs: 0,
+      ended: false,
+      outcome: undefined,
       done: new Promise((resolve) => (resolveDone = resolve)),
       settle(outcome) {
         if (run.outcome !== undefined) return;

@@ -5,11 +5,7 @@ import type { TaskEnd } from './runCore.ts';
 import type { StepEffects } from './runState.ts';
 
 /** After an evaluation: start the first ready step, pause at a breakpoint, idle, or end. */
-export type NextAction =
-  | { kind: 'start'; step: number }
-  | { kind: 'pause' }
-  | { kind: 'idle' }
-  | { kind: 'end'; end: TaskEnd };
+export type NextAction = { kind: 'start'; step: number } | { kind: 'pause' } | { kind: 'idle' } | { kind: 'end'; end: TaskEnd };
 
 /**
  * `ready` is in workspace order; `pause` is whether a breakpoint asked to stop before it;

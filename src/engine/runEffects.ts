@@ -28,7 +28,13 @@ export function createRunEffects(core: RunCore, deps: EffectDeps) {
     run.timers = null;
     if (pending === 0) return;
     const what = pending === 1 ? '1 timer was' : `${pending} timers were`;
-    emit({ kind: 'log', task: run.task.id, step: run.step, level: 'warn', text: `${what} still pending when the step ended and ${pending === 1 ? 'was' : 'were'} cancelled (setTimeout/setInterval callbacks only run while their step runs)` });
+    emit({
+      kind: 'log',
+      task: run.task.id,
+      step: run.step,
+      level: 'warn',
+      text: `${what} still pending when the step ended and ${pending === 1 ? 'was' : 'were'} cancelled (setTimeout/setInterval callbacks only run while their step runs)`,
+    });
   }
 
   /** Ends a run's life: no more code of it runs, and its timers are cancelled. */

@@ -85,7 +85,7 @@ export function createRunLoop(core: RunCore, startRoot: () => void) {
       core.now = next.time;
       const owner = next.owner as StepRun | TaskState | undefined;
       const ownerRun = owner && 'draft' in owner ? owner : null;
-      enterSlice(ownerRun, ownerRun ? null : (owner as TaskState | undefined) ?? null);
+      enterSlice(ownerRun, ownerRun ? null : ((owner as TaskState | undefined) ?? null));
       const started = clock();
       sliceEnd = null;
       const wokenRun = next.fire();

@@ -3,7 +3,7 @@ import * as siftNamespace from 'sift';
 
 // sift is CommonJS under Node and ESM under Vite: under Node the operators sit on `default`.
 type SiftLib = typeof siftNamespace;
-const sift: SiftLib = ('$all' in siftNamespace ? siftNamespace : (siftNamespace as unknown as { default: SiftLib }).default);
+const sift: SiftLib = '$all' in siftNamespace ? siftNamespace : (siftNamespace as unknown as { default: SiftLib }).default;
 
 /** Value operators handed to sift. `$where` is deliberately absent, so sift rejects it. */
 const VALUE_OPERATORS = {

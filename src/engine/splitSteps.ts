@@ -57,7 +57,10 @@ function lineStart(block: string, position: number): number {
 
 /** `// Step 2: Validate order` names the step "Validate order"; the list already numbers steps. */
 function nameFrom(comment: { text: string } | undefined): string | undefined {
-  const text = comment?.text.split('\n')[0].replace(/^\s*\*?\s*/, '').trim();
+  const text = comment?.text
+    .split('\n')[0]
+    .replace(/^\s*\*?\s*/, '')
+    .trim();
   if (!text) return undefined;
   return text.replace(/^step\s*\d+\s*[:.)-]\s*/i, '').trim() || text;
 }

@@ -11,7 +11,13 @@ export function describeStepError(error: unknown, step: LoadedStep): SourceError
   let message: string;
   try {
     where = locateInSource(error, step.sourceName);
-    const named = error instanceof Error && error.name && error.name !== 'Error' && !(error instanceof StepApiError) && !(error instanceof LimitError) && !(error instanceof JsonValueError);
+    const named =
+      error instanceof Error &&
+      error.name &&
+      error.name !== 'Error' &&
+      !(error instanceof StepApiError) &&
+      !(error instanceof LimitError) &&
+      !(error instanceof JsonValueError);
     message = named ? `${String(error.name)}: ${String(error.message)}` : messageOf(error);
   } catch {
     // A thrown Proxy or getter that throws: messageOf never throws.

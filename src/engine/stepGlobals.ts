@@ -52,7 +52,10 @@ export function createTaskGlobals(ctx: RuntimeContext, task: TaskState): StepGlo
     if (!run || run.ended) throw new StepApiError(`${what} can only be used while a step's content runs`);
     return run;
   };
-  const log = (level: LogLevel) => (...args: unknown[]) => ctx.log(task, task.run?.step ?? task.loadingStep, level, args);
+  const log =
+    (level: LogLevel) =>
+    (...args: unknown[]) =>
+      ctx.log(task, task.run?.step ?? task.loadingStep, level, args);
   const taskApi = {
     complete(...args: unknown[]) {
       const run = running('task.complete()');
@@ -119,15 +122,23 @@ export function createTaskGlobals(ctx: RuntimeContext, task: TaskState): StepGlo
     },
   });
   const console = {
-    log: log('log'), info: log('info'), warn: log('warn'), error: log('error'), debug: log('debug'),
-    trace: log('debug'), dir: log('log'), table: log('log'),
+    log: log('log'),
+    info: log('info'),
+    warn: log('warn'),
+    error: log('error'),
+    debug: log('debug'),
+    trace: log('debug'),
+    dir: log('log'),
+    table: log('log'),
   };
-  const timer = (repeat: boolean) => (callback: unknown, ms?: number, ...args: unknown[]) => {
-    if (typeof callback !== 'function') throw new StepApiError('setTimeout needs a function');
-    // As in browsers and Node, a delay past 2^31 - 1 ms overflows to (almost) at once; it never jumps the clock to Infinity.
-    const wait = Math.max(0, Number(ms) || 0);
-    return ctx.setTimer(running('setTimeout'), wait > 2_147_483_647 ? 1 : wait, () => callback(...args), repeat);
-  };
+  const timer =
+    (repeat: boolean) =>
+    (callback: unknown, ms?: number, ...args: unknown[]) => {
+      if (typeof callback !== 'function') throw new StepApiError('setTimeout needs a function');
+      // As in browsers and Node, a delay past 2^31 - 1 ms overflows to (almost) at once; it never jumps the clock to Infinity.
+      const wait = Math.max(0, Number(ms) || 0);
+      return ctx.setTimer(running('setTimeout'), wait > 2_147_483_647 ? 1 : wait, () => callback(...args), repeat);
+    };
   return {
     task: taskApi,
     step: stepApi,

@@ -13,8 +13,7 @@ export function createSubtaskResults(core: RunCore) {
     const parent = child.parent;
     // Children outlive their parent; an ended parent takes no more results.
     if (!parent || parent.phase === 'ended') return;
-    const value: Json =
-      child.status === 'error' ? { status: 'error', error: child.error?.message ?? 'error' } : { status: child.status, result: child.result };
+    const value: Json = child.status === 'error' ? { status: 'error', error: child.error?.message ?? 'error' } : { status: child.status, result: child.result };
     parent.deferredResults.push({ child, value });
     if (!parent.run) applyDeferredResults(parent);
   }
@@ -39,7 +38,14 @@ export function createSubtaskResults(core: RunCore) {
           core.markDirty(parent, patches);
         } catch (error) {
           if (error instanceof LimitError) tooLarge = error.message;
-          else core.emit({ kind: 'log', task: parent.id, step: null, level: 'error', text: `subtask result not written to "${child.into.join('.')}": ${(error as Error).message}` });
+          else
+            core.emit({
+              kind: 'log',
+              task: parent.id,
+              step: null,
+              level: 'error',
+              text: `subtask result not written to "${child.into.join('.')}": ${(error as Error).message}`,
+            });
         }
       }
       parent.waitingFor.delete(child);

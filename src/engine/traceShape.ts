@@ -108,4 +108,3 @@ export function isStepCheckList(value: unknown): boolean {
     )
   );
 }
-

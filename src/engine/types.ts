@@ -102,8 +102,22 @@ export type LogLevel = 'log' | 'info' | 'warn' | 'error' | 'debug' | 'audit';
 export type TraceEventKind = TraceEvent['kind'];
 /** Every event kind, for readers that check a trace's shape (trace files). */
 export const TRACE_EVENT_KINDS: readonly TraceEventKind[] = [
-  'task-created', 'evaluated', 'condition-error', 'step-started', 'log', 'connector-call', 'connector-result', 'step-finished',
-  'step-failed', 'park', 'resume', 'subtask-created', 'subtask-ended', 'data-edited', 'visualize', 'task-ended',
+  'task-created',
+  'evaluated',
+  'condition-error',
+  'step-started',
+  'log',
+  'connector-call',
+  'connector-result',
+  'step-finished',
+  'step-failed',
+  'park',
+  'resume',
+  'subtask-created',
+  'subtask-ended',
+  'data-edited',
+  'visualize',
+  'task-ended',
 ];
 /** An event before the trace numbers it and stamps its time. */
 export type NewTraceEvent = TraceEvent extends infer E ? (E extends TraceEvent ? Omit<E, 'seq' | 't'> : never) : never;

@@ -10,8 +10,17 @@ export interface OpenBracket {
   offset: number;
 }
 
-const OPENERS = new Map<unknown, OpenBracket['bracket']>([[tt.braceL, '{'], [tt.dollarBraceL, '{'], [tt.parenL, '('], [tt.bracketL, '[']]);
-const CLOSERS = new Map<unknown, OpenBracket['bracket']>([[tt.braceR, '{'], [tt.parenR, '('], [tt.bracketR, '[']]);
+const OPENERS = new Map<unknown, OpenBracket['bracket']>([
+  [tt.braceL, '{'],
+  [tt.dollarBraceL, '{'],
+  [tt.parenL, '('],
+  [tt.bracketL, '['],
+]);
+const CLOSERS = new Map<unknown, OpenBracket['bracket']>([
+  [tt.braceR, '{'],
+  [tt.parenR, '('],
+  [tt.bracketR, '['],
+]);
 
 const indentOf = (lines: string[], line: number) => /^[ \t]*/.exec(lines[line - 1] ?? '')![0].length;
 

@@ -50,8 +50,13 @@ function parseStepDef(value: unknown, where: string): StepDef {
   if (typeof value.source !== 'string') throw fail(`${where}.source`, 'expected the step code as a string');
   if (value.name !== undefined && typeof value.name !== 'string') throw fail(`${where}.name`, 'expected a string');
   if (value.enabled !== undefined && typeof value.enabled !== 'boolean') throw fail(`${where}.enabled`, 'expected true or false');
-  if (value.firstLine !== undefined && !(Number.isInteger(value.firstLine) && (value.firstLine as number) >= 1)) throw fail(`${where}.firstLine`, 'expected a line number from 1');
-  const def: StepDef = { name: (value.name as string | undefined)?.trim() || where.replace('steps[', 'Step ').replace(']', ''), source: value.source, enabled: value.enabled !== false };
+  if (value.firstLine !== undefined && !(Number.isInteger(value.firstLine) && (value.firstLine as number) >= 1))
+    throw fail(`${where}.firstLine`, 'expected a line number from 1');
+  const def: StepDef = {
+    name: (value.name as string | undefined)?.trim() || where.replace('steps[', 'Step ').replace(']', ''),
+    source: value.source,
+    enabled: value.enabled !== false,
+  };
   if (typeof value.firstLine === 'number' && value.firstLine > 1) def.firstLine = value.firstLine;
   return def;
 }
@@ -72,12 +77,14 @@ export function parseConnectors(value: unknown): ConnectorMocks {
     for (const [method, mock] of Object.entries(methods)) {
       const where = `connectors.${name}.${method}`;
       if (!isPlainObject(mock)) throw fail(where, 'expected { responses: [...] } or { source: "export default async (args, call) => …" }');
-      if (mock.latencyMs !== undefined && (typeof mock.latencyMs !== 'number' || mock.latencyMs < 0)) throw fail(`${where}.latencyMs`, 'expected a number of milliseconds ≥ 0');
+      if (mock.latencyMs !== undefined && (typeof mock.latencyMs !== 'number' || mock.latencyMs < 0))
+        throw fail(`${where}.latencyMs`, 'expected a number of milliseconds ≥ 0');
       if ('source' in mock) {
         if (typeof mock.source !== 'string') throw fail(`${where}.source`, 'expected code as a string');
         continue;
       }
-      if (!Array.isArray(mock.responses) || mock.responses.length === 0) throw fail(`${where}.responses`, 'expected a non-empty array of { returns } or { throws }');
+      if (!Array.isArray(mock.responses) || mock.responses.length === 0)
+        throw fail(`${where}.responses`, 'expected a non-empty array of { returns } or { throws }');
       mock.responses.forEach((r, i) => {
         if (!isPlainObject(r) || (!('returns' in r) && typeof r.throws !== 'string')) {
           throw fail(`${where}.responses[${i}]`, 'expected { "returns": <json> } or { "throws": "<message>" }');

@@ -26,7 +26,8 @@ export function decodeShareHash(hash: string): Workspace {
   if (!match) throw new ShareLinkError('this link holds no Steplab workspace (it should start with #v1/)');
   if (match[1] !== '1') throw new ShareLinkError(`this link was made by a newer Steplab (format v${match[1]}); this one reads v1 links`);
   // No real link is near this long (browsers cap URLs at about 2 MB); refuse before unpacking.
-  if (match[2].length > LIMITS.linkChars) throw new ShareLinkError(`this link is ${match[2].length.toLocaleString('en-US')} characters long, far more than any workspace needs`);
+  if (match[2].length > LIMITS.linkChars)
+    throw new ShareLinkError(`this link is ${match[2].length.toLocaleString('en-US')} characters long, far more than any workspace needs`);
   let json: string | null;
   try {
     json = decompressUriBounded(match[2], LIMITS.linkChars);

@@ -88,7 +88,11 @@ export function workspaceToFolder(workspace: Workspace): Record<string, string> 
   const files: Record<string, string> = {};
   const steps: ManifestStep[] = [];
   workspace.steps.forEach((step, i) => {
-    const slug = step.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'step';
+    const slug =
+      step.name
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-|-$/g, '') || 'step';
     const file = `${String(i + 1).padStart(Math.max(2, width), '0')}-${slug}.js`;
     files[file] = `// step: ${step.name}\n${step.source}`;
     steps.push({ file, name: step.name, enabled: step.enabled !== false });

@@ -40,5 +40,10 @@ export function workspaceFromZip(bytes: Uint8Array, zipName: string): Workspace 
 }
 
 export function folderName(workspace: Workspace): string {
-  return workspace.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'workspace';
+  return (
+    workspace.name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'workspace'
+  );
 }

@@ -22,14 +22,33 @@ export function traceToFile(workspace: Workspace, task: string, events: readonly
 
 export const isTraceDocument = (value: unknown): boolean => isPlainObject(value) && value.format === TRACE_FORMAT;
 
-const KINDS = new Set(['task-created', 'evaluated', 'condition-error', 'step-started', 'log', 'connector-call', 'connector-result', 'step-finished', 'step-failed', 'park', 'resume', 'subtask-created', 'subtask-ended', 'data-edited', 'visualize', 'task-ended']);
+const KINDS = new Set([
+  'task-created',
+  'evaluated',
+  'condition-error',
+  'step-started',
+  'log',
+  'connector-call',
+  'connector-result',
+  'step-finished',
+  'step-failed',
+  'park',
+  'resume',
+  'subtask-created',
+  'subtask-ended',
+  'data-edited',
+  'visualize',
+  'task-ended',
+]);
 
 /** Reads a parsed trace file; errors say what is wrong, including a version this build cannot read. */
 export function traceFromDocument(value: unknown, fileName = 'the trace file'): TraceFile {
   if (!isTraceDocument(value)) throw new Error(`${fileName} is not a Steplab trace (no "format": "${TRACE_FORMAT}")`);
   const doc = value as Record<string, unknown>;
   if (doc.version !== TRACE_VERSION) {
-    throw new Error(`${fileName} is a version ${JSON.stringify(doc.version)} trace; this Steplab reads version ${TRACE_VERSION}. Open it with a matching Steplab, or run the workspace again.`);
+    throw new Error(
+      `${fileName} is a version ${JSON.stringify(doc.version)} trace; this Steplab reads version ${TRACE_VERSION}. Open it with a matching Steplab, or run the workspace again.`,
+    );
   }
   const workspace = parseWorkspace(doc.workspace);
   if (!Array.isArray(doc.events)) throw new Error(`${fileName}: "events" must be an array`);
@@ -39,6 +58,13 @@ export function traceFromDocument(value: unknown, fileName = 'the trace file'): 
     }
     if (e.seq !== i) throw new Error(`${fileName}: events must be in order (event ${i} has seq ${String(e.seq)})`);
   });
-  if (doc.events.length === 0 || (doc.events[0] as { kind: string }).kind !== 'task-created') throw new Error(`${fileName}: the trace must start with a task-created event`);
-  return { format: TRACE_FORMAT, version: TRACE_VERSION, task: typeof doc.task === 'string' ? doc.task : workspace.tasks[0].name, workspace, events: doc.events as TraceEvent[] };
+  if (doc.events.length === 0 || (doc.events[0] as { kind: string }).kind !== 'task-created')
+    throw new Error(`${fileName}: the trace must start with a task-created event`);
+  return {
+    format: TRACE_FORMAT,
+    version: TRACE_VERSION,
+    task: typeof doc.task === 'string' ? doc.task : workspace.tasks[0].name,
+    workspace,
+    events: doc.events as TraceEvent[],
+  };
 }

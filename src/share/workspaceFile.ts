@@ -27,4 +27,9 @@ export function workspaceFromParsed(parsed: unknown, fileName: string): Workspac
 }
 
 export const fileNameFor = (workspace: Workspace) =>
-  `${workspace.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'workspace'}.steplab.json`;
+  `${
+    workspace.name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'workspace'
+  }.steplab.json`;

@@ -62,7 +62,10 @@ async function pickBackend(): Promise<{ backend: Backend; durable: boolean }> {
     const backend = idbBackend();
     if (await probe(backend)) return { backend, durable: true };
   }
-  showSaveNotice({ kind: 'unavailable', text: 'This browser window does not let Steplab save (private mode or blocked storage). Your work stays only while this tab is open: download it to keep it.' });
+  showSaveNotice({
+    kind: 'unavailable',
+    text: 'This browser window does not let Steplab save (private mode or blocked storage). Your work stays only while this tab is open: download it to keep it.',
+  });
   return { backend: memoryBackend(), durable: false };
 }
 
@@ -82,7 +85,10 @@ export async function startAutosave({ fresh = false } = {}): Promise<void> {
   attachTab(backend, sessionStore());
   const migrated = await migrateLocalSave(localStore(), backend, durable).catch(() => ({ id: null, corrupt: null, blocked: false }));
   if (migrated.corrupt) {
-    showSaveNotice({ kind: 'corrupt', text: `Your saved workspace could not be read (${migrated.corrupt.reason}). Steplab opened the default example; the damaged copy is kept and can be downloaded.` });
+    showSaveNotice({
+      kind: 'corrupt',
+      text: `Your saved workspace could not be read (${migrated.corrupt.reason}). Steplab opened the default example; the damaged copy is kept and can be downloaded.`,
+    });
   }
   // Listening before anything opens: an edit made while the first save is still being written counts.
   const saver = createDebouncedSaver(({ id, ws }: { id: string; ws: Workspace }) => void save(id, ws), 300);

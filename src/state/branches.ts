@@ -24,7 +24,10 @@ export interface BranchesState {
   active: number;
 }
 
-export const useBranches = create<BranchesState>(() => ({ branches: [{ id: 1, name: 'main', parent: null, forkedAt: null, startData: undefined, workspace: null, events: [] }], active: 1 }));
+export const useBranches = create<BranchesState>(() => ({
+  branches: [{ id: 1, name: 'main', parent: null, forkedAt: null, startData: undefined, workspace: null, events: [] }],
+  active: 1,
+}));
 
 /** Adds a branch forked from `parent` and makes it active; pure, for tests and the store. */
 export function forkBranch(state: BranchesState, parent: number, forkedAt: Branch['forkedAt'], startData: JsonObject): BranchesState {

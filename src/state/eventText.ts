@@ -21,8 +21,7 @@ export const EVENT_KINDS: { kind: TraceEvent['kind']; label: string }[] = [
 ];
 
 /** Step runs cover started, finished and failed: one filter for all three. */
-export const kindGroup = (kind: TraceEvent['kind']): TraceEvent['kind'] =>
-  kind === 'step-finished' || kind === 'step-failed' ? 'step-started' : kind;
+export const kindGroup = (kind: TraceEvent['kind']): TraceEvent['kind'] => (kind === 'step-finished' || kind === 'step-failed' ? 'step-started' : kind);
 
 export function describeEvent(e: TraceEvent, names: readonly string[], callLatency?: Map<number, number>): string {
   const name = (i: number | null) => (i === null ? 'module' : `‘${names[i] ?? `#${i}`}’`);

@@ -4,8 +4,21 @@ import type { Workspace } from '../engine/types.ts';
 
 const files = import.meta.glob('../../examples/*.json', { eager: true, import: 'default' }) as Record<string, unknown>;
 const ORDER = [
-  'sequential', 'parallel', 'branching', 'aggregation', 'retry-recovers', 'retry-gives-up', 'dynamic-routing', 'enrichment',
-  'bulk', 'fallback', 'execution-control', 'throttling', 'visualization', 'execution-tracking', 'best-practices',
+  'sequential',
+  'parallel',
+  'branching',
+  'aggregation',
+  'retry-recovers',
+  'retry-gives-up',
+  'dynamic-routing',
+  'enrichment',
+  'bulk',
+  'fallback',
+  'execution-control',
+  'throttling',
+  'visualization',
+  'execution-tracking',
+  'best-practices',
 ];
 
 export interface Example {

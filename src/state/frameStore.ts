@@ -30,7 +30,13 @@ function recompute(): void {
   const meta = steps.map((s, i) => ({ enabled: s.enabled, valid: checks[i]?.valid ?? true }));
   if (events.length === 0) {
     const states = meta.map((m, i) => (!m.valid ? 'invalid' : !m.enabled ? 'disabled' : checks[i]?.match ? 'ready' : 'idle') as Frame['states'][number]);
-    useFrame.setState({ frame: { ...EMPTY, states, counts: steps.map(() => 0), redos: steps.map(() => 0) }, seq: -1, t: 0, data: workspace.tasks[selectedTask]?.data ?? {}, activeEdge: null });
+    useFrame.setState({
+      frame: { ...EMPTY, states, counts: steps.map(() => 0), redos: steps.map(() => 0) },
+      seq: -1,
+      t: 0,
+      data: workspace.tasks[selectedTask]?.data ?? {},
+      activeEdge: null,
+    });
     return;
   }
   // Both indexes grow with the trace and seek from snapshots: a change costs what is new, and a

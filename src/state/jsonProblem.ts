@@ -53,7 +53,8 @@ export function findJsonProblem(text: string): TextProblem | null {
     const stopped = lineColumn(text, offset);
     // At the end or at a closing bracket, a bracket that was never closed is the real place.
     const open = offset >= text.length || '}]'.includes(text[offset]) ? findUnclosedBracket(text, offset + 1) : null;
-    if (open) return { message: `Invalid JSON: ${message} at line ${stopped.line}:${stopped.column} (${unclosedNote(open)})`, line: open.line, column: open.column };
+    if (open)
+      return { message: `Invalid JSON: ${message} at line ${stopped.line}:${stopped.column} (${unclosedNote(open)})`, line: open.line, column: open.column };
     return { message: `Invalid JSON: ${message}`, ...stopped };
   };
   const afterValue = (): Expect => (stack.length > 0 ? 'comma-or-end' : 'end');
@@ -62,7 +63,10 @@ export function findJsonProblem(text: string): TextProblem | null {
     const c = text[i];
     if (i >= text.length) {
       if (expect === 'end') return null;
-      return fail(i, expect === 'value' && stack.length === 0 ? 'the text is empty; write a JSON value such as {}' : 'the text ends before the JSON is complete');
+      return fail(
+        i,
+        expect === 'value' && stack.length === 0 ? 'the text is empty; write a JSON value such as {}' : 'the text ends before the JSON is complete',
+      );
     }
     if (expect === 'end') return fail(i, `unexpected ${found(i)} after the end of the JSON value`);
     if (expect === 'colon') {

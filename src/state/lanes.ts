@@ -45,7 +45,8 @@ export function buildLanes(events: readonly TraceEvent[]): Lane[] {
       case 'step-finished':
       case 'step-failed': {
         const started = open.get(e.task);
-        if (lane && started) lane.bars.push({ step: e.step, from: started.from, to: e.t, startSeq: started.startSeq, seq: e.seq, failed: e.kind === 'step-failed' });
+        if (lane && started)
+          lane.bars.push({ step: e.step, from: started.from, to: e.t, startSeq: started.startSeq, seq: e.seq, failed: e.kind === 'step-failed' });
         open.delete(e.task);
         break;
       }
@@ -54,7 +55,15 @@ export function buildLanes(events: readonly TraceEvent[]): Lane[] {
         break;
       case 'resume': {
         const park = parked.get(e.task);
-        if (lane && park) lane.gaps.push({ from: park.from, to: e.t, reason: e.reason === 'timer' ? `park ${formatMs(park.ms)}` : `park ${formatMs(park.ms)}, woken by ${e.reason === 'data' ? 'data' : 'subtasks'} after ${formatMs(e.t - park.from)}` });
+        if (lane && park)
+          lane.gaps.push({
+            from: park.from,
+            to: e.t,
+            reason:
+              e.reason === 'timer'
+                ? `park ${formatMs(park.ms)}`
+                : `park ${formatMs(park.ms)}, woken by ${e.reason === 'data' ? 'data' : 'subtasks'} after ${formatMs(e.t - park.from)}`,
+          });
         parked.delete(e.task);
         if (lane && waiting.has(e.task) && e.reason === 'children') {
           lane.gaps.push({ from: waiting.get(e.task)!, to: e.t, reason: `waits for subtasks ${formatMs(e.t - waiting.get(e.task)!)}` });

@@ -35,7 +35,11 @@ function show(index: number): void {
   const names = (workspace ?? useWorkspace.getState().workspace).steps.map((s) => s.name);
   const seq = resolveStop(stop, events, names);
   if (seq !== null) jumpToEvent(seq);
-  useLesson.setState({ index: clamped, highlight: stop.highlight, missing: seq === null ? `This stop points at “${String(stop.at)}”, which this run does not reach.` : null });
+  useLesson.setState({
+    index: clamped,
+    highlight: stop.highlight,
+    missing: seq === null ? `This stop points at “${String(stop.at)}”, which this run does not reach.` : null,
+  });
 }
 
 /** Starts the workspace's lesson, running the first task first if nothing has run. */

@@ -21,7 +21,9 @@ export function becauseClause(leaves: readonly LeafHint[], before: Json | undefi
   if (leaves.length === 0) return '';
   const shown = leaves.slice(0, 2).map((leaf) => {
     const actual = getAt(before, leaf.path.split('.'));
-    const shape = /^(String|Number|Boolean|Array|Object)$/.test(leaf.expected) ? `is ${/^[AO]/.test(leaf.expected) ? 'an' : 'a'} ${leaf.expected.toLowerCase()}` : `is ${value(actual)}`;
+    const shape = /^(String|Number|Boolean|Array|Object)$/.test(leaf.expected)
+      ? `is ${/^[AO]/.test(leaf.expected) ? 'an' : 'a'} ${leaf.expected.toLowerCase()}`
+      : `is ${value(actual)}`;
     return `\`${leaf.path}\` ${shape}`;
   });
   const more = leaves.length > 2 ? `, and ${leaves.length - 2} more condition${leaves.length === 3 ? '' : 's'} hold` : '';
@@ -32,7 +34,9 @@ export function becauseClause(leaves: readonly LeafHint[], before: Json | undefi
 export function changeClause(before: Json | undefined, after: Json | undefined): string {
   const changes = diffData(before, after);
   if (changes.length === 0) return 'It changed nothing.';
-  const words = changes.slice(0, 3).map((c) => (c.kind === 'changed' ? `set \`${c.path}\` to ${value(c.after)}` : c.kind === 'added' ? `added \`${c.path}\`` : `removed \`${c.path}\``));
+  const words = changes
+    .slice(0, 3)
+    .map((c) => (c.kind === 'changed' ? `set \`${c.path}\` to ${value(c.after)}` : c.kind === 'added' ? `added \`${c.path}\`` : `removed \`${c.path}\``));
   const more = changes.length > 3 ? `, with ${changes.length - 3} more change${changes.length === 4 ? '' : 's'}` : '';
   return `It ${list(words)}${more}.`;
 }
@@ -61,7 +65,11 @@ export function narrateEvent(e: TraceEvent, input: NarrationInput): string | nul
     case 'park':
       return `The task waits ${formatMs(e.ms)} on the virtual clock (task.park), then checks the conditions again.`;
     case 'resume':
-      return e.reason === 'timer' ? 'The wait is over: the conditions are checked again.' : e.reason === 'data' ? 'New data arrived, so the task wakes early.' : 'Every subtask it waited for has ended, so the task goes on.';
+      return e.reason === 'timer'
+        ? 'The wait is over: the conditions are checked again.'
+        : e.reason === 'data'
+          ? 'New data arrived, so the task wakes early.'
+          : 'Every subtask it waited for has ended, so the task goes on.';
     case 'subtask-created':
       return `It started subtask “${e.name}”${e.into ? `; its result will land at \`${e.into}\`` : ''}${e.waitFor ? ', and waits for it' : ''}.`;
     case 'subtask-ended':
@@ -75,7 +83,8 @@ export function narrateEvent(e: TraceEvent, input: NarrationInput): string | nul
     case 'task-ended': {
       const who = e.task === 't0' ? 'The task' : `Subtask ${e.task}`;
       if (e.status === 'done') return `${who} is done.`;
-      if (e.status === 'incomplete') return `No step matches any more, and nothing completed ${e.task === 't0' ? 'the task' : 'it'}: ${who.toLowerCase()} ends incomplete.`;
+      if (e.status === 'incomplete')
+        return `No step matches any more, and nothing completed ${e.task === 't0' ? 'the task' : 'it'}: ${who.toLowerCase()} ends incomplete.`;
       if (e.status === 'error') return `${who} ends in error: ${e.error?.message ?? 'a step failed'}.`;
       return `${who} ends ${e.status}.`;
     }

@@ -35,7 +35,11 @@ export interface ProblemSources {
   runWorkspace: Workspace | null;
 }
 
-const JSON_EDITORS: [EditorTab, string][] = [['task', 'Task data'], ['connectors', 'Connectors'], ['config', 'Config']];
+const JSON_EDITORS: [EditorTab, string][] = [
+  ['task', 'Task data'],
+  ['connectors', 'Connectors'],
+  ['config', 'Config'],
+];
 
 /** Where a step's condition starts, for problems that belong to the condition as a whole. */
 function conditionPlace(source: string): { line: number | null; column: number | null } {
@@ -72,7 +76,15 @@ export function listProblems({ workspace, checks, checkError, jsonErrors, events
     if (!messages) return;
     const where = conditionPlace(step.source);
     for (const message of messages) {
-      problems.push({ key: `condition-${i}-${message}`, kind: 'condition', place: step.name, message: `The condition threw: ${message}`, ...where, step: i, tab: 'step' });
+      problems.push({
+        key: `condition-${i}-${message}`,
+        kind: 'condition',
+        place: step.name,
+        message: `The condition threw: ${message}`,
+        ...where,
+        step: i,
+        tab: 'step',
+      });
     }
   });
   for (const [tab, place] of JSON_EDITORS) {
@@ -92,8 +104,19 @@ function lessonProblems(workspace: Workspace, events: readonly TraceEvent[]): Pr
   lesson.stops.forEach((stop, i) => {
     let message: string | null = null;
     if (typeof stop.at === 'string' && !names.has(stop.at)) message = `This stop points at the step “${stop.at}”, which the workspace does not have.`;
-    if (typeof stop.at === 'number' && events.length > 0 && stop.at >= events.length) message = `This stop points at event ${stop.at}, but the last run has ${events.length} events.`;
-    if (message) problems.push({ key: `lesson-${i}`, kind: 'lesson', place: 'Lesson', stop: `stop ${i + 1} “${stop.title}”`, message, line: null, column: null, tab: null });
+    if (typeof stop.at === 'number' && events.length > 0 && stop.at >= events.length)
+      message = `This stop points at event ${stop.at}, but the last run has ${events.length} events.`;
+    if (message)
+      problems.push({
+        key: `lesson-${i}`,
+        kind: 'lesson',
+        place: 'Lesson',
+        stop: `stop ${i + 1} “${stop.title}”`,
+        message,
+        line: null,
+        column: null,
+        tab: null,
+      });
   });
   return problems;
 }

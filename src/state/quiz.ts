@@ -15,7 +15,14 @@ export interface Judgement {
 }
 
 /** Why the guess was right or wrong, from the ready set and the checks before the step ran. */
-export function judgeGuess(guess: number, answer: number, ready: readonly number[], checks: readonly (StepCheck | undefined)[], names: readonly string[], enabled: readonly boolean[]): Judgement {
+export function judgeGuess(
+  guess: number,
+  answer: number,
+  ready: readonly number[],
+  checks: readonly (StepCheck | undefined)[],
+  names: readonly string[],
+  enabled: readonly boolean[],
+): Judgement {
   const n = (i: number) => `‘${names[i] ?? `#${i}`}’`;
   const others = ready.filter((i) => i !== answer);
   if (guess === answer) {
@@ -31,7 +38,10 @@ export function judgeGuess(guess: number, answer: number, ready: readonly number
   const failing = check?.leaves.find((leaf) => !leaf.pass);
   if (failing) {
     const actual = failing.actual === undefined ? 'is absent' : `is ${describeValue(failing.actual, 40)}, not ${failing.expected}`;
-    return { right: false, text: `${n(guess)} doesn't match yet: \`${failing.path}\` ${failing.actual === undefined ? `is absent (expected ${failing.expected})` : actual}. ${truth}.` };
+    return {
+      right: false,
+      text: `${n(guess)} doesn't match yet: \`${failing.path}\` ${failing.actual === undefined ? `is absent (expected ${failing.expected})` : actual}. ${truth}.`,
+    };
   }
   return { right: false, text: `${n(guess)} doesn't match: ${truth}.` };
 }
@@ -75,7 +85,14 @@ export function guess(step: number): void {
   if (asking === null) return;
   const { runs, workspace } = useRun.getState();
   const ws = workspace ?? useWorkspace.getState().workspace;
-  const verdict = judgeGuess(step, runs[asking].step, useFrame.getState().frame.ready, useCursorChecks.getState().checks, ws.steps.map((s) => s.name), ws.steps.map((s) => s.enabled));
+  const verdict = judgeGuess(
+    step,
+    runs[asking].step,
+    useFrame.getState().frame.ready,
+    useCursorChecks.getState().checks,
+    ws.steps.map((s) => s.name),
+    ws.steps.map((s) => s.enabled),
+  );
   useQuiz.setState((s) => ({ asking: null, feedback: verdict, right: s.right + (verdict.right ? 1 : 0), total: s.total + 1 }));
   setCursor(asking);
 }

@@ -23,8 +23,13 @@ interface Fold {
 }
 
 const copyFold = (f: Fold): Fold => ({
-  counts: f.counts.slice(), redos: f.redos.slice(), failed: f.failed.slice(), matched: f.matched.slice(),
-  everMatched: f.everMatched.slice(), ready: f.ready, status: f.status,
+  counts: f.counts.slice(),
+  redos: f.redos.slice(),
+  failed: f.failed.slice(),
+  matched: f.matched.slice(),
+  everMatched: f.everMatched.slice(),
+  ready: f.ready,
+  status: f.status,
 });
 
 /** Folds one event at or before the cursor into the state, exactly as frameAt's loop does. */
@@ -60,8 +65,13 @@ function firstAfter(seqs: readonly number[], seq: number): number {
 
 export function createReplayIndex(stepCount: number) {
   const empty = (): Fold => ({
-    counts: new Array<number>(stepCount).fill(0), redos: new Array<number>(stepCount).fill(0), failed: new Array<boolean>(stepCount).fill(false),
-    matched: new Array<boolean>(stepCount).fill(false), everMatched: new Array<boolean>(stepCount).fill(false), ready: [], status: null,
+    counts: new Array<number>(stepCount).fill(0),
+    redos: new Array<number>(stepCount).fill(0),
+    failed: new Array<boolean>(stepCount).fill(false),
+    matched: new Array<boolean>(stepCount).fill(false),
+    everMatched: new Array<boolean>(stepCount).fill(false),
+    ready: [],
+    status: null,
   });
   let events: readonly TraceEvent[] = [];
   const running = empty();

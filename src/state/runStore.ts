@@ -33,13 +33,30 @@ export interface RunState {
   pausedBy: string | null;
 }
 
-export const useRun = create<RunState>(() => ({ phase: 'idle', events: [], runs: [], cursor: -1, eventCursor: null, follow: true, workspace: null, error: null, runId: 0, why: null, pausedBy: null }));
+export const useRun = create<RunState>(() => ({
+  phase: 'idle',
+  events: [],
+  runs: [],
+  cursor: -1,
+  eventCursor: null,
+  follow: true,
+  workspace: null,
+  error: null,
+  runId: 0,
+  why: null,
+  pausedBy: null,
+}));
 const set = useRun.setState;
 const get = useRun.getState;
 
 let client: EngineClient | null = null;
 export function engine(): EngineClient {
-  client ??= createEngineClient({ onEvents: appendEvents, onTimeout: killedByWatchdog, onFault: engineFault, onRunaway: () => set({ error: EXECUTION_TIMEOUT }) });
+  client ??= createEngineClient({
+    onEvents: appendEvents,
+    onTimeout: killedByWatchdog,
+    onFault: engineFault,
+    onRunaway: () => set({ error: EXECUTION_TIMEOUT }),
+  });
   return client;
 }
 
@@ -146,7 +163,13 @@ async function explainIncomplete(runId: number): Promise<void> {
   try {
     const checks = await engine().check(workspace, data);
     if (get().runId === runId) {
-      set({ why: incompleteReason(checks, workspace.steps.map((s) => s.name), workspace.steps.map((s) => s.enabled)) });
+      set({
+        why: incompleteReason(
+          checks,
+          workspace.steps.map((s) => s.name),
+          workspace.steps.map((s) => s.enabled),
+        ),
+      });
     }
   } catch {
     // The verdict is a nicety; the run itself is complete without it.
@@ -213,7 +236,18 @@ export function loadTrace(workspace: Workspace, events: TraceEvent[]): void {
   if (get().phase === 'running') void engine().stop();
   startedByTask = new Map();
   const runs = stepRunsOf(events, startedByTask);
-  set((s) => ({ phase: 'ended', events, runs, cursor: runs.length - 1, eventCursor: null, follow: false, workspace, error: null, runId: s.runId + 1, why: null }));
+  set((s) => ({
+    phase: 'ended',
+    events,
+    runs,
+    cursor: runs.length - 1,
+    eventCursor: null,
+    follow: false,
+    workspace,
+    error: null,
+    runId: s.runId + 1,
+    why: null,
+  }));
 }
 
 const stepNames = (ws: Workspace) => ws.steps.map((s) => s.name).join('\u0000');

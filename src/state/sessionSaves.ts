@@ -41,7 +41,15 @@ export function snapshotSession(): SavedSession | null {
       const events = b.id === active ? run.events : b.events;
       const ran = b.id === active ? run.workspace : b.workspace;
       const edited = events.some((e) => e.kind === 'data-edited');
-      return { id: b.id, name: b.name, parent: b.parent, forkedAt: b.forkedAt, startData: b.startData, workspace: events.length > 0 ? ran : null, ...(edited ? { events } : {}) };
+      return {
+        id: b.id,
+        name: b.name,
+        parent: b.parent,
+        forkedAt: b.forkedAt,
+        startData: b.startData,
+        workspace: events.length > 0 ? ran : null,
+        ...(edited ? { events } : {}),
+      };
     }),
   };
 }

@@ -76,7 +76,10 @@ export async function copyShareLink(): Promise<void> {
     // Clipboard access can be refused; the link is still in the address bar.
   }
   const where = copied ? 'Link copied' : 'The link is in the address bar';
-  const long = url.length > LONG_LINK ? ` It is ${url.length.toLocaleString('en-US')} characters long: some chat tools cut links over about 8,000 characters, so a workspace file may travel better.` : ` (${url.length.toLocaleString('en-US')} characters).`;
+  const long =
+    url.length > LONG_LINK
+      ? ` It is ${url.length.toLocaleString('en-US')} characters long: some chat tools cut links over about 8,000 characters, so a workspace file may travel better.`
+      : ` (${url.length.toLocaleString('en-US')} characters).`;
   setNotice(`${where}.${long}`);
 }
 
@@ -92,7 +95,12 @@ export async function openWorkspaceFile(file: File): Promise<void> {
   if (decoded.kind === 'trace') {
     const { trace } = decoded;
     await replaceWith(trace.workspace, `Replaying the trace in ${file.name}: nothing was run again.`, `Opened the trace in ${file.name}`);
-    selectTask(Math.max(0, trace.workspace.tasks.findIndex((t) => t.name === trace.task)));
+    selectTask(
+      Math.max(
+        0,
+        trace.workspace.tasks.findIndex((t) => t.name === trace.task),
+      ),
+    );
     loadTrace(trace.workspace, trace.events);
     return;
   }

@@ -51,7 +51,10 @@ export function attachTab(backend: Backend, tabStorage: Storage | null): void {
 function warnConflict(id: string): void {
   conflicted.add(id);
   const name = useWorkspace.getState().workspace.name;
-  showSaveNotice({ kind: 'conflict', text: `“${name}” was saved in another tab after this tab opened it. This tab will not overwrite it: load that version, or keep yours as a copy.` });
+  showSaveNotice({
+    kind: 'conflict',
+    text: `“${name}” was saved in another tab after this tab opened it. This tab will not overwrite it: load that version, or keep yours as a copy.`,
+  });
 }
 
 export async function refreshRecent(): Promise<void> {
@@ -106,7 +109,10 @@ export async function openSaved(id: string, notice: string | null = null): Promi
     ws = parseWorkspace(record.workspace);
   } catch (error) {
     await keepCorrupt(tab.backend, safeJson(record.workspace), (error as Error).message);
-    showSaveNotice({ kind: 'corrupt', text: `The saved workspace could not be read (${(error as Error).message}). It is kept unchanged and can be downloaded.` });
+    showSaveNotice({
+      kind: 'corrupt',
+      text: `The saved workspace could not be read (${(error as Error).message}). It is kept unchanged and can be downloaded.`,
+    });
     return false;
   }
   revs.set(id, record.rev);
@@ -142,7 +148,8 @@ export async function replaceWith(ws: Workspace, notice: string | null, what: st
 export async function openRecent(id: string): Promise<void> {
   if (id === currentId()) return;
   const previous = await saveCurrentNow();
-  if ((await openSaved(id)) && previous) useSaveStatus.setState({ undo: { text: `Opened “${useWorkspace.getState().workspace.name}” from Recent`, previous, opened: id } });
+  if ((await openSaved(id)) && previous)
+    useSaveStatus.setState({ undo: { text: `Opened “${useWorkspace.getState().workspace.name}” from Recent`, previous, opened: id } });
 }
 
 export async function undoReplace(): Promise<void> {

@@ -44,7 +44,17 @@ export interface JsonEditorError {
 }
 
 export const useWorkspace = create<WorkspaceState>(() => ({
-  workspace: { version: 1, name: 'Untitled', steps: [], tasks: [{ name: 'Task', data: {} }], connectors: {}, config: {}, seed: 1, startTime: '2025-01-01T00:00:00.000Z', limits: { maxSteps: 10000, stepTimeoutMs: 2000, maxSubtasks: 1000, maxDataBytes: 1048576 } },
+  workspace: {
+    version: 1,
+    name: 'Untitled',
+    steps: [],
+    tasks: [{ name: 'Task', data: {} }],
+    connectors: {},
+    config: {},
+    seed: 1,
+    startTime: '2025-01-01T00:00:00.000Z',
+    limits: { maxSteps: 10000, stepTimeoutMs: 2000, maxSubtasks: 1000, maxDataBytes: 1048576 },
+  },
   selectedStep: 0,
   selectedTask: 0,
   deleted: null,
@@ -72,7 +82,16 @@ export function setJsonError(editor: string, error: string | JsonEditorError | n
   const next = typeof error === 'string' ? { message: error, line: null, column: null } : error;
   const previous = get().jsonErrors[editor];
   if (!previous && !next) return;
-  if (previous && next && previous.message === next.message && previous.line === next.line && previous.column === next.column && previous.text === next.text && previous.path === next.path) return;
+  if (
+    previous &&
+    next &&
+    previous.message === next.message &&
+    previous.line === next.line &&
+    previous.column === next.column &&
+    previous.text === next.text &&
+    previous.path === next.path
+  )
+    return;
   const { [editor]: _previous, ...rest } = get().jsonErrors;
   set({ jsonErrors: next ? { ...rest, [editor]: next } : rest });
 }
@@ -130,14 +149,22 @@ export function deleteStep(index: number): void {
   if (!step) return;
   const { lesson } = get().workspace;
   const dropLesson = lesson !== undefined && get().workspace.steps.length === 1;
-  updateWorkspace(({ lesson: _l, ...ws }) => ({ ...ws, steps: ws.steps.filter((_, i) => i !== index), ...(dropLesson || lesson === undefined ? {} : { lesson }) }));
+  updateWorkspace(({ lesson: _l, ...ws }) => ({
+    ...ws,
+    steps: ws.steps.filter((_, i) => i !== index),
+    ...(dropLesson || lesson === undefined ? {} : { lesson }),
+  }));
   set({ deleted: { step, index, ...(dropLesson ? { lesson } : {}) }, selectedStep: Math.max(0, Math.min(index, get().workspace.steps.length - 1)) });
 }
 
 export function undoDelete(): void {
   const { deleted } = get();
   if (!deleted) return;
-  updateWorkspace((ws) => ({ ...ws, steps: [...ws.steps.slice(0, deleted.index), deleted.step, ...ws.steps.slice(deleted.index)], ...(deleted.lesson ? { lesson: deleted.lesson } : {}) }));
+  updateWorkspace((ws) => ({
+    ...ws,
+    steps: [...ws.steps.slice(0, deleted.index), deleted.step, ...ws.steps.slice(deleted.index)],
+    ...(deleted.lesson ? { lesson: deleted.lesson } : {}),
+  }));
   set({ deleted: null, selectedStep: deleted.index });
 }
 

@@ -89,7 +89,7 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
     advancing = false;
   };
 
-  const runCall = <T,>(fn: (remote: Remote<EngineApi>) => Promise<T>): Promise<T> => {
+  const runCall = <T>(fn: (remote: Remote<EngineApi>) => Promise<T>): Promise<T> => {
     if (!runEngine) return Promise.reject(new Error('no run has been started'));
     return runEngine.call(fn);
   };

@@ -33,7 +33,10 @@ function createHost() {
 const host = createHost();
 let run: Run | null = null;
 let port: MessagePort | null = null;
-let progress = createProgressReporter((message) => port?.postMessage(message), () => performance.now());
+let progress = createProgressReporter(
+  (message) => port?.postMessage(message),
+  () => performance.now(),
+);
 let breakpoints: Breakpoints = { steps: [], conditions: [], data: [] };
 let pausedBy: string | null = null;
 let stepNames: string[] = [];
@@ -49,7 +52,10 @@ const api = {
   /** `timedOut`: step runs (task:step:run) a watchdog killed; in this replay they fail at once. */
   start(workspace: Workspace, taskName: string | undefined, data: JsonObject | undefined, timedOut: string[] = []): void {
     run?.stop();
-    progress = createProgressReporter((message) => port?.postMessage(message), () => performance.now());
+    progress = createProgressReporter(
+      (message) => port?.postMessage(message),
+      () => performance.now(),
+    );
     const guard = createTimedOutGuard(timedOut);
     if (timedOut.length > 0) setCodeCompiler((params, body) => guard.wrap(new Function(...params, body) as ReturnType<CodeCompiler>));
     stepNames = workspace.steps.map((step) => step.name);
@@ -110,7 +116,9 @@ function dataBreakpointHit(current: Run, e: TraceEvent): string | null {
   if (e.kind !== 'step-finished' && e.kind !== 'subtask-ended' && e.kind !== 'data-edited') return null;
   for (const point of breakpoints.data) {
     const path = point.path.split('.');
-    const touched = e.patches.some((p) => p.path.slice(0, path.length).every((k, i) => String(k) === path[i]) || path.slice(0, p.path.length).every((k, i) => k === String(p.path[i])));
+    const touched = e.patches.some(
+      (p) => p.path.slice(0, path.length).every((k, i) => String(k) === path[i]) || path.slice(0, p.path.length).every((k, i) => k === String(p.path[i])),
+    );
     if (!touched) continue;
     const now = getAt(current.dataOf(e.task), path);
     if (point.value !== undefined && JSON.stringify(now) !== JSON.stringify(point.value)) continue;

@@ -45,7 +45,11 @@ test('a breakpoint on a middle step pauses there; editing the data and continuin
   await page.getByRole('button', { name: 'Edit data…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Edit task data' });
   await dialog.locator('.view-lines').click();
-  await page.evaluate(() => navigator.clipboard.writeText(JSON.stringify({ order: { id: 'A-1001', status: 'processing', items: [], customer: { email: 'ada@example.com' } } }, null, 2)));
+  await page.evaluate(() =>
+    navigator.clipboard.writeText(
+      JSON.stringify({ order: { id: 'A-1001', status: 'processing', items: [], customer: { email: 'ada@example.com' } } }, null, 2),
+    ),
+  );
   await page.keyboard.press('Control+A');
   await page.keyboard.press('Control+V');
   await dialog.getByRole('button', { name: 'Apply edit' }).click();
@@ -90,7 +94,9 @@ test('fork a premium customer into an enterprise one: the branch runs the enterp
   await page.getByRole('button', { name: 'Fork from here…' }).first().click();
   const dialog = page.getByRole('dialog', { name: 'Fork from here' });
   await dialog.locator('.view-lines').click();
-  await page.evaluate(() => navigator.clipboard.writeText(JSON.stringify({ customer: { name: 'Premium Corp', tier: 'enterprise', verified: true }, order: { total: 1500 } }, null, 2)));
+  await page.evaluate(() =>
+    navigator.clipboard.writeText(JSON.stringify({ customer: { name: 'Premium Corp', tier: 'enterprise', verified: true }, order: { total: 1500 } }, null, 2)),
+  );
   await page.keyboard.press('Control+A');
   await page.keyboard.press('Control+V');
   await dialog.getByRole('button', { name: 'Run branch' }).click();

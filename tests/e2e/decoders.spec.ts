@@ -55,10 +55,16 @@ test('data nested 100,000 levels deep is refused with its path', async ({ page }
 });
 
 test('a malformed trace file is refused before it replaces anything', async ({ page }) => {
-  const trace = { format: 'steplab-trace', version: 1, task: 'T', workspace: { steps: [{ name: 'A', source: 'export const condition = {};\nexport const content = async () => {};\n' }], tasks: [{ name: 'T', data: {} }] }, events: [
-    { seq: 0, t: 0, task: 't0', kind: 'task-created', name: 'T', parent: null, data: {} },
-    { seq: 1, t: 0, task: 't0', kind: 'step-finished', step: 0, run: 1, redo: false, inverse: [], patches: [{ op: 'add', path: ['a', 'b', 'c'], value: 1 }] },
-  ] };
+  const trace = {
+    format: 'steplab-trace',
+    version: 1,
+    task: 'T',
+    workspace: { steps: [{ name: 'A', source: 'export const condition = {};\nexport const content = async () => {};\n' }], tasks: [{ name: 'T', data: {} }] },
+    events: [
+      { seq: 0, t: 0, task: 't0', kind: 'task-created', name: 'T', parent: null, data: {} },
+      { seq: 1, t: 0, task: 't0', kind: 'step-finished', step: 0, run: 1, redo: false, inverse: [], patches: [{ op: 'add', path: ['a', 'b', 'c'], value: 1 }] },
+    ],
+  };
   await openBytes(page, 'broken.trace.json', Buffer.from(JSON.stringify(trace)));
   await expect(alert(page, 'broken.trace.json: its recorded changes do not replay')).toBeVisible();
   await expectIntact(page);
@@ -66,13 +72,19 @@ test('a malformed trace file is refused before it replaces anything', async ({ p
 
 test('whatever a step throws becomes a readable step error', async ({ page }) => {
   const throwers = {
-    proxy: "new Proxy({}, { get() { throw new Error('trap'); }, getPrototypeOf() { throw new Error('trap'); }, ownKeys() { throw new Error('trap'); }, has() { throw new Error('trap'); } })",
+    proxy:
+      "new Proxy({}, { get() { throw new Error('trap'); }, getPrototypeOf() { throw new Error('trap'); }, ownKeys() { throw new Error('trap'); }, has() { throw new Error('trap'); } })",
     symbol: "Symbol('odd')",
     null: 'null',
     getter: "({ get message() { throw new Error('getter'); } })",
   };
   for (const [name, thrown] of Object.entries(throwers)) {
-    const ws = { version: 1, name: `Throws ${name}`, steps: [{ name: 'Thrower', source: `export const condition = { go: true };\nexport const content = async () => { throw ${thrown}; };\n` }], tasks: [{ name: 'T', data: { go: true } }] };
+    const ws = {
+      version: 1,
+      name: `Throws ${name}`,
+      steps: [{ name: 'Thrower', source: `export const condition = { go: true };\nexport const content = async () => { throw ${thrown}; };\n` }],
+      tasks: [{ name: 'T', data: { go: true } }],
+    };
     await openBytes(page, `${name}.steplab.json`, Buffer.from(JSON.stringify(ws)));
     await expect(page.getByLabel('Workspace name')).toHaveValue(`Throws ${name}`);
     await run(page);

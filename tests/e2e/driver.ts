@@ -55,7 +55,10 @@ export async function replaceWordInEditor(page: Page, word: string, replacement:
 export async function editorText(editor: Locator): Promise<string> {
   // Monaco reuses line elements, so their DOM order is not the line order: sort by position.
   const lines = await editor.locator('.view-lines .view-line').evaluateAll((els) =>
-    els.map((el) => [parseFloat((el as HTMLElement).style.top), el.textContent ?? ''] as const).sort((a, b) => a[0] - b[0]).map(([, text]) => text),
+    els
+      .map((el) => [parseFloat((el as HTMLElement).style.top), el.textContent ?? ''] as const)
+      .sort((a, b) => a[0] - b[0])
+      .map(([, text]) => text),
   );
   return lines.join('\n').replace(/\u00a0/g, ' ');
 }

@@ -56,7 +56,8 @@ const workspace = {
   connectors: {
     net: {
       probe: {
-        source: "export default async () => { try { await fetch('http://127.0.0.1:4173/'); } catch (e) { throw new Error('blocked: ' + e.message); } return 'allowed'; };",
+        source:
+          "export default async () => { try { await fetch('http://127.0.0.1:4173/'); } catch (e) { throw new Error('blocked: ' + e.message); } return 'allowed'; };",
       },
     },
   },
@@ -67,7 +68,9 @@ test('step code and mock code cannot reach the network, the app storage or its D
   await page.evaluate(() => {
     document.cookie = 'steplab-secret=1';
   });
-  await page.getByTestId('open-file').setInputFiles({ name: 'probe.steplab.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(workspace)) });
+  await page
+    .getByTestId('open-file')
+    .setInputFiles({ name: 'probe.steplab.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(workspace)) });
   await expect(page.getByLabel('Workspace name')).toHaveValue('Isolation probe');
   await run(page);
   await expect(status(page)).toHaveText('incomplete');

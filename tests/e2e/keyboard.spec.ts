@@ -28,10 +28,13 @@ test('the ? overlay lists Ctrl+M, and the step editor says how to leave it', asy
 /** Relative luminance contrast between two CSS rgb() colours. */
 function contrast(a: string, b: string): number {
   const lum = (c: string) => {
-    const [r, g, bl] = (c.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number).map((v) => {
-      const s = v / 255;
-      return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
-    });
+    const [r, g, bl] = (c.match(/[\d.]+/g) ?? [])
+      .slice(0, 3)
+      .map(Number)
+      .map((v) => {
+        const s = v / 255;
+        return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+      });
     return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
   };
   const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
@@ -57,7 +60,12 @@ async function ringOf(target: Locator): Promise<{ visible: boolean; color: strin
       const p = getComputedStyle(path);
       return { visible: el.matches(':focus-visible'), color: p.stroke, width: parseFloat(p.strokeWidth), background: bg };
     }
-    return { visible: el.matches(':focus-visible') && css.outlineStyle !== 'none', color: css.outlineColor, width: parseFloat(css.outlineWidth), background: bg };
+    return {
+      visible: el.matches(':focus-visible') && css.outlineStyle !== 'none',
+      color: css.outlineColor,
+      width: parseFloat(css.outlineWidth),
+      background: bg,
+    };
   });
 }
 

@@ -11,7 +11,10 @@ async function expectNoOverflow(page: Page, what: string): Promise<void> {
   expect(scroll, `${what}: page is ${scroll} px wide in a ${inner} px window`).toBeLessThanOrEqual(inner);
 }
 
-for (const [width, height] of [[1280, 720], [1440, 900]]) {
+for (const [width, height] of [
+  [1280, 720],
+  [1440, 900],
+]) {
   test(`every example fits ${width}×${height} after a run, and with its lesson showing`, async ({ page }) => {
     test.setTimeout(240_000);
     await page.setViewportSize({ width, height });

@@ -81,7 +81,10 @@ test('a finished run survives a reload', async ({ page }) => {
 test('a ZIP export then import keeps disabled steps and the workspace name', async ({ page }) => {
   await openApp(page);
   await renameWorkspace(page, 'Zipped flow');
-  await page.locator('[data-step-index="1"]').getByRole('checkbox', { name: /^Enable/ }).click();
+  await page
+    .locator('[data-step-index="1"]')
+    .getByRole('checkbox', { name: /^Enable/ })
+    .click();
   await expect(page.locator('[data-step-index="1"]').getByRole('checkbox', { name: /^Enable/ })).not.toBeChecked();
   const download = page.waitForEvent('download');
   await fileMenu(page).click();

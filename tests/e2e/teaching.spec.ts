@@ -21,7 +21,9 @@ test('play the sequential lesson to the end: the cursor, highlights and text fol
   await expect(page.getByTestId('lesson-title')).toHaveText('Try this');
   await expect(page.getByTestId('cursor-position')).toContainText('3 / 3');
   await expect(page.getByRole('button', { name: 'Next stop (N)' })).toBeDisabled();
-  await expect(page.getByTestId('narration')).toHaveText(/^‘Process validated order’ ran because `order.status` is "validated"\. It set `order.status` to "complete" and added `order.completedAt`\. The task is done\.$/);
+  await expect(page.getByTestId('narration')).toHaveText(
+    /^‘Process validated order’ ran because `order.status` is "validated"\. It set `order.status` to "complete" and added `order.completedAt`\. The task is done\.$/,
+  );
 });
 
 test('quiz on the parallel example: a wrong guess shows why, a right one scores', async ({ page }) => {
@@ -35,7 +37,9 @@ test('quiz on the parallel example: a wrong guess shows why, a right one scores'
   await page.getByRole('button', { name: 'Step forward' }).click();
   await expect(page.getByTestId('quiz')).toContainText('Which step runs next?');
   await page.getByTestId('node-1').click();
-  await expect(page.getByTestId('quiz-feedback')).toHaveText('✕ ‘Inventory check (runs simultaneously)’ matched too, but ‘Payment processing (runs immediately)’ is earlier in the list: ‘Payment processing (runs immediately)’ runs next.');
+  await expect(page.getByTestId('quiz-feedback')).toHaveText(
+    '✕ ‘Inventory check (runs simultaneously)’ matched too, but ‘Payment processing (runs immediately)’ is earlier in the list: ‘Payment processing (runs immediately)’ runs next.',
+  );
   await expect(page.getByTestId('cursor-position')).toContainText('1 / 3');
   await page.keyboard.press('Alt+ArrowRight');
   await page.keyboard.press('3');
@@ -152,5 +156,7 @@ test('the embed URL shows the graph and player with no editor, and the narration
   await page.keyboard.press('ArrowRight');
   await expect(live).toContainText('‘Initialize processing’ ran because `order.status` is "new"');
   await page.keyboard.press('ArrowRight');
-  await expect(live).toContainText('‘Validate order’ ran because `order.status` is "processing". It set `order.status` to "validated" and added `order.validatedAt`.');
+  await expect(live).toContainText(
+    '‘Validate order’ ran because `order.status` is "processing". It set `order.status` to "validated" and added `order.validatedAt`.',
+  );
 });

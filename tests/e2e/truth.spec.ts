@@ -48,7 +48,15 @@ test('a condition that throws shows beside its step in the list, the graph and t
   await openApp(page);
   const throwing = 'export const condition = { n: { $lt: data.list.length } };\nexport const content = async () => {\n  data.n = 1;\n};\n';
   const fine = 'export const condition = { n: 0 };\nexport const content = async () => {\n  data.done = true;\n};\n';
-  const ws = { version: 1, name: 'Throwing condition', steps: [{ name: 'Reads a missing list', source: throwing }, { name: 'Fine', source: fine }], tasks: [{ name: 'T', data: { n: 0 } }] };
+  const ws = {
+    version: 1,
+    name: 'Throwing condition',
+    steps: [
+      { name: 'Reads a missing list', source: throwing },
+      { name: 'Fine', source: fine },
+    ],
+    tasks: [{ name: 'T', data: { n: 0 } }],
+  };
   await page.getByTestId('open-file').setInputFiles({ name: 'throwing.steplab.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(ws)) });
   await expect(page.getByLabel('Workspace name')).toHaveValue('Throwing condition');
   await expect(page.locator('[data-step-index="0"] [data-badge="condition-error"]')).toHaveText(/Condition error/);

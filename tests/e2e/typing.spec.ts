@@ -23,17 +23,19 @@ test('a whole step typed into the step editor keeps its spaces and runs', async 
   await page.keyboard.press('Control+Z');
   await page.keyboard.press('Backspace');
   await page.keyboard.press('Backspace');
-  await expect.poll(() => editorText(stepEditor(page))).toBe(
-    [
-      '// Step 1: typed by hand',
-      'export const condition = { order: { status: "new" } };',
-      'export const content = async () => {',
-      "  data.order.note = 'typed with spaces';",
-      '  data.order.status = "processing";',
-      '    ',
-      '}',
-    ].join('\n'),
-  );
+  await expect
+    .poll(() => editorText(stepEditor(page)))
+    .toBe(
+      [
+        '// Step 1: typed by hand',
+        'export const condition = { order: { status: "new" } };',
+        'export const content = async () => {',
+        "  data.order.note = 'typed with spaces';",
+        '  data.order.status = "processing";',
+        '    ',
+        '}',
+      ].join('\n'),
+    );
   await expect(badge(page, 0)).toHaveText(/Matches/);
   await run(page);
   await expect(status(page)).toHaveText('done');
@@ -46,7 +48,11 @@ test('task data typed as JSON, over several lines, is the data the steps match',
   // JSON's indentation and bracket rules load with its colouring, after the editor appears; a
   // person sees the colours before typing, so the test waits for them too.
   await expect
-    .poll(() => jsonEditor(page).locator('.view-lines span span').evaluateAll((spans) => new Set(spans.map((s) => s.className)).size))
+    .poll(() =>
+      jsonEditor(page)
+        .locator('.view-lines span span')
+        .evaluateAll((spans) => new Set(spans.map((s) => s.className)).size),
+    )
     .toBeGreaterThan(1);
   await clearEditor(page, jsonEditor(page));
   await page.keyboard.type('{');
@@ -57,14 +63,16 @@ test('task data typed as JSON, over several lines, is the data the steps match',
     '"order": { "id": "B 7", "status": "new", "items": [{ "sku": "S-1", "quantity": 1 }],',
     '"customer": { "email": "ada@example.com" }, "note": "hello, world!" }',
   ]);
-  await expect.poll(() => editorText(jsonEditor(page))).toBe(
-    [
-      '{',
-      '  "order": { "id": "B 7", "status": "new", "items": [{ "sku": "S-1", "quantity": 1 }],',
-      '  "customer": { "email": "ada@example.com" }, "note": "hello, world!" }',
-      '}',
-    ].join('\n'),
-  );
+  await expect
+    .poll(() => editorText(jsonEditor(page)))
+    .toBe(
+      [
+        '{',
+        '  "order": { "id": "B 7", "status": "new", "items": [{ "sku": "S-1", "quantity": 1 }],',
+        '  "customer": { "email": "ada@example.com" }, "note": "hello, world!" }',
+        '}',
+      ].join('\n'),
+    );
   await expect(page.getByTestId('json-error')).toHaveCount(0);
   await expect(badge(page, 0)).toHaveText(/Matches/);
   await run(page);
@@ -86,7 +94,9 @@ test('a connector mock typed into Connectors answers a call typed into the step'
   await page.keyboard.type('const reply = await connectors.mail.send({ to: "ada" });');
   await page.keyboard.press('Enter');
   await page.keyboard.type('data.order.mail = reply.sent;');
-  await expect.poll(() => editorText(stepEditor(page))).toContain('  const reply = await connectors.mail.send({ to: "ada" });\n  data.order.mail = reply.sent;');
+  await expect
+    .poll(() => editorText(stepEditor(page)))
+    .toContain('  const reply = await connectors.mail.send({ to: "ada" });\n  data.order.mail = reply.sent;');
   await expect(badge(page, 0)).toHaveText(/Matches/);
   await run(page);
   await expect(status(page)).toHaveText('done');

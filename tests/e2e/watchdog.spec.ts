@@ -11,7 +11,13 @@ test('a subtask that never yields ends in error, and its parent gets the error t
     version: 1,
     name: 'Runaway children',
     steps: [
-      { name: 'Spawn', source: step('{ root: true }', "  for (const i of [1, 2]) task.subtask('spin' + i, { spin: true }, { into: 'c' + i, waitFor: true });\n  data.root = false;") },
+      {
+        name: 'Spawn',
+        source: step(
+          '{ root: true }',
+          "  for (const i of [1, 2]) task.subtask('spin' + i, { spin: true }, { into: 'c' + i, waitFor: true });\n  data.root = false;",
+        ),
+      },
       { name: 'Spin', source: step('{ spin: true }', '  while (true) {}') },
       { name: 'After', source: step("{ c2: { status: 'error' } }", '  data.after = true;\n  task.complete();') },
     ],

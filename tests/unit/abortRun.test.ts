@@ -27,7 +27,11 @@ describe('abortRun', () => {
   });
 
   it('a step over maxDataBytes at commit', async () => {
-    const ws = workspace([step('{ n: 0 }', `${TICKING} await connectors.utils.sleep({ milliseconds: 3 }); data.big = 'x'.repeat(5000);`)], { n: 0 }, { limits: { maxDataBytes: 1000 } });
+    const ws = workspace(
+      [step('{ n: 0 }', `${TICKING} await connectors.utils.sleep({ milliseconds: 3 }); data.big = 'x'.repeat(5000);`)],
+      { n: 0 },
+      { limits: { maxDataBytes: 1000 } },
+    );
     const run = createRun(ws, { host: nodeHost });
     await run.runToEnd();
     await check(run.events);

@@ -13,12 +13,19 @@ const tiers = () =>
 
 describe('branch bookkeeping', () => {
   it('forks from the active branch, names the fork after its origin, and makes it active', () => {
-    const start: BranchesState = { branches: [{ id: 1, name: 'main', parent: null, forkedAt: null, startData: undefined, workspace: null, events: [] }], active: 1 };
+    const start: BranchesState = {
+      branches: [{ id: 1, name: 'main', parent: null, forkedAt: null, startData: undefined, workspace: null, events: [] }],
+      active: 1,
+    };
     const once = forkBranch(start, 1, { seq: 7, t: 1500 }, { a: 1 });
     expect(once.active).toBe(2);
     expect(once.branches[1]).toMatchObject({ id: 2, parent: 1, name: 'branch 2 (from main at t = 1.500 s)', startData: { a: 1 } });
     const twice = forkBranch(once, 2, null, { a: 2 });
-    expect(twice.branches.map((b) => [b.id, b.parent])).toEqual([[1, null], [2, 1], [3, 2]]);
+    expect(twice.branches.map((b) => [b.id, b.parent])).toEqual([
+      [1, null],
+      [2, 1],
+      [3, 2],
+    ]);
     expect(twice.branches[2].name).toBe('branch 3 (from branch 2 (from main at t = 1.500 s))');
   });
 

@@ -50,7 +50,10 @@ describe('cli', () => {
   });
 
   it('exits 1 with the error, step, line and column when the root task errors', async () => {
-    const path = write('err.json', { steps: [{ name: 'Boom', source: stepSource('{ a: 1 }', '  throw new Error("kaput");') }], tasks: [{ name: 'T', data: { a: 1 } }] });
+    const path = write('err.json', {
+      steps: [{ name: 'Boom', source: stepSource('{ a: 1 }', '  throw new Error("kaput");') }],
+      tasks: [{ name: 'T', data: { a: 1 } }],
+    });
     const { code, stdout } = await cli('run', path, '--json');
     expect(code).toBe(1);
     expect(JSON.parse(stdout).error).toEqual({ message: 'kaput', line: 3, column: 9, step: 'Boom' });
@@ -70,7 +73,13 @@ describe('cli', () => {
   });
 
   it('lists invalid steps and runs the rest', async () => {
-    const path = write('invalid.json', { steps: [{ name: 'Bad', source: 'export const condition = {' }, { name: 'Good', source: stepSource('{ a: 1 }', 'task.complete();') }], tasks: [{ name: 'T', data: { a: 1 } }] });
+    const path = write('invalid.json', {
+      steps: [
+        { name: 'Bad', source: 'export const condition = {' },
+        { name: 'Good', source: stepSource('{ a: 1 }', 'task.complete();') },
+      ],
+      tasks: [{ name: 'T', data: { a: 1 } }],
+    });
     const { code, stdout } = await cli('run', path, '--json');
     expect(code).toBe(0);
     const doc = JSON.parse(stdout);

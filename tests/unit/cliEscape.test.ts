@@ -36,14 +36,17 @@ function attacks(): Record<string, [string, RegExp]> {
   return {
     'process.exit': ['process.exit(0);', /ReferenceError: process is not defined/],
     require: ["use({ env: require('fs') });", /ReferenceError: require is not defined/],
-    module: ["module.exports = {}; use(module);", /ReferenceError: module is not defined/],
+    module: ['module.exports = {}; use(module);', /ReferenceError: module is not defined/],
     'globalThis.process': ['use(globalThis.process); globalThis.process.exit(0);', /TypeError: .*(exit|undefined)/],
     'this.constructor': ['use(this.constructor.constructor("return process")());', /TypeError: Cannot read properties of undefined/],
     'globalThis.constructor': ['use(globalThis.constructor.constructor("return process")());', /EvalError: Code generation from strings disallowed/],
     'data.constructor': ['use(data.constructor.constructor("return process")());', /EvalError: Code generation from strings disallowed/],
     'task API constructor': ['use(task.complete.constructor("return process")());', /EvalError: Code generation from strings disallowed/],
-    'connector promise constructor': ['use(connectors.api.get({}).constructor.constructor("return process")());', /EvalError: Code generation from strings disallowed/],
-    'eval': ['use(eval("process"));', /EvalError: Code generation from strings disallowed/],
+    'connector promise constructor': [
+      'use(connectors.api.get({}).constructor.constructor("return process")());',
+      /EvalError: Code generation from strings disallowed/,
+    ],
+    eval: ['use(eval("process"));', /EvalError: Code generation from strings disallowed/],
     'Error.prepareStackTrace': [
       `Error.prepareStackTrace = (e, frames) => frames;
   const frames = new Error('x').stack;
@@ -58,14 +61,14 @@ function attacks(): Record<string, [string, RegExp]> {
     'navigator.sendBeacon': [`navigator.sendBeacon(${u}, 'x');`, /ReferenceError: navigator is not defined/],
     'connector into __proto__': ["await connectors.api.get({ into: '__proto__.polluted' });", /the into path "__proto__\.polluted" is not allowed/],
     'subtask into __proto__': ["task.subtask('child', { a: 1 }, { into: '__proto__.x' });", /the into path "__proto__\.x" is not allowed/],
-    'WebAssembly': ['await WebAssembly.compile(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0]));', /WebAssembly|Wasm code generation disallowed/i],
+    WebAssembly: ['await WebAssembly.compile(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0]));', /WebAssembly|Wasm code generation disallowed/i],
     'throw a Proxy with throwing traps': [
       "const trap = () => { throw new Error('trap'); };\n  throw new Proxy({}, { get: trap, getPrototypeOf: trap, has: trap, ownKeys: trap, getOwnPropertyDescriptor: trap });",
       /./,
     ],
     'throw a Symbol': ["throw Symbol('boom');", /Symbol\(boom\)/],
     'throw null': ['throw null;', /null/],
-    'throw throwing getters': ["throw { get message() { throw 1; }, get stack() { throw 2; }, get name() { throw 3; }, toString() { throw 4; } };", /./],
+    'throw throwing getters': ['throw { get message() { throw 1; }, get stack() { throw 2; }, get name() { throw 3; }, toString() { throw 4; } };', /./],
     'a throwing setTimeout callback': ["setTimeout(() => { throw new Error('late'); }, 10);\n  await new Promise((r) => setTimeout(r, 20));", /late/],
     'a code mock returning a circular object': ['await connectors.api.circular({});', /circular/],
     'data nested 100,000 deep': ['let o = {};\n  for (let i = 0; i < 100000; i++) o = { a: o };\n  data.deep = o;', /./],
@@ -75,7 +78,13 @@ function attacks(): Record<string, [string, RegExp]> {
 function fanOutWorkspace() {
   const names = Object.keys(attacks());
   const steps = [
-    { name: 'Fan out', source: stepSource('{ start: true }', `  for (const name of ${JSON.stringify(names)}) task.subtask(name, { attack: name }, { into: 'results.' + name.replace(/\\W/g, '_') });\n  data.start = false;`) },
+    {
+      name: 'Fan out',
+      source: stepSource(
+        '{ start: true }',
+        `  for (const name of ${JSON.stringify(names)}) task.subtask(name, { attack: name }, { into: 'results.' + name.replace(/\\W/g, '_') });\n  data.start = false;`,
+      ),
+    },
     ...Object.entries(attacks()).map(([name, [body]]) => ({ name, source: stepSource(`{ attack: ${JSON.stringify(name)} }`, `  ${use()}\n  ${body}`) })),
     { name: 'import node:fs', source: stepSource('{ never: 1 }', '  const fs = await import("node:fs");') },
     { name: 'import node:child_process', source: stepSource('{ never: 1 }', '  const cp = await import("node:child_process");\n  cp.execSync("touch x");') },
@@ -129,7 +138,10 @@ describe('cli escape suite', () => {
 
   it('ends the run in a clear error when step code hijacks toJSON or JSON itself', async () => {
     for (const body of ["Object.prototype.toJSON = function () { return 'pwned'; };\n  data.x = 1;", 'JSON.stringify = () => "{}";\n  data.x = 1;']) {
-      const path = tmp.write('tojson.json', { steps: [{ name: 'Hijack', source: stepSource('{ go: 1 }', `  ${body}`) }], tasks: [{ name: 'T', data: { go: 1 } }] });
+      const path = tmp.write('tojson.json', {
+        steps: [{ name: 'Hijack', source: stepSource('{ go: 1 }', `  ${body}`) }],
+        tasks: [{ name: 'T', data: { go: 1 } }],
+      });
       const { code, stdout, stderr } = await cli('run', path, '--json');
       expect(stderr).toBe('');
       expect([0, 1]).toContain(code);
@@ -164,7 +176,10 @@ describe('cli escape suite', () => {
 
   it('lets a step leave rejected promises unhandled, as in a browser worker, without ending the run', async () => {
     const body = "  Promise.reject(new Error('nobody listens'));\n  data.n++;\n  if (data.n < 3000) step.redo();";
-    const path = tmp.write('unhandled.json', { steps: [{ name: 'Reject', source: stepSource('{ n: Number }', body) }], tasks: [{ name: 'T', data: { n: 0 } }] });
+    const path = tmp.write('unhandled.json', {
+      steps: [{ name: 'Reject', source: stepSource('{ n: Number }', body) }],
+      tasks: [{ name: 'T', data: { n: 0 } }],
+    });
     const { code, stdout, stderr } = await cli('run', path, '--json');
     expect([code, stderr]).toEqual([0, '']);
     expect(JSON.parse(stdout)).toMatchObject({ status: 'incomplete', stepRuns: 3000, data: { n: 3000 } });

@@ -32,8 +32,7 @@ export function scratch(prefix: string) {
   };
 }
 
-export const stepSource = (condition: string, body: string) =>
-  `export const condition = ${condition};\nexport const content = async () => {\n${body}\n};\n`;
+export const stepSource = (condition: string, body: string) => `export const condition = ${condition};\nexport const content = async () => {\n${body}\n};\n`;
 
 /** A one-task workspace whose steps are given as [name, condition, body]. */
 export function workspace(steps: [string, string, string][], data: unknown = { go: 1 }, extra: Record<string, unknown> = {}) {

@@ -37,7 +37,11 @@ function cases(): [string, string[], RegExp][] {
     ['invalid UTF-8', ['run', tmp.write('latin1.json', Uint8Array.from([0x7b, 0x22, 0xe9, 0x22, 0x3a, 0x31, 0x7d]))], /latin1\.json: not valid UTF-8 text$/],
     ['a symlink loop', ['run', loop], /loop-a\.json: a symbolic link loop$/],
     ['a file over 50 MB', ['run', big], /big\.json: 51 MB, over the 50 MB input limit$/],
-    ['data nested 100,000 deep', ['run', tmp.write('deep.json', `{"steps":[],"tasks":[{"name":"T","data":${deep(100_000)}}]}`)], /deep\.json: nested deeper than 1000 levels \(at tasks\.0\.data\.a\./],
+    [
+      'data nested 100,000 deep',
+      ['run', tmp.write('deep.json', `{"steps":[],"tasks":[{"name":"T","data":${deep(100_000)}}]}`)],
+      /deep\.json: nested deeper than 1000 levels \(at tasks\.0\.data\.a\./,
+    ],
     ['invalid JSON', ['run', tmp.write('bad.json', '{ "steps": [')], /bad\.json: not valid JSON/],
     ['a document that is no workspace', ['run', tmp.write('nows.json', { hello: 1 })], /nows\.json: not a Steplab workspace: steps: expected an array/],
     ['an unknown flag', ['run', 'examples/sequential.json', '--fast'], /unknown option "--fast"; usage: steplab run/],
@@ -47,20 +51,28 @@ function cases(): [string, string[], RegExp][] {
     ['no command', [], /^steplab: usage: steplab run/],
     ['an unknown command', ['go'], /unknown command "go"; usage: steplab run/],
     ['two inputs', ['run', 'a.json', 'b.json'], /only one workspace can be run at a time; usage/],
-    ['--task with an unknown name', ['run', 'examples/sequential.json', '--task', 'Nope'], /sequential\.json: no task named "Nope"; the tasks are "New order", "Order without items"$/],
+    [
+      '--task with an unknown name',
+      ['run', 'examples/sequential.json', '--task', 'Nope'],
+      /sequential\.json: no task named "Nope"; the tasks are "New order", "Order without items"$/,
+    ],
   ];
 }
 
 describe('cli bad input', () => {
-  it.each(cases())('exits 2 with one clear line for %s', async (_what, args, message) => {
-    const { code, stdout, stderr } = await cli(...args);
-    expect(code).toBe(2);
-    expect(stdout).toBe('');
-    expect(stderr.endsWith('\n')).toBe(true);
-    expect(stderr.trimEnd().split('\n')).toHaveLength(1);
-    expect(stderr.trimEnd()).toMatch(message);
-    expect(stderr).not.toMatch(/\bat .*:\d+:\d+|unexpected failure|internal error/);
-  }, 20_000);
+  it.each(cases())(
+    'exits 2 with one clear line for %s',
+    async (_what, args, message) => {
+      const { code, stdout, stderr } = await cli(...args);
+      expect(code).toBe(2);
+      expect(stdout).toBe('');
+      expect(stderr.endsWith('\n')).toBe(true);
+      expect(stderr.trimEnd().split('\n')).toHaveLength(1);
+      expect(stderr.trimEnd()).toMatch(message);
+      expect(stderr).not.toMatch(/\bat .*:\d+:\d+|unexpected failure|internal error/);
+    },
+    20_000,
+  );
 
   it('exits 2 naming a directory called x.js inside a step folder', async () => {
     const dir = folder('withdir', { 'a.js': 'export const condition = { a: 1 };\nexport const content = async () => {};\n' });
@@ -71,8 +83,12 @@ describe('cli bad input', () => {
   });
 
   it('delivers a whole 10,000-step --json document through a pipe', async () => {
-    const path = tmp.write('many.json', workspace([['Count', '{ n: Number }', "  data.n++;\n  data.pad = 'x'.repeat(200) + data.n;\n  step.redo();"]], { n: 0 }));
-    const reader = "let s='';process.stdin.setEncoding('utf8').on('data',(d)=>s+=d).on('end',()=>{const d=JSON.parse(s);console.log(JSON.stringify([s.length,d.stepRuns,d.status,d.error.message]))})";
+    const path = tmp.write(
+      'many.json',
+      workspace([['Count', '{ n: Number }', "  data.n++;\n  data.pad = 'x'.repeat(200) + data.n;\n  step.redo();"]], { n: 0 }),
+    );
+    const reader =
+      "let s='';process.stdin.setEncoding('utf8').on('data',(d)=>s+=d).on('end',()=>{const d=JSON.parse(s);console.log(JSON.stringify([s.length,d.stepRuns,d.status,d.error.message]))})";
     const out = await new Promise<string>((resolve, reject) => {
       const command = `"${process.execPath}" --import tsx src/cli/main.ts run "${path}" --json | "${process.execPath}" -e "${reader}"`;
       execFile('sh', ['-c', command], { cwd: root, maxBuffer: 1024 * 1024 }, (error, stdout) => (error ? reject(error) : resolve(stdout)));

@@ -14,7 +14,13 @@ describe('cli watchdog', () => {
   it('ends only the subtask whose step never yields; its parent gets the error through into and goes on', async () => {
     const { code, doc } = await run('sub.json', {
       steps: [
-        { name: 'Spawn', source: stepSource('{ root: true }', "  for (const i of [1, 2]) task.subtask('spin' + i, { spin: true }, { into: 'c' + i, waitFor: true });\n  data.root = false;") },
+        {
+          name: 'Spawn',
+          source: stepSource(
+            '{ root: true }',
+            "  for (const i of [1, 2]) task.subtask('spin' + i, { spin: true }, { into: 'c' + i, waitFor: true });\n  data.root = false;",
+          ),
+        },
         { name: 'Spin', source: stepSource('{ spin: true }', '  while (true) {}') },
         { name: 'After', source: stepSource("{ c2: { status: 'error' } }", '  task.complete({ c1: data.c1, c2: data.c2 });') },
       ],
@@ -40,8 +46,13 @@ describe('cli watchdog', () => {
 
   it('counts every slice of a step run: busy slices between setTimeout(0) add up to a timeout', async () => {
     // Date is virtual inside a step and stands still, so each slice spins on a counter (~30 ms).
-    const spin = '  for (let i = 0; i < 20; i++) {\n    let x = 0;\n    for (let j = 0; j < 2e7; j++) x += j;\n    await new Promise((r) => setTimeout(r, 0));\n  }';
-    const { code, doc } = await run('slices.json', { steps: [{ name: 'Slices', source: stepSource('{ go: 1 }', spin) }], tasks: [{ name: 'T', data: { go: 1 } }], limits: { stepTimeoutMs: 300 } });
+    const spin =
+      '  for (let i = 0; i < 20; i++) {\n    let x = 0;\n    for (let j = 0; j < 2e7; j++) x += j;\n    await new Promise((r) => setTimeout(r, 0));\n  }';
+    const { code, doc } = await run('slices.json', {
+      steps: [{ name: 'Slices', source: stepSource('{ go: 1 }', spin) }],
+      tasks: [{ name: 'T', data: { go: 1 } }],
+      limits: { stepTimeoutMs: 300 },
+    });
     expect(code).toBe(1);
     expect(doc.error).toMatchObject({ message: 'execution timeout', step: 'Slices' });
   }, 60_000);

@@ -64,12 +64,25 @@ describe('condition table (semantics section 3)', () => {
   it('supports every listed $ operator via sift', () => {
     const d = { n: 5, s: 'Hello', a: [1, 2, 3], o: { k: 1 } };
     const cases: [unknown, boolean][] = [
-      [{ n: { $eq: 5 } }, true], [{ n: { $ne: 5 } }, false], [{ n: { $gt: 4 } }, true], [{ n: { $gte: 6 } }, false],
-      [{ n: { $lt: 6 } }, true], [{ n: { $lte: 4 } }, false], [{ n: { $in: [1, 5] } }, true], [{ n: { $nin: [1, 5] } }, false],
-      [{ missing: { $exists: false } }, true], [{ n: { $exists: true } }, true], [{ s: { $regex: '^hel', $options: 'i' } }, true],
-      [{ a: { $size: 3 } }, true], [{ a: { $all: [1, 3] } }, true], [{ a: { $elemMatch: { $gt: 2 } } }, true],
-      [{ n: { $not: { $gt: 4 } } }, false], [{ n: { $type: Number } }, true], [{ o: { $type: 'object' } }, true],
-      [{ a: { $type: Object } }, false], [{ n: { $mod: [2, 1] } }, true],
+      [{ n: { $eq: 5 } }, true],
+      [{ n: { $ne: 5 } }, false],
+      [{ n: { $gt: 4 } }, true],
+      [{ n: { $gte: 6 } }, false],
+      [{ n: { $lt: 6 } }, true],
+      [{ n: { $lte: 4 } }, false],
+      [{ n: { $in: [1, 5] } }, true],
+      [{ n: { $nin: [1, 5] } }, false],
+      [{ missing: { $exists: false } }, true],
+      [{ n: { $exists: true } }, true],
+      [{ s: { $regex: '^hel', $options: 'i' } }, true],
+      [{ a: { $size: 3 } }, true],
+      [{ a: { $all: [1, 3] } }, true],
+      [{ a: { $elemMatch: { $gt: 2 } } }, true],
+      [{ n: { $not: { $gt: 4 } } }, false],
+      [{ n: { $type: Number } }, true],
+      [{ o: { $type: 'object' } }, true],
+      [{ a: { $type: Object } }, false],
+      [{ n: { $mod: [2, 1] } }, true],
     ];
     for (const [condition, expected] of cases) expect([condition, matches(condition, d)]).toEqual([condition, expected]);
   });

@@ -9,12 +9,21 @@ const kinds = (events: TraceEvent[], kind: TraceEvent['kind']) => events.filter(
 const logs = (events: TraceEvent[]) => events.flatMap((e) => (e.kind === 'log' ? [e.text] : []));
 
 describe('task.complete(result) (4.7)', () => {
-  for (const [arg, expected] of [['null', null], ['0', 0], ['false', false], ['""', '']] as const) {
+  for (const [arg, expected] of [
+    ['null', null],
+    ['0', 0],
+    ['false', false],
+    ['""', ''],
+  ] as const) {
     it(`complete(${arg}) gives exactly ${arg}, at the root and through into`, async () => {
       const root = await runSteps([step('{ a: 1 }', `task.complete(${arg});`)], { a: 1 });
       expect([root.status, root.result]).toEqual(['done', expected]);
       const parent = await runSteps(
-        [step('{ kid: true }', `task.complete(${arg});`), step('{ go: true }', 'data.go = false; task.subtask("c", { kid: true }, { into: "r", waitFor: true });'), step('{ r: Object }', 'data.got = data.r;')],
+        [
+          step('{ kid: true }', `task.complete(${arg});`),
+          step('{ go: true }', 'data.go = false; task.subtask("c", { kid: true }, { into: "r", waitFor: true });'),
+          step('{ r: Object }', 'data.got = data.r;'),
+        ],
         { go: true },
       );
       expect(parent.data.got).toEqual({ status: 'done', result: expected });
@@ -35,7 +44,10 @@ describe('waitFor with a park (5)', () => {
       [
         step('{ fast: true }', 'task.complete("fast");'),
         step('{ slow: true }', 'await connectors.utils.sleep({ milliseconds: 500 }); task.complete("slow");'),
-        step('{ go: true }', 'data.go = false; task.subtask("f", { fast: true }, { into: "f", waitFor: true }); task.subtask("s", { slow: true }, { into: "s", waitFor: true }); task.park(10000);'),
+        step(
+          '{ go: true }',
+          'data.go = false; task.subtask("f", { fast: true }, { into: "f", waitFor: true }); task.subtask("s", { slow: true }, { into: "s", waitFor: true }); task.park(10000);',
+        ),
         step('{ f: Object }', 'data.sawSlow = data.s !== undefined; task.complete();'),
       ],
       { go: true },
@@ -81,7 +93,11 @@ describe('maxDataBytes: exact UTF-8 bytes of the JSON, after every change (7)', 
 
   it('ends the parent in error when a subtask result at into would cross the limit', async () => {
     const result = await runSteps(
-      [step('{ kid: true }', 'task.complete("y".repeat(380));'), step('{ go: true }', 'data.go = false; task.subtask("c", { kid: true }, { into: "r" });'), step('{ r: Object }', 'data.seen = 1;')],
+      [
+        step('{ kid: true }', 'task.complete("y".repeat(380));'),
+        step('{ go: true }', 'data.go = false; task.subtask("c", { kid: true }, { into: "r" });'),
+        step('{ r: Object }', 'data.seen = 1;'),
+      ],
       { go: true },
       limits(400),
     );
@@ -94,11 +110,14 @@ describe('maxDataBytes: exact UTF-8 bytes of the JSON, after every change (7)', 
     const big = '"z".repeat(500)';
     const result = await runSteps(
       [
-        step('{ a: 1 }', `
+        step(
+          '{ a: 1 }',
+          `
           try { task.complete(${big}); } catch (e) { data.complete = e.message; }
           try { task.subtask("c", { big: ${big} }); } catch (e) { data.subtask = e.message; }
           try { await connectors.api.get(); } catch (e) { data.connector = e.message; }
-          task.complete("small");`),
+          task.complete("small");`,
+        ),
       ],
       { a: 1 },
       { limits: { maxDataBytes: 400 }, connectors: { api: { get: { source: 'export default async () => "q".repeat(1000)' } } } },
@@ -146,10 +165,10 @@ describe('conditions at run time (3)', () => {
   });
 
   it('a throwing dynamic condition does not match and records one condition-error until the message changes', async () => {
-    const result = await runSteps(
-      [step('{ n: { $lt: data.box.max } }', 'task.complete();'), step('{ i: { $lt: 3 } }', 'data.i++; step.redo();')],
-      { i: 0, n: 1 },
-    );
+    const result = await runSteps([step('{ n: { $lt: data.box.max } }', 'task.complete();'), step('{ i: { $lt: 3 } }', 'data.i++; step.redo();')], {
+      i: 0,
+      n: 1,
+    });
     const errors = kinds(result.events, 'condition-error');
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatchObject({ kind: 'condition-error', task: 't0', step: 0 });
@@ -160,7 +179,10 @@ describe('conditions at run time (3)', () => {
 
 describe('timers inside a step (5)', () => {
   it('a setTimeout callback that throws fails the step, atomically', async () => {
-    const result = await runSteps([step('{ a: 1 }', 'data.b = 1; setTimeout(() => { throw new Error("tick failed"); }, 10); await connectors.utils.sleep({ milliseconds: 50 });')], { a: 1 });
+    const result = await runSteps(
+      [step('{ a: 1 }', 'data.b = 1; setTimeout(() => { throw new Error("tick failed"); }, 10); await connectors.utils.sleep({ milliseconds: 50 });')],
+      { a: 1 },
+    );
     expect(result.status).toBe('error');
     expect(result.error?.message).toBe('tick failed');
     expect(result.data).toEqual({ a: 1 });
@@ -184,7 +206,11 @@ describe('timers inside a step (5)', () => {
 
   it('an interval left running while the step awaits forever hits the timer limit', async () => {
     // A long stepTimeoutMs: this test is about the timer limit, whatever the machine's load.
-    const result = await runSteps([step('{ a: 1 }', 'let n = 0; setInterval(() => { n++; }, 10); await new Promise(() => {});')], { a: 1 }, { limits: { stepTimeoutMs: 600_000 } });
+    const result = await runSteps(
+      [step('{ a: 1 }', 'let n = 0; setInterval(() => { n++; }, 10); await new Promise(() => {});')],
+      { a: 1 },
+      { limits: { stepTimeoutMs: 600_000 } },
+    );
     expect(result.status).toBe('error');
     expect(result.error?.message).toMatch(/^timer limit reached: 10000 setTimeout\/setInterval callbacks/);
   });
@@ -192,7 +218,11 @@ describe('timers inside a step (5)', () => {
 
 describe('connector mocks (6)', () => {
   it('a code mock returning a circular object fails the call with a clear message', async () => {
-    const ws = workspace([step('{ a: 1 }', 'await connectors.api.get();')], { a: 1 }, { connectors: { api: { get: { source: 'export default async () => { const o = {}; o.o = o; return o; }' } } } });
+    const ws = workspace(
+      [step('{ a: 1 }', 'await connectors.api.get();')],
+      { a: 1 },
+      { connectors: { api: { get: { source: 'export default async () => { const o = {}; o.o = o; return o; }' } } } },
+    );
     const result = await run(ws);
     expect(result.status).toBe('error');
     expect(result.error?.message).toMatch(/^mock api.get returned something the step cannot receive: the value it returned, at o, is a circular reference/);
@@ -202,7 +232,11 @@ describe('connector mocks (6)', () => {
 describe('limits (7, 4.9)', () => {
   it('stepTimeoutMs is the CPU time of all slices of a step run together', async () => {
     let clock = 0;
-    const ws = workspace([step('{ a: 1 }', 'for (let i = 0; i < 10; i++) await new Promise((r) => setTimeout(r, 0)); data.done = true;')], { a: 1 }, { limits: { stepTimeoutMs: 2000 } });
+    const ws = workspace(
+      [step('{ a: 1 }', 'for (let i = 0; i < 10; i++) await new Promise((r) => setTimeout(r, 0)); data.done = true;')],
+      { a: 1 },
+      { limits: { stepTimeoutMs: 2000 } },
+    );
     // Every clock read is 300 ms later: each slice "takes" 300 ms, so the seventh slice crosses 2,000.
     const slices: number[] = [];
     const result = await createRun(ws, {
@@ -231,7 +265,10 @@ describe('limits (7, 4.9)', () => {
 
   it('when a limit stops another task, the root says so', async () => {
     const result = await runSteps(
-      [step('{ kid: true }', 'for (let i = 0; i < 5; i++) task.subtask("g", { g: 1 });'), step('{ go: true }', 'data.go = false; task.subtask("k", { kid: true }, { into: "k" });')],
+      [
+        step('{ kid: true }', 'for (let i = 0; i < 5; i++) task.subtask("g", { g: 1 });'),
+        step('{ go: true }', 'data.go = false; task.subtask("k", { kid: true }, { into: "k" });'),
+      ],
       { go: true },
       { limits: { maxSubtasks: 3 } },
     );
@@ -267,7 +304,11 @@ describe('limits (7, 4.9)', () => {
 
 describe('bad connector use fails the call, never the engine', () => {
   it('a result that cannot be written at into rejects the call', async () => {
-    const ws = workspace([step('{ a: 1 }', 'try { await connectors.api.get({ into: "a.b" }); } catch (e) { data.error = e.message; }')], { a: 1 }, { connectors: { api: { get: { responses: [{ returns: 5 }] } } } });
+    const ws = workspace(
+      [step('{ a: 1 }', 'try { await connectors.api.get({ into: "a.b" }); } catch (e) { data.error = e.message; }')],
+      { a: 1 },
+      { connectors: { api: { get: { responses: [{ returns: 5 }] } } } },
+    );
     const result = await run(ws);
     expect(result.data.error).toMatch(/^connectors.api.get\(\): the result cannot be written to "a.b": cannot write into "a"/);
     expect(result.data.a).toBe(1);
@@ -301,7 +342,10 @@ describe('children outlive their parent (4.8), failures stay in their task (4.9)
       { go: true },
     );
     expect(result.result).toBe('parent');
-    expect(result.tasks.map((t) => [t.id, t.status, t.result])).toEqual([['t0', 'done', 'parent'], ['t1', 'done', 'late']]);
+    expect(result.tasks.map((t) => [t.id, t.status, t.result])).toEqual([
+      ['t0', 'done', 'parent'],
+      ['t1', 'done', 'late'],
+    ]);
     expect(kinds(result.events, 'subtask-ended')).toHaveLength(0);
     expect(result.virtualTimeMs).toBe(100);
   });

@@ -7,12 +7,18 @@ const exact = (v: unknown) => new TextEncoder().encode(JSON.stringify(v)).length
 
 describe('data size: exact UTF-8 bytes of the JSON (semantics 7)', () => {
   it('equals the encoded JSON.stringify length for any JSON value (3,000 cases)', () => {
-    fc.assert(fc.property(fc.jsonValue(), (v) => createDataSizer()(v) === exact(v)), { numRuns: 2000 });
+    fc.assert(
+      fc.property(fc.jsonValue(), (v) => createDataSizer()(v) === exact(v)),
+      { numRuns: 2000 },
+    );
     const text = fc.string({ unit: 'binary' });
-    fc.assert(fc.property(text, text, (a, b) => {
-      const v = { [a]: b, [b]: [a, -0, 1e21, 5e-7, null, true] };
-      return createDataSizer()(v) === exact(v) && jsonStringBytes(a) === exact(a);
-    }), { numRuns: 1000 });
+    fc.assert(
+      fc.property(text, text, (a, b) => {
+        const v = { [a]: b, [b]: [a, -0, 1e21, 5e-7, null, true] };
+        return createDataSizer()(v) === exact(v) && jsonStringBytes(a) === exact(a);
+      }),
+      { numRuns: 1000 },
+    );
   });
 
   it('stays exact as data changes by copy-on-write, reusing cached sizes', () => {

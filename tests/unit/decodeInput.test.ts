@@ -64,13 +64,17 @@ describe('decodeInput limits', () => {
   });
 
   it('refuses files over 20 MB before reading them', async () => {
-    await expect(decodeInput({ kind: 'file', file: sized('big.steplab.json', 21 * 1024 * 1024) })).rejects.toThrow('big.steplab.json is 21.0 MB; Steplab opens files of up to 20.0 MB');
+    await expect(decodeInput({ kind: 'file', file: sized('big.steplab.json', 21 * 1024 * 1024) })).rejects.toThrow(
+      'big.steplab.json is 21.0 MB; Steplab opens files of up to 20.0 MB',
+    );
     await expect(decodeInput({ kind: 'zip', file: sized('big.zip', 30 * 1024 * 1024) })).rejects.toThrow('big.zip is 30.0 MB');
   });
 
   it('names the path where data nests deeper than 1,000 levels, in files, links and folders', async () => {
     const text = `{"steps":[],"tasks":[{"name":"Deep","data":${nested(100_000)}}]}`;
-    await expect(decodeInput({ kind: 'file', file: file('deep.json', text) })).rejects.toThrow(/deep\.json\.tasks\[0\]\.data\.a\.a.*is nested more than 1000 levels deep/);
+    await expect(decodeInput({ kind: 'file', file: file('deep.json', text) })).rejects.toThrow(
+      /deep\.json\.tasks\[0\]\.data\.a\.a.*is nested more than 1000 levels deep/,
+    );
     const hash = `#v1/${lzString.compressToEncodedURIComponent(text)}`;
     await expect(decodeInput({ kind: 'link', hash })).rejects.toThrow(/nested more than 1000 levels/);
     const folder = [file('01-a.js', small.steps[0].source), file('tasks.json', `[{"name":"Deep","data":${nested(5000)}}]`)];
@@ -79,7 +83,9 @@ describe('decodeInput limits', () => {
 
   it('refuses more than 2,000 steps', async () => {
     const steps = Array.from({ length: 2001 }, (_, i) => ({ name: `S${i}`, source: small.steps[0].source }));
-    await expect(decodeInput({ kind: 'file', file: file('many.json', JSON.stringify({ steps })) })).rejects.toThrow('many.json has 2,001 steps; a workspace holds at most 2,000');
+    await expect(decodeInput({ kind: 'file', file: file('many.json', JSON.stringify({ steps })) })).rejects.toThrow(
+      'many.json has 2,001 steps; a workspace holds at most 2,000',
+    );
   });
 
   it('refuses ZIPs with more than 2,000 entries or more than 50 MB inflated', async () => {
@@ -100,6 +106,8 @@ describe('decodeInput limits', () => {
     const broken = JSON.parse(good);
     const finished = broken.events.findIndex((e: { kind: string }) => e.kind === 'step-finished');
     broken.events[finished].patches = [{ op: 'add', path: ['done', 'deeper', 'still'], value: 1 }];
-    await expect(decodeInput({ kind: 'file', file: file('broken.trace.json', JSON.stringify(broken)) })).rejects.toThrow(/broken\.trace\.json: its recorded changes do not replay/);
+    await expect(decodeInput({ kind: 'file', file: file('broken.trace.json', JSON.stringify(broken)) })).rejects.toThrow(
+      /broken\.trace\.json: its recorded changes do not replay/,
+    );
   });
 });

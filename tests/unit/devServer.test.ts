@@ -8,7 +8,11 @@ let server: ViteDevServer;
 let base: string;
 
 beforeAll(async () => {
-  server = await createServer({ configFile: new URL('../../vite.config.ts', import.meta.url).pathname, logLevel: 'silent', server: { port: 0, strictPort: false, host: '127.0.0.1' } });
+  server = await createServer({
+    configFile: new URL('../../vite.config.ts', import.meta.url).pathname,
+    logLevel: 'silent',
+    server: { port: 0, strictPort: false, host: '127.0.0.1' },
+  });
   await server.listen();
   const address = server.httpServer!.address() as { port: number };
   base = `http://127.0.0.1:${address.port}`;

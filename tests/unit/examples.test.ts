@@ -15,7 +15,12 @@ const load = (file: string) => parseWorkspace(JSON.parse(readFileSync(new URL(fi
 describe('examples', () => {
   it('ships one workspace per seed pattern, each with expectations for every task', () => {
     expect(files.sort()).toEqual(Object.keys(EXAMPLE_EXPECTATIONS).sort());
-    for (const file of files) expect(load(file).tasks.map((t) => t.name).sort()).toEqual(Object.keys(EXAMPLE_EXPECTATIONS[file]).sort());
+    for (const file of files)
+      expect(
+        load(file)
+          .tasks.map((t) => t.name)
+          .sort(),
+      ).toEqual(Object.keys(EXAMPLE_EXPECTATIONS[file]).sort());
   });
 
   it('are up to date with scripts/exampleSpecs.ts (run `npm run examples`)', () => {
@@ -25,9 +30,20 @@ describe('examples', () => {
   it('hold every runnable seed code block as written', () => {
     const sources = files.flatMap((f) => load(f).steps.map((s) => s.source)).join('\n');
     const sections = [
-      'Sequential Processing', 'Parallel Processing', 'Conditional Branching', 'Aggregation Pattern', 'Retry and Recovery Pattern',
-      'Dynamic Workflow Selection', 'Progressive Data Enrichment', 'Bulk Processing Pattern', 'Error Recovery and Fallback',
-      'Conditional Execution Control', 'Throttling and Rate Limiting', 'Data State Visualization', 'Step Execution Tracking', 'Handle Edge Cases',
+      'Sequential Processing',
+      'Parallel Processing',
+      'Conditional Branching',
+      'Aggregation Pattern',
+      'Retry and Recovery Pattern',
+      'Dynamic Workflow Selection',
+      'Progressive Data Enrichment',
+      'Bulk Processing Pattern',
+      'Error Recovery and Fallback',
+      'Conditional Execution Control',
+      'Throttling and Rate Limiting',
+      'Data State Visualization',
+      'Step Execution Tracking',
+      'Handle Edge Cases',
     ];
     for (const section of sections) {
       for (const part of seedBlock(section).split(/\n\s*\n(?=\/\/ )/)) expect(sources).toContain(part.trim());

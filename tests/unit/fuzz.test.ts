@@ -18,7 +18,27 @@ const clear = (error: unknown) => {
 
 describe('fuzz: workspace decoder', () => {
   it('random JSON documents become a workspace or a WorkspaceError (2,000 cases)', () => {
-    const near = fc.record({ steps: fc.array(fc.record({ name: fc.oneof(fc.string(), fc.integer()), source: fc.oneof(fc.string(), fc.constant(step('{ a: 1 }', ''))), enabled: fc.oneof(fc.boolean(), fc.string()) }, { requiredKeys: [] }), { maxLength: 3 }), tasks: fc.anything(), connectors: fc.anything(), limits: fc.anything(), seed: fc.anything(), startTime: fc.anything() }, { requiredKeys: [] });
+    const near = fc.record(
+      {
+        steps: fc.array(
+          fc.record(
+            {
+              name: fc.oneof(fc.string(), fc.integer()),
+              source: fc.oneof(fc.string(), fc.constant(step('{ a: 1 }', ''))),
+              enabled: fc.oneof(fc.boolean(), fc.string()),
+            },
+            { requiredKeys: [] },
+          ),
+          { maxLength: 3 },
+        ),
+        tasks: fc.anything(),
+        connectors: fc.anything(),
+        limits: fc.anything(),
+        seed: fc.anything(),
+        startTime: fc.anything(),
+      },
+      { requiredKeys: [] },
+    );
     fc.assert(
       fc.property(fc.oneof(fc.jsonValue(), near), (value) => {
         try {
@@ -51,7 +71,31 @@ describe('fuzz: workspace decoder', () => {
 
 describe('fuzz: condition compiler', () => {
   it('random nested objects with random $ keys compile or give a ConditionError with a path (2,000 cases)', () => {
-    const key = fc.oneof(fc.constantFrom('$eq', '$ne', '$gt', '$lt', '$in', '$nin', '$exists', '$regex', '$size', '$all', '$elemMatch', '$not', '$type', '$mod', '$and', '$or', '$nor', '$where', '$foo', '$options'), fc.string({ maxLength: 4 }));
+    const key = fc.oneof(
+      fc.constantFrom(
+        '$eq',
+        '$ne',
+        '$gt',
+        '$lt',
+        '$in',
+        '$nin',
+        '$exists',
+        '$regex',
+        '$size',
+        '$all',
+        '$elemMatch',
+        '$not',
+        '$type',
+        '$mod',
+        '$and',
+        '$or',
+        '$nor',
+        '$where',
+        '$foo',
+        '$options',
+      ),
+      fc.string({ maxLength: 4 }),
+    );
     const leaf = fc.oneof(fc.jsonValue({ maxDepth: 1 }), fc.constantFrom(String, Number, Boolean, Array, Object, /a/));
     const node: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
       tree: fc.oneof({ depthSize: 'small' }, leaf, fc.dictionary(key, tie('tree'), { maxKeys: 3 }), fc.array(tie('tree'), { maxLength: 3 })),
@@ -80,8 +124,18 @@ describe('fuzz: engine', () => {
   it('random step sets keep every invariant: a final status, data within the limit, a trace that rebuilds the data, the same trace twice (800 cases)', async () => {
     const k = fc.constantFrom('a', 'b', 'c');
     const v = fc.integer({ min: 0, max: 3 });
-    const leaf = fc.oneof(v.map(String), fc.constant('Number'), fc.constant('null'), v.map((x) => `{ $lt: ${x} }`), v.map((x) => `{ $ne: ${x} }`), fc.constant('{ $exists: true }'), fc.constant('{ $lt: data.max ?? 2 }'));
-    const cond = fc.uniqueArray(fc.tuple(k, leaf), { minLength: 1, maxLength: 2, selector: ([key]) => key }).map((pairs) => `{ ${pairs.map(([key, l]) => `${key}: ${l}`).join(', ')} }`);
+    const leaf = fc.oneof(
+      v.map(String),
+      fc.constant('Number'),
+      fc.constant('null'),
+      v.map((x) => `{ $lt: ${x} }`),
+      v.map((x) => `{ $ne: ${x} }`),
+      fc.constant('{ $exists: true }'),
+      fc.constant('{ $lt: data.max ?? 2 }'),
+    );
+    const cond = fc
+      .uniqueArray(fc.tuple(k, leaf), { minLength: 1, maxLength: 2, selector: ([key]) => key })
+      .map((pairs) => `{ ${pairs.map(([key, l]) => `${key}: ${l}`).join(', ')} }`);
     const action = fc.oneof(
       fc.tuple(k, v).map(([key, x]) => `data.${key} = ${x};`),
       k.map((key) => `data.${key} = (data.${key} ?? 0) + 1;`),

@@ -8,7 +8,18 @@ palette.sans = "system-ui, 'Segoe UI', sans-serif";
 palette.mono = 'ui-monospace, monospace';
 
 const step = (i: number, state: string, word: string, chips: string[] = []) => ({
-  id: `s${i}`, kind: 'step' as const, x: 0, y: 80 + i * 140, width: 230, height: 96, title: `Step <${i}> & "more"`, state, icon: '✓', word, count: i, chips,
+  id: `s${i}`,
+  kind: 'step' as const,
+  x: 0,
+  y: 80 + i * 140,
+  width: 230,
+  height: 96,
+  title: `Step <${i}> & "more"`,
+  state,
+  icon: '✓',
+  word,
+  count: i,
+  chips,
 });
 const model: Drawing = {
   nodes: [

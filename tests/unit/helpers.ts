@@ -17,8 +17,7 @@ export function workspace(steps: StepSpec[], data: JsonObject = {}, extra: Recor
 }
 
 /** A step from a condition and a content body. */
-export const step = (condition: string, body: string) =>
-  `export const condition = ${condition};\nexport const content = async () => {\n${body}\n};\n`;
+export const step = (condition: string, body: string) => `export const condition = ${condition};\nexport const content = async () => {\n${body}\n};\n`;
 
 export async function run(ws: Workspace, options: Partial<RunOptions> = {}): Promise<RunResult> {
   return createRun(ws, { host: nodeHost, ...options }).runToEnd();

@@ -6,13 +6,24 @@ import { frameAt, stepRunsOf, type Frame } from '../../src/state/replay.ts';
 import { runSteps, step } from './helpers.ts';
 
 const leaf = (path: string, expected: string, actual: unknown, pass: boolean) => ({ path, expected, actual, pass });
-const check = (match: boolean, leaves = [leaf('order.status', '"new"', 'new', true)]): StepCheck => ({ valid: true, error: null, match, leaves, reads: [], writes: [] });
+const check = (match: boolean, leaves = [leaf('order.status', '"new"', 'new', true)]): StepCheck => ({
+  valid: true,
+  error: null,
+  match,
+  leaves,
+  reads: [],
+  writes: [],
+});
 const frame = (over: Partial<Frame>): Frame => ({ run: null, states: [], counts: [], redos: [], ready: [], changed: [], status: null, ...over });
 const names = ['Payment', 'Inventory', 'Ship'];
 
 describe('verdict sentences', () => {
   it('names the failing leaf, its expected and actual value', () => {
-    const c = check(false, [leaf('order.status', '"validated"', 'processing', false), leaf('order.id', 'String', 'A1', true), leaf('x', 'Number', undefined, true)]);
+    const c = check(false, [
+      leaf('order.status', '"validated"', 'processing', false),
+      leaf('order.id', 'String', 'A1', true),
+      leaf('x', 'Number', undefined, true),
+    ]);
     expect(verdictFor(2, names, true, c, frame({}))).toBe('No match: 1 of 3 leaves fail: `order.status` expected "validated", actual "processing".');
   });
 
@@ -54,7 +65,10 @@ describe('trace fold and path history', () => {
     );
     const runs = stepRunsOf(result.events);
     expect(runs.map((r) => r.step)).toEqual([0, 0, 0, 1]);
-    const meta = [{ enabled: true, valid: true }, { enabled: true, valid: true }];
+    const meta = [
+      { enabled: true, valid: true },
+      { enabled: true, valid: true },
+    ];
     const second = frameAt(result.events, runs, 1, meta);
     expect(second.counts).toEqual([2, 0]);
     expect(second.states).toEqual(['running', 'never']);
@@ -62,7 +76,11 @@ describe('trace fold and path history', () => {
     const index = createDataIndex(result.events);
     expect(index.dataAt('t0', runs[1].seq)).toEqual({ n: 2, log: [1, 2] });
     const history = pathHistory(result.events, index, 't0', 'n');
-    expect(history.map((h) => [h.t, h.before, h.after, h.step])).toEqual([[0, 0, 1, 0], [1000, 1, 2, 0], [2000, 2, 3, 0]]);
+    expect(history.map((h) => [h.t, h.before, h.after, h.step])).toEqual([
+      [0, 0, 1, 0],
+      [1000, 1, 2, 0],
+      [2000, 2, 3, 0],
+    ]);
     expect(pathHistory(result.events, index, 't0', 'done').map((h) => h.after)).toEqual([true]);
   });
 });

@@ -13,11 +13,13 @@ const opFields = {
   n: fc.integer({ min: 0, max: 3 }),
 };
 const op = fc.record({ kind: fc.constantFrom(...KINDS), ...opFields });
-const json: fc.Arbitrary<JsonObject> = fc.letrec((tie) => ({
-  node: fc.oneof({ depthSize: 'small' }, fc.integer({ min: 0, max: 9 }), tie('obj'), tie('arr')),
-  obj: fc.dictionary(fc.constantFrom('a', 'b', 'list'), tie('node'), { maxKeys: 3 }),
-  arr: fc.array(tie('node'), { maxLength: 3 }),
-})).obj.map((v) => JSON.parse(JSON.stringify(v))) as fc.Arbitrary<JsonObject>;
+const json: fc.Arbitrary<JsonObject> = fc
+  .letrec((tie) => ({
+    node: fc.oneof({ depthSize: 'small' }, fc.integer({ min: 0, max: 9 }), tie('obj'), tie('arr')),
+    obj: fc.dictionary(fc.constantFrom('a', 'b', 'list'), tie('node'), { maxKeys: 3 }),
+    arr: fc.array(tie('node'), { maxLength: 3 }),
+  }))
+  .obj.map((v) => JSON.parse(JSON.stringify(v))) as fc.Arbitrary<JsonObject>;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- random JSON is walked and written by key
 function walk(root: any, path: string[]): any {
@@ -39,15 +41,34 @@ function play(root: any, ops: Op[]): void {
     const key = o.path[o.path.length - 1];
     const target = parent[key];
     switch (o.kind) {
-      case 'set': parent[key] = o.value; break;
-      case 'setText': parent[key] = `é${'"'.repeat(o.n)}${o.value}`; break;
-      case 'setUndefined': parent[key] = undefined; break;
-      case 'grow': if (Array.isArray(target)) target.length += o.n; break;
-      case 'shrink': if (Array.isArray(target)) target.length = Math.min(target.length, o.n); break;
-      case 'setObj': parent[key] = { v: o.value, list: [o.value] }; break;
-      case 'delete': delete parent[key]; break;
-      case 'copyFrom': if (o.path.length === 1 && key !== 'list') parent[key] = root.list ?? null; break;
-      case 'mutateHeld': if (held && typeof held === 'object' && !Array.isArray(held)) held.z = o.value; held = target; break;
+      case 'set':
+        parent[key] = o.value;
+        break;
+      case 'setText':
+        parent[key] = `é${'"'.repeat(o.n)}${o.value}`;
+        break;
+      case 'setUndefined':
+        parent[key] = undefined;
+        break;
+      case 'grow':
+        if (Array.isArray(target)) target.length += o.n;
+        break;
+      case 'shrink':
+        if (Array.isArray(target)) target.length = Math.min(target.length, o.n);
+        break;
+      case 'setObj':
+        parent[key] = { v: o.value, list: [o.value] };
+        break;
+      case 'delete':
+        delete parent[key];
+        break;
+      case 'copyFrom':
+        if (o.path.length === 1 && key !== 'list') parent[key] = root.list ?? null;
+        break;
+      case 'mutateHeld':
+        if (held && typeof held === 'object' && !Array.isArray(held)) held.z = o.value;
+        held = target;
+        break;
       default:
         if (!Array.isArray(target)) break;
         if (o.kind === 'push') target.push(o.value, { w: o.n });
@@ -120,7 +141,7 @@ describe('jsonDraft', () => {
     let data = base;
     for (let i = 0; i < 3; i++) {
       const { draft, finalize } = createJsonDraft(data);
-      ((draft.rows as { v: number }[])[7 + i]).v = i + 1;
+      (draft.rows as { v: number }[])[7 + i].v = i + 1;
       (draft as { n: number }).n++;
       visits = 0;
       data = guard.commit(data, finalize(), 'after this step')[0];

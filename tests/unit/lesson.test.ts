@@ -10,7 +10,9 @@ describe('lessons', () => {
     const stop = { at: 'Validate', title: 'T', text: 'x', highlight: ['order.status'] };
     expect(parseLesson({ title: 'L', stops: [stop] }).stops[0]).toEqual(stop);
     expect(() => parseLesson({ title: 'L', stops: [] })).toThrow('lesson.stops: expected at least one stop');
-    expect(() => parseLesson({ title: 'L', stops: [{ ...stop, at: -1 }] })).toThrow('lesson.stops[0].at: expected an event index (a whole number ≥ 0) or a step name');
+    expect(() => parseLesson({ title: 'L', stops: [{ ...stop, at: -1 }] })).toThrow(
+      'lesson.stops[0].at: expected an event index (a whole number ≥ 0) or a step name',
+    );
     expect(() => parseLesson({ title: 'L', stops: [stop, { ...stop, highlight: [1] }] })).toThrow('lesson.stops[1].highlight');
     expect(() => parseLesson('nope')).toThrow(LessonError);
     expect(() => parseWorkspace({ steps: [], lesson: { title: '', stops: [stop] } })).toThrow('lesson: .title: expected a title');

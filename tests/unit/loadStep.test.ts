@@ -50,10 +50,12 @@ describe('step loader', () => {
     const at = '2025-01-01T00:00:00.000Z';
     const fixed = load(step('{ at: Date }', ''));
     expect(fixed.valid && fixed.staticCondition !== null).toBe(true);
-    const result = await runSteps(
-      [step('{ at: Date, done: null }', 'data.done = 1;'), step('{ when: Date, n: { $lt: data.max } }', 'data.n++;')],
-      { at, when: at, n: 0, max: 1 },
-    );
+    const result = await runSteps([step('{ at: Date, done: null }', 'data.done = 1;'), step('{ when: Date, n: { $lt: data.max } }', 'data.n++;')], {
+      at,
+      when: at,
+      n: 0,
+      max: 1,
+    });
     expect(result.ran).toEqual(['S1', 'S2']);
   });
 
@@ -64,7 +66,9 @@ describe('step loader', () => {
   });
 
   it('rejects imports with a clear message', () => {
-    expect(invalid('import x from "y";\nexport const condition = { a: 1 };\nexport const content = async () => {};').message).toMatch(/imports are not available/);
+    expect(invalid('import x from "y";\nexport const condition = { a: 1 };\nexport const content = async () => {};').message).toMatch(
+      /imports are not available/,
+    );
   });
 
   it('compiles a literal condition once and leaves a data-reading one dynamic', () => {
@@ -75,10 +79,7 @@ describe('step loader', () => {
   });
 
   it('re-evaluates a condition that reads data each time', async () => {
-    const result = await runSteps(
-      [step('{ i: { $lt: data.limit } }', 'data.i++; step.redo();')],
-      { i: 0, limit: 3 },
-    );
+    const result = await runSteps([step('{ i: { $lt: data.limit } }', 'data.i++; step.redo();')], { i: 0, limit: 3 });
     expect(result.data.i).toBe(3);
     expect(result.ran).toHaveLength(3);
   });
@@ -91,7 +92,10 @@ describe('step loader', () => {
 
   it('gives every task its own module instance', async () => {
     const counter = `let calls = 0;\n${step('{ job: String }', 'calls++; data.calls = calls; task.complete();')}`;
-    const spawner = step('{ start: true }', 'task.subtask("a", { job: "x" }, { into: "a", waitFor: true }); task.subtask("b", { job: "y" }, { into: "b", waitFor: true });');
+    const spawner = step(
+      '{ start: true }',
+      'task.subtask("a", { job: "x" }, { into: "a", waitFor: true }); task.subtask("b", { job: "y" }, { into: "b", waitFor: true });',
+    );
     const result = await runSteps([spawner, counter], { start: true });
     expect((result.data.a as { result: { calls: number } }).result.calls).toBe(1);
     expect((result.data.b as { result: { calls: number } }).result.calls).toBe(1);
@@ -133,9 +137,15 @@ describe('positions count from 1 and are the source file’s own (section 1, 2)'
   });
 
   it('a step whose source starts on line 2 of its file (folder form) reports the file’s lines', async () => {
-    const syntax = loadStep({ name: 'S', source: 'export const condition = { a: 1 };\nexport const content = async () => {\n  data.a = ;\n};\n', enabled: true, firstLine: 2 }, 0);
+    const syntax = loadStep(
+      { name: 'S', source: 'export const condition = { a: 1 };\nexport const content = async () => {\n  data.a = ;\n};\n', enabled: true, firstLine: 2 },
+      0,
+    );
     expect(!syntax.valid && [syntax.error.line, syntax.error.column]).toEqual([4, 12]);
-    const result = await runSteps([{ source: 'export const condition = { a: 1 };\nexport const content = async () => {\n  null.x;\n};', firstLine: 2 } as never], { a: 1 });
+    const result = await runSteps(
+      [{ source: 'export const condition = { a: 1 };\nexport const content = async () => {\n  null.x;\n};', firstLine: 2 } as never],
+      { a: 1 },
+    );
     expect([result.error?.line, result.error?.column]).toEqual([4, 8]);
   });
 });

@@ -11,7 +11,7 @@ const examplesDir = new URL('../../examples/', import.meta.url);
 const examples = readdirSync(examplesDir).filter((f) => f.endsWith('.json'));
 const load = (file: string) => parseWorkspace(JSON.parse(readFileSync(new URL(file, examplesDir), 'utf8')));
 /** What the page receives: the structured clone of what the worker posts. */
-const cloned = <T,>(value: T): T => structuredClone(value);
+const cloned = <T>(value: T): T => structuredClone(value);
 
 describe('message guards', () => {
   for (const file of examples) {

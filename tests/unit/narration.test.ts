@@ -12,17 +12,30 @@ async function narrated(ws: ReturnType<typeof workspace>, leaves: NarrationInput
 describe('narration', () => {
   it('tells why a step ran and what it changed', async () => {
     const ws = workspace(
-      [{ name: 'Validate order', source: step('{ order: { status: "processing" } }', 'data.order.status = "validated"; data.order.validatedAt = "now"; delete data.order.tmp;') }],
+      [
+        {
+          name: 'Validate order',
+          source: step('{ order: { status: "processing" } }', 'data.order.status = "validated"; data.order.validatedAt = "now"; delete data.order.tmp;'),
+        },
+      ],
       { order: { status: 'processing', tmp: 1 } },
     );
     const { say } = await narrated(ws, [[{ path: 'order.status', expected: '"processing"' }]]);
-    expect(say('step-finished')).toBe('‘Validate order’ ran because `order.status` is "processing". It set `order.status` to "validated", removed `order.tmp` and added `order.validatedAt`.');
+    expect(say('step-finished')).toBe(
+      '‘Validate order’ ran because `order.status` is "processing". It set `order.status` to "validated", removed `order.tmp` and added `order.validatedAt`.',
+    );
   });
 
   it('covers failures, waits, redo, subtasks, connectors and the end of a task', async () => {
     const ws = workspace(
       [
-        { name: 'Call', source: step('{ n: Number }', 'await connectors.api.get({}); data.n++; task.park(2000); step.redo(); if (data.n > 1) task.subtask("child", { kid: true }, { into: "kid", waitFor: true });') },
+        {
+          name: 'Call',
+          source: step(
+            '{ n: Number }',
+            'await connectors.api.get({}); data.n++; task.park(2000); step.redo(); if (data.n > 1) task.subtask("child", { kid: true }, { into: "kid", waitFor: true });',
+          ),
+        },
         { name: 'Kid', source: step('{ kid: true }', 'throw new Error("nope")') },
       ],
       { n: 0 },

@@ -20,7 +20,11 @@ const jsonProblem = (text: string) => {
 
 describe('JSON errors have a line and column', () => {
   it('points at a missing comma', () => {
-    expect(jsonProblem('{\n  "a": 1\n  "b": 2\n}')).toEqual({ message: 'Invalid JSON: expected `,` or `}` after a property value, found `"`', line: 3, column: 3 });
+    expect(jsonProblem('{\n  "a": 1\n  "b": 2\n}')).toEqual({
+      message: 'Invalid JSON: expected `,` or `}` after a property value, found `"`',
+      line: 3,
+      column: 3,
+    });
   });
 
   it('points at a bad value, a trailing comma, single quotes and text after the value', () => {
@@ -94,9 +98,19 @@ describe('unknown operators suggest the nearest known one', () => {
 
 describe('the problem list', () => {
   const workspace = (over: Partial<Workspace> = {}): Workspace => ({
-    version: 1, name: 'W', steps: [{ name: 'Validate', source: 'export const condition = { a: 1 };\nexport const content = async () => {};', enabled: true }, { name: 'Ship', source: 'export const condition = {\n  a: data.x.y\n};\nexport const content = async () => {};', enabled: true }],
-    tasks: [{ name: 'T', data: {} }], connectors: {}, config: {}, seed: 1, startTime: '2025-01-01T00:00:00.000Z',
-    limits: { maxSteps: 100, stepTimeoutMs: 1000, maxSubtasks: 10, maxDataBytes: 100000 }, ...over,
+    version: 1,
+    name: 'W',
+    steps: [
+      { name: 'Validate', source: 'export const condition = { a: 1 };\nexport const content = async () => {};', enabled: true },
+      { name: 'Ship', source: 'export const condition = {\n  a: data.x.y\n};\nexport const content = async () => {};', enabled: true },
+    ],
+    tasks: [{ name: 'T', data: {} }],
+    connectors: {},
+    config: {},
+    seed: 1,
+    startTime: '2025-01-01T00:00:00.000Z',
+    limits: { maxSteps: 100, stepTimeoutMs: 1000, maxSubtasks: 10, maxDataBytes: 100000 },
+    ...over,
   });
   const check = (over: Partial<StepCheck>): StepCheck => ({ valid: true, error: null, match: false, leaves: [], reads: [], writes: [], ...over });
 
@@ -121,6 +135,8 @@ describe('the problem list', () => {
   });
 
   it('is empty for a healthy workspace', () => {
-    expect(listProblems({ workspace: workspace(), checks: [check({}), check({})], checkError: null, jsonErrors: {}, events: [], runWorkspace: null })).toEqual([]);
+    expect(listProblems({ workspace: workspace(), checks: [check({}), check({})], checkError: null, jsonErrors: {}, events: [], runWorkspace: null })).toEqual(
+      [],
+    );
   });
 });

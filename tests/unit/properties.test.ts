@@ -15,7 +15,9 @@ const leaf = fc.oneof(
   value.map((v) => `{ $lt: ${v} }`),
   value.map((v) => `{ $ne: ${v} }`),
 );
-const condition = fc.uniqueArray(fc.tuple(key, leaf), { minLength: 1, maxLength: 2, selector: ([k]) => k }).map((pairs) => `{ ${pairs.map(([k, l]) => `${k}: ${l}`).join(', ')} }`);
+const condition = fc
+  .uniqueArray(fc.tuple(key, leaf), { minLength: 1, maxLength: 2, selector: ([k]) => k })
+  .map((pairs) => `{ ${pairs.map(([k, l]) => `${k}: ${l}`).join(', ')} }`);
 const mutation = fc.oneof(
   fc.tuple(key, value).map(([k, v]) => `data.${k} = ${v};`),
   key.map((k) => `data.${k} = (data.${k} ?? 0) + 1;`),

@@ -59,22 +59,41 @@ const regexHolds = (v: unknown, re: RegExp) => candidates(v).some((c) => typeof 
 
 function operator(op: string, param: unknown, owner: Rec, v: unknown, data: unknown, path: string[]): boolean {
   switch (op) {
-    case '$and': return (param as unknown[]).every((b) => matchAt(b, data, path));
-    case '$or': return (param as unknown[]).some((b) => matchAt(b, data, path));
-    case '$nor': return !(param as unknown[]).some((b) => matchAt(b, data, path));
-    case '$not': return !matchAt(param, v, []);
-    case '$elemMatch': return Array.isArray(v) && v.some((el) => matchAt(param, el, []));
-    case '$type': return v !== ABSENT && TYPES.get(param)!(v);
-    case '$options': return true;
-    case '$eq': return eq(v, param);
-    case '$ne': return !eq(v, param);
-    case '$gt': case '$gte': case '$lt': case '$lte': return compare(op, v, param);
-    case '$in': return (param as unknown[]).some((p) => (p instanceof RegExp ? regexHolds(v, p) : eq(v, p)));
-    case '$nin': return !(param as unknown[]).some((p) => (p instanceof RegExp ? regexHolds(v, p) : eq(v, p)));
-    case '$exists': return param ? v !== ABSENT : v === ABSENT;
-    case '$regex': return regexHolds(v, new RegExp(param as string, (owner.$options as string | undefined) ?? ''));
-    case '$size': return Array.isArray(v) && v.length === param;
-    case '$all': return (param as unknown[]).every((p) => eq(v, p)); // MongoDB: an $and of $eq
+    case '$and':
+      return (param as unknown[]).every((b) => matchAt(b, data, path));
+    case '$or':
+      return (param as unknown[]).some((b) => matchAt(b, data, path));
+    case '$nor':
+      return !(param as unknown[]).some((b) => matchAt(b, data, path));
+    case '$not':
+      return !matchAt(param, v, []);
+    case '$elemMatch':
+      return Array.isArray(v) && v.some((el) => matchAt(param, el, []));
+    case '$type':
+      return v !== ABSENT && TYPES.get(param)!(v);
+    case '$options':
+      return true;
+    case '$eq':
+      return eq(v, param);
+    case '$ne':
+      return !eq(v, param);
+    case '$gt':
+    case '$gte':
+    case '$lt':
+    case '$lte':
+      return compare(op, v, param);
+    case '$in':
+      return (param as unknown[]).some((p) => (p instanceof RegExp ? regexHolds(v, p) : eq(v, p)));
+    case '$nin':
+      return !(param as unknown[]).some((p) => (p instanceof RegExp ? regexHolds(v, p) : eq(v, p)));
+    case '$exists':
+      return param ? v !== ABSENT : v === ABSENT;
+    case '$regex':
+      return regexHolds(v, new RegExp(param as string, (owner.$options as string | undefined) ?? ''));
+    case '$size':
+      return Array.isArray(v) && v.length === param;
+    case '$all':
+      return (param as unknown[]).every((p) => eq(v, p)); // MongoDB: an $and of $eq
     case '$mod': {
       const [d, r] = param as [number, number];
       return candidates(v).some((c) => typeof c === 'number' && c % d === r);
@@ -89,9 +108,7 @@ export function matchAt(pattern: unknown, data: unknown, path: string[]): boolea
   if (isObj(pattern) && !(pattern instanceof RegExp)) {
     const keys = Object.keys(pattern);
     if (keys.length === 0) return isObj(v); // {} matches any plain object
-    return keys.every((k) =>
-      k.startsWith('$') ? operator(k, pattern[k], pattern, v, data, path) : matchAt(pattern[k], data, [...path, ...k.split('.')]),
-    );
+    return keys.every((k) => (k.startsWith('$') ? operator(k, pattern[k], pattern, v, data, path) : matchAt(pattern[k], data, [...path, ...k.split('.')])));
   }
   if (pattern === null) return v === ABSENT || v === null;
   if (TYPES.has(pattern)) return v !== ABSENT && TYPES.get(pattern)!(v);

@@ -16,7 +16,9 @@ const examplesDir = new URL('../../examples/', import.meta.url);
 
 async function exampleTraces() {
   const out: { name: string; events: TraceEvent[]; steps: number }[] = [];
-  for (const file of readdirSync(examplesDir).filter((f) => f.endsWith('.json')).sort()) {
+  for (const file of readdirSync(examplesDir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()) {
     const ws = parseWorkspace(JSON.parse(readFileSync(new URL(file, examplesDir), 'utf8')));
     for (const task of ws.tasks) {
       const run = createRun(ws, { host: nodeHost, taskName: task.name });

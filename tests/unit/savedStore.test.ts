@@ -7,16 +7,27 @@ import { CORRUPT, forget, idbBackend, listRecent, loadRecord, memoryBackend, pro
 import { CORRUPT_KEY, migrateLocalSave, SAVE_KEY, type CorruptCopy } from '../../src/state/persistence.ts';
 import { deleteStep, loadWorkspace, undoDelete, useWorkspace } from '../../src/state/workspaceStore.ts';
 
-const ws = (name: string) => parseWorkspace({ name, steps: [{ name: 'A', source: 'export const condition = { a: 1 };\nexport const content = async () => {};' }] });
+const ws = (name: string) =>
+  parseWorkspace({ name, steps: [{ name: 'A', source: 'export const condition = { a: 1 };\nexport const content = async () => {};' }] });
 
 class MemoryStorage implements Storage {
   map = new Map<string, string>();
   quota = Infinity;
-  get length() { return this.map.size; }
-  clear() { this.map.clear(); }
-  getItem(k: string) { return this.map.get(k) ?? null; }
-  key(i: number) { return [...this.map.keys()][i] ?? null; }
-  removeItem(k: string) { this.map.delete(k); }
+  get length() {
+    return this.map.size;
+  }
+  clear() {
+    this.map.clear();
+  }
+  getItem(k: string) {
+    return this.map.get(k) ?? null;
+  }
+  key(i: number) {
+    return [...this.map.keys()][i] ?? null;
+  }
+  removeItem(k: string) {
+    this.map.delete(k);
+  }
   setItem(k: string, v: string) {
     if (v.length > this.quota) throw new DOMException('full', 'QuotaExceededError');
     this.map.set(k, v);
@@ -24,7 +35,10 @@ class MemoryStorage implements Storage {
 }
 
 describe('saved workspaces', () => {
-  for (const [label, make] of [['IndexedDB', idbBackend], ['memory', memoryBackend]] as const) {
+  for (const [label, make] of [
+    ['IndexedDB', idbBackend],
+    ['memory', memoryBackend],
+  ] as const) {
     it(`${label}: saves revisions and refuses to overwrite a newer save`, async () => {
       const b = make();
       expect(await probe(b)).toBe(true);

@@ -109,13 +109,22 @@ describe('subtasks', () => {
   const child = step('{ job: Number }', 'await connectors.utils.sleep({ milliseconds: data.job * 100 }); task.complete({ doubled: data.job * 2 });');
 
   it('waitFor holds the parent until every child ended, and writes { status, result } at into', async () => {
-    const parent = step('{ start: true }', 'task.subtask("one", { job: 3 }, { into: "results.0", waitFor: true }); task.subtask("two", { job: 1 }, { into: "results.1", waitFor: true }); data.start = false;');
+    const parent = step(
+      '{ start: true }',
+      'task.subtask("one", { job: 3 }, { into: "results.0", waitFor: true }); task.subtask("two", { job: 1 }, { into: "results.1", waitFor: true }); data.start = false;',
+    );
     const after = step('{ results: Array }', 'data.sawResults = data.results.length;');
     const result = await runSteps([parent, child, after], { start: true });
-    expect(result.data.results).toEqual([{ status: 'done', result: { doubled: 6 } }, { status: 'done', result: { doubled: 2 } }]);
+    expect(result.data.results).toEqual([
+      { status: 'done', result: { doubled: 6 } },
+      { status: 'done', result: { doubled: 2 } },
+    ]);
     expect(result.data.sawResults).toBe(2);
     const ends = result.events.filter((e) => e.kind === 'task-ended' && e.task !== 't0').map((e) => [e.task, e.t]);
-    expect(ends).toEqual([['t2', 100], ['t1', 300]]);
+    expect(ends).toEqual([
+      ['t2', 100],
+      ['t1', 300],
+    ]);
     const afterStart = result.events.find((e) => e.kind === 'step-started' && e.step === 2);
     expect(afterStart?.t).toBe(300);
   });
@@ -135,7 +144,10 @@ describe('subtasks', () => {
     const bad = step('{ bad: true }', 'throw new Error("child broke");');
     const result = await runSteps([parent, bad], { start: true });
     expect(result.data.child).toEqual({ status: 'error', error: 'child broke' });
-    expect(result.tasks.map((t) => [t.id, t.parent, t.status])).toEqual([['t0', null, 'incomplete'], ['t1', 't0', 'error']]);
+    expect(result.tasks.map((t) => [t.id, t.parent, t.status])).toEqual([
+      ['t0', null, 'incomplete'],
+      ['t1', 't0', 'error'],
+    ]);
   });
 
   it('a result wakes a parked parent early', async () => {
@@ -204,10 +216,21 @@ describe('deterministic time and chance (section 5)', () => {
   });
 
   it('interleaves tasks on the clock, ties in scheduling order', async () => {
-    const parent = step('{ start: true }', 'task.subtask("slow", { wait: 300 }, { into: "slow" }); task.subtask("fast", { wait: 100 }, { into: "fast" }); data.start = false;');
-    const waiter = step('{ wait: Number }', 'console.log("begin", task.name()); await connectors.utils.sleep({ milliseconds: data.wait }); console.log("end", task.name());');
+    const parent = step(
+      '{ start: true }',
+      'task.subtask("slow", { wait: 300 }, { into: "slow" }); task.subtask("fast", { wait: 100 }, { into: "fast" }); data.start = false;',
+    );
+    const waiter = step(
+      '{ wait: Number }',
+      'console.log("begin", task.name()); await connectors.utils.sleep({ milliseconds: data.wait }); console.log("end", task.name());',
+    );
     const result = await runSteps([parent, waiter], { start: true });
-    expect(result.logs.map((l) => [l.t, l.text])).toEqual([[0, 'begin slow'], [0, 'begin fast'], [100, 'end fast'], [300, 'end slow']]);
+    expect(result.logs.map((l) => [l.t, l.text])).toEqual([
+      [0, 'begin slow'],
+      [0, 'begin fast'],
+      [100, 'end fast'],
+      [300, 'end slow'],
+    ]);
   });
 });
 
@@ -256,12 +279,17 @@ describe('runtime API', () => {
   it('records logs, audit entries and visualize output with the step and time', async () => {
     const body = `console.log('hi', { a: 1 }); console.warn('careful'); audit.log('audited'); task.visualize({ type: 'table', name: 'T', data: [{ a: 1 }] });`;
     const result = await runSteps([step('{ a: 1 }', body)], { a: 1 });
-    expect(result.logs.map((l) => [l.level, l.text, l.step])).toEqual([['log', 'hi {"a":1}', 'S1'], ['warn', 'careful', 'S1'], ['audit', 'audited', 'S1']]);
+    expect(result.logs.map((l) => [l.level, l.text, l.step])).toEqual([
+      ['log', 'hi {"a":1}', 'S1'],
+      ['warn', 'careful', 'S1'],
+      ['audit', 'audited', 'S1'],
+    ]);
     expect(kinds(result.events, 'visualize')[0]).toMatchObject({ type: 'table', name: 'T', data: [{ a: 1 }] });
   });
 
   it('provides task.id, task.name, task.tags and task.config', async () => {
-    const body = 'data.id = task.id(); task.name("Renamed"); data.name = task.name(); task.tags(["x"]); data.tags = task.tags(); data.key = task.config("API_KEY");';
+    const body =
+      'data.id = task.id(); task.name("Renamed"); data.name = task.name(); task.tags(["x"]); data.tags = task.tags(); data.key = task.config("API_KEY");';
     const result = await run(workspace([step('{ a: 1 }', body)], { a: 1 }, { config: { API_KEY: 'test' } }));
     expect(result.data).toMatchObject({ id: 't0', name: 'Renamed', tags: ['x'], key: 'test' });
   });
@@ -274,19 +302,19 @@ describe('runtime API', () => {
 
 describe('read index regressions found by the scheduler oracle', () => {
   it('truncating an array re-tests conditions on its elements', async () => {
-    const result = await runSteps(
-      [step('{ "b.0": null }', 'data.hit = true;'), step('{ go: true }', 'data.go = false; data.b.length = 0;')],
-      { go: true, b: [2] },
-    );
+    const result = await runSteps([step('{ "b.0": null }', 'data.hit = true;'), step('{ go: true }', 'data.go = false; data.b.length = 0;')], {
+      go: true,
+      b: [2],
+    });
     expect(result.ran).toEqual(['S2', 'S1']);
   });
 
   it('records flips in step order whatever the order the index found them', async () => {
-    const result = await runSteps(
-      [step('{ "a.b": 0 }', 'data.a.b = 1;'), step('{ "a.b": { $ne: 0 }, a: {} }', 'delete data.a.b;')],
-      { a: { b: 0 } },
-    );
+    const result = await runSteps([step('{ "a.b": 0 }', 'data.a.b = 1;'), step('{ "a.b": { $ne: 0 }, a: {} }', 'delete data.a.b;')], { a: { b: 0 } });
     const flips = result.events.flatMap((e) => (e.kind === 'evaluated' ? [e.flips] : []));
-    expect(flips[1]).toEqual([[0, false], [1, true]]);
+    expect(flips[1]).toEqual([
+      [0, false],
+      [1, true],
+    ]);
   });
 });

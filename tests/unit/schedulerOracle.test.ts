@@ -53,7 +53,10 @@ const mutation = fc.oneof(
   fc.constant('task.subtask("child", { a: { b: 0 } }, { into: "a.c", waitFor: true });'),
 );
 const scenario = fc.record({
-  steps: fc.array(fc.tuple(condition, fc.array(mutation, { minLength: 1, maxLength: 3 })).map(([c, m]) => step(c, m.join('\n'))), { minLength: 1, maxLength: 5 }),
+  steps: fc.array(
+    fc.tuple(condition, fc.array(mutation, { minLength: 1, maxLength: 3 })).map(([c, m]) => step(c, m.join('\n'))),
+    { minLength: 1, maxLength: 5 },
+  ),
   data: fc.record({ a: fc.oneof(v, fc.constant({ b: 0 })), n: v }, { requiredKeys: [] }) as fc.Arbitrary<JsonObject>,
 });
 

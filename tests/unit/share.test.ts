@@ -7,8 +7,15 @@ import { workspaceFromFolder, workspaceToFolder } from '../../src/share/stepFold
 import { workspaceFromZip, workspaceToZip } from '../../src/share/stepZip.ts';
 
 const dir = new URL('../../examples/', import.meta.url);
-const examples = readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => [f, parseWorkspace(JSON.parse(readFileSync(new URL(f, dir), 'utf8')))] as const);
-const portable = (ws: ReturnType<typeof parseWorkspace>) => ({ steps: ws.steps.map((s) => ({ name: s.name, source: s.source })), tasks: ws.tasks, connectors: ws.connectors, config: ws.config });
+const examples = readdirSync(dir)
+  .filter((f) => f.endsWith('.json'))
+  .map((f) => [f, parseWorkspace(JSON.parse(readFileSync(new URL(f, dir), 'utf8')))] as const);
+const portable = (ws: ReturnType<typeof parseWorkspace>) => ({
+  steps: ws.steps.map((s) => ({ name: s.name, source: s.source })),
+  tasks: ws.tasks,
+  connectors: ws.connectors,
+  config: ws.config,
+});
 
 describe('share links', () => {
   it('round-trip every example through #v1/', () => {
@@ -24,14 +31,21 @@ describe('share links', () => {
 
   it('never crash on random strings: a workspace or a ShareLinkError (1,000 cases)', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.string().map((s) => `#v1/${s}`), fc.string().map((s) => `#v1/${encodeShareHash(examples[0][1]).slice(4, 40)}${s}`)), (hash) => {
-        try {
-          decodeShareHash(hash);
-        } catch (error) {
-          expect(error).toBeInstanceOf(ShareLinkError);
-          expect((error as Error).message.length).toBeGreaterThan(10);
-        }
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.string().map((s) => `#v1/${s}`),
+          fc.string().map((s) => `#v1/${encodeShareHash(examples[0][1]).slice(4, 40)}${s}`),
+        ),
+        (hash) => {
+          try {
+            decodeShareHash(hash);
+          } catch (error) {
+            expect(error).toBeInstanceOf(ShareLinkError);
+            expect((error as Error).message.length).toBeGreaterThan(10);
+          }
+        },
+      ),
       { numRuns: 1000 },
     );
   });
@@ -49,7 +63,15 @@ describe('step folders and ZIPs', () => {
 
   it('names files so they sort in order and carry the step name', () => {
     const files = Object.keys(workspaceToFolder(examples.find(([f]) => f === 'sequential.json')![1]));
-    expect(files).toEqual(['01-initialize-processing.js', '02-validate-order.js', '03-process-validated-order.js', 'tasks.json', 'connectors.json', 'config.json', 'steplab.json']);
+    expect(files).toEqual([
+      '01-initialize-processing.js',
+      '02-validate-order.js',
+      '03-process-validated-order.js',
+      'tasks.json',
+      'connectors.json',
+      'config.json',
+      'steplab.json',
+    ]);
   });
 
   it('reports a file that is not a ZIP', () => {

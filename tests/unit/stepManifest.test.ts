@@ -7,7 +7,9 @@ import { workspaceFromFolder, workspaceToFolder } from '../../src/share/stepFold
 import { workspaceFromZip, workspaceToZip } from '../../src/share/stepZip.ts';
 
 const dir = new URL('../../examples/', import.meta.url);
-const examples = readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => parseWorkspace(JSON.parse(readFileSync(new URL(f, dir), 'utf8'))));
+const examples = readdirSync(dir)
+  .filter((f) => f.endsWith('.json'))
+  .map((f) => parseWorkspace(JSON.parse(readFileSync(new URL(f, dir), 'utf8'))));
 const biggest = [...examples].sort((a, b) => b.steps.length - a.steps.length)[0];
 
 describe('steplab.json manifest', () => {
@@ -48,7 +50,10 @@ describe('steplab.json manifest', () => {
     expect(() => workspaceFromFolder({ ...files, 'steplab.json': '[' }, 'x')).toThrow(/steplab\.json is not valid JSON/);
     const deep = '['.repeat(2000) + ']'.repeat(2000);
     expect(() => workspaceFromFolder({ ...files, 'steplab.json': deep }, 'x')).toThrow(/steplab\.json/);
-    const zip = zipSync({ 'w/01-a.js': strToU8('export const condition = { a: 1 };\nexport const content = async () => {};\n'), 'w/steplab.json': strToU8('{"name": "From manifest", "seed": "x"}') });
+    const zip = zipSync({
+      'w/01-a.js': strToU8('export const condition = { a: 1 };\nexport const content = async () => {};\n'),
+      'w/steplab.json': strToU8('{"name": "From manifest", "seed": "x"}'),
+    });
     expect(() => workspaceFromZip(zip, 'w.zip')).toThrow(/seed/);
   });
 });

@@ -8,14 +8,32 @@ describe('trace', () => {
   it('records the event kinds of section 8 with seq, time and task', async () => {
     const ws = workspace(
       [
-        step('{ start: true }', 'console.log("go"); task.visualize({ type: "data", name: "d", data: 1 }); await connectors.utils.sleep({ milliseconds: 10 }); task.subtask("c", { child: true }, { into: "c", waitFor: true }); data.start = false; task.park(5);'),
+        step(
+          '{ start: true }',
+          'console.log("go"); task.visualize({ type: "data", name: "d", data: 1 }); await connectors.utils.sleep({ milliseconds: 10 }); task.subtask("c", { child: true }, { into: "c", waitFor: true }); data.start = false; task.park(5);',
+        ),
         step('{ child: true }', 'throw new Error("x")'),
       ],
       { start: true },
     );
     const result = await run(ws);
     const kinds = new Set(result.events.map((e) => e.kind));
-    for (const kind of ['task-created', 'evaluated', 'step-started', 'log', 'connector-call', 'connector-result', 'step-finished', 'step-failed', 'park', 'resume', 'subtask-created', 'subtask-ended', 'visualize', 'task-ended']) {
+    for (const kind of [
+      'task-created',
+      'evaluated',
+      'step-started',
+      'log',
+      'connector-call',
+      'connector-result',
+      'step-finished',
+      'step-failed',
+      'park',
+      'resume',
+      'subtask-created',
+      'subtask-ended',
+      'visualize',
+      'task-ended',
+    ]) {
       expect([kind, kinds.has(kind as never)]).toEqual([kind, true]);
     }
     expect(result.events.map((e) => e.seq)).toEqual(result.events.map((_, i) => i));
@@ -23,10 +41,7 @@ describe('trace', () => {
   });
 
   it('rebuilds any task’s data at any event from the trace alone', async () => {
-    const ws = workspace(
-      [step('{ n: { $lt: 200 } }', 'data.n++; data.hist = data.hist || []; data.hist.push(data.n); step.redo();')],
-      { n: 0 },
-    );
+    const ws = workspace([step('{ n: { $lt: 200 } }', 'data.n++; data.hist = data.hist || []; data.hist.push(data.n); step.redo();')], { n: 0 });
     const live: { seq: number; data: JsonObject }[] = [];
     const r = createRun(ws, { host: nodeHost, onEvent: (e) => live.push({ seq: e.seq, data: JSON.parse(JSON.stringify(r.dataOf('t0') ?? {})) }) });
     await r.runToEnd();

@@ -20,6 +20,8 @@ describe('trace files', () => {
     expect(() => traceFromDocument({ ...doc, version: 2 }, 'run.trace.json')).toThrow('run.trace.json is a version 2 trace; this Steplab reads version 1');
     expect(() => traceFromDocument({ steps: [] }, 'x.json')).toThrow('x.json is not a Steplab trace');
     expect(() => traceFromDocument({ ...doc, events: [{ kind: 'nope' }] }, 't.json')).toThrow('t.json: event 0 is not a trace event');
-    expect(() => traceFromDocument({ ...doc, events: doc.events.slice(1).map((e: object, i: number) => ({ ...e, seq: i })) }, 't.json')).toThrow('must start with a task-created event');
+    expect(() => traceFromDocument({ ...doc, events: doc.events.slice(1).map((e: object, i: number) => ({ ...e, seq: i })) }, 't.json')).toThrow(
+      'must start with a task-created event',
+    );
   });
 });

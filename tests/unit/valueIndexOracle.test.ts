@@ -65,8 +65,15 @@ const mutation = fc.oneof(
 
 const data = fc.record(
   {
-    order: fc.oneof(val.map((x) => ({ status: JSON.parse(x) })), val.map((x) => JSON.parse(x)), fc.constant({})),
-    tags: fc.array(val.map((x) => JSON.parse(x)), { maxLength: 2 }),
+    order: fc.oneof(
+      val.map((x) => ({ status: JSON.parse(x) })),
+      val.map((x) => JSON.parse(x)),
+      fc.constant({}),
+    ),
+    tags: fc.array(
+      val.map((x) => JSON.parse(x)),
+      { maxLength: 2 },
+    ),
     n: fc.integer({ min: 0, max: 2 }),
     flag: fc.boolean(),
   },
@@ -74,7 +81,10 @@ const data = fc.record(
 ) as fc.Arbitrary<JsonObject>;
 
 const scenario = fc.record({
-  steps: fc.array(fc.tuple(condition, fc.array(mutation, { minLength: 1, maxLength: 3 })).map(([c, m]) => step(c, m.join('\n'))), { minLength: 1, maxLength: 8 }),
+  steps: fc.array(
+    fc.tuple(condition, fc.array(mutation, { minLength: 1, maxLength: 3 })).map(([c, m]) => step(c, m.join('\n'))),
+    { minLength: 1, maxLength: 8 },
+  ),
   data,
   // An edit of the root task's data while paused after this many events, if it is between steps then.
   edit: fc.option(fc.tuple(fc.integer({ min: 1, max: 40 }), data), { nil: undefined }),
@@ -108,9 +118,7 @@ describe('value index: alpha memory vs full re-evaluation', () => {
   }, 180_000);
 
   it('re-tests only the steps waiting for the old or the new value', () => {
-    const ws = workspace(
-      Array.from({ length: 50 }, (_, k) => step(`{ order: { status: "s${k}" } }`, '')).concat(step('{ "order.status": { $ne: "x" } }', '')),
-    );
+    const ws = workspace(Array.from({ length: 50 }, (_, k) => step(`{ order: { status: "s${k}" } }`, '')).concat(step('{ "order.status": { $ne: "x" } }', '')));
     const index = createReadIndex(loadSteps(ws));
     const before = { order: { status: 's7' } };
     const after = { order: { status: 's8' } };

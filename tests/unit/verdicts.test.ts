@@ -8,7 +8,10 @@ const check = (match: boolean, failing: string[] = [], passing: string[] = []): 
   match,
   reads: [],
   writes: [],
-  leaves: [...failing.map((path) => ({ path, expected: '"x"', actual: 'y', pass: false })), ...passing.map((path) => ({ path, expected: '"x"', actual: 'x', pass: true }))],
+  leaves: [
+    ...failing.map((path) => ({ path, expected: '"x"', actual: 'y', pass: false })),
+    ...passing.map((path) => ({ path, expected: '"x"', actual: 'x', pass: true })),
+  ],
 });
 
 describe('incompleteReason', () => {

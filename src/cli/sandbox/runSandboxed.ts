@@ -40,7 +40,15 @@ async function attempt(workspace: Workspace, options: SandboxOptions, timedOut: 
     child = spawnChild(await childProgram());
   } catch (error) {
     const message = `the sandbox could not start: ${(error as Error)?.message ?? String(error)}`;
-    return { result: summarize(workspace.steps.map((s) => s.name), [], [], { message, task: 't0', step: null }), killed: null };
+    return {
+      result: summarize(
+        workspace.steps.map((s) => s.name),
+        [],
+        [],
+        { message, task: 't0', step: null },
+      ),
+      killed: null,
+    };
   }
   const events: TraceEvent[] = [];
   let stepNames = workspace.steps.map((s) => s.name);
@@ -70,18 +78,21 @@ async function attempt(workspace: Workspace, options: SandboxOptions, timedOut: 
     // Until the steps are loaded no step code has run, so only a generous start-up limit applies.
     let loaded = false;
     const startedAt = Date.now();
-    const watchdog = setInterval(() => {
-      if (!loaded) {
-        if (Date.now() - startedAt > STARTUP_MS) finish({ message: `the sandbox did not start within ${STARTUP_MS / 1000} s` });
-        return;
-      }
-      const silent = Date.now() - beatAt;
-      if (silent + (owner?.step != null ? spent : 0) > limit) finish({ message: EXECUTION_TIMEOUT });
-    }, Math.max(5, Math.min(50, limit / 4)));
+    const watchdog = setInterval(
+      () => {
+        if (!loaded) {
+          if (Date.now() - startedAt > STARTUP_MS) finish({ message: `the sandbox did not start within ${STARTUP_MS / 1000} s` });
+          return;
+        }
+        const silent = Date.now() - beatAt;
+        if (silent + (owner?.step != null ? spent : 0) > limit) finish({ message: EXECUTION_TIMEOUT });
+      },
+      Math.max(5, Math.min(50, limit / 4)),
+    );
     let asked = false;
     const onMessage = (raw: unknown) => {
       const message = readChildMessage(raw);
-      if (!message) return finish({ message: 'step code broke the sandbox\'s messages (it changed a built-in such as Object.prototype.toJSON)' });
+      if (!message) return finish({ message: "step code broke the sandbox's messages (it changed a built-in such as Object.prototype.toJSON)" });
       if (message.type === 'ready') {
         if (asked) return;
         asked = true;
@@ -118,7 +129,12 @@ async function attempt(workspace: Workspace, options: SandboxOptions, timedOut: 
 }
 
 /** The run's result, with the events a kill leaves out; a damaged trace still gives a result. */
-function summarize(stepNames: string[], invalid: InvalidStep[], events: TraceEvent[], abort: { message: string; task: string; step: number | null } | null): RunResult {
+function summarize(
+  stepNames: string[],
+  invalid: InvalidStep[],
+  events: TraceEvent[],
+  abort: { message: string; task: string; step: number | null } | null,
+): RunResult {
   // Stopped before the root task existed: there is no trace to end, only the error.
   if (abort && !events.some((e) => e.kind === 'task-created')) return failedResult(abort.message, invalid);
   try {
@@ -141,8 +157,17 @@ function killedRun(events: TraceEvent[], culprit: { task: string; step: number |
 
 export function failedResult(message: string, invalid: InvalidStep[]): RunResult {
   return {
-    status: 'error', result: null, error: { message, line: null, column: null, step: null }, data: {}, ran: [],
-    tasks: [], invalid, virtualTimeMs: 0, stepRuns: 0, logs: [], events: [],
+    status: 'error',
+    result: null,
+    error: { message, line: null, column: null, step: null },
+    data: {},
+    ran: [],
+    tasks: [],
+    invalid,
+    virtualTimeMs: 0,
+    stepRuns: 0,
+    logs: [],
+    events: [],
   };
 }
 

@@ -21,7 +21,9 @@ export class ErrorBoundary extends Component<{ children: ReactNode }, State> {
           <h3 style={{ marginTop: 0 }}>Steplab hit a problem drawing this screen</h3>
           <p>{this.state.error.message}</p>
           <p>Your workspace is saved. Reload to continue; if it happens again, open an example from the menu.</p>
-          <button className="primary" onClick={() => window.location.reload()}>Reload</button>
+          <button className="primary" onClick={() => window.location.reload()}>
+            Reload
+          </button>
         </div>
       </div>
     );

@@ -16,7 +16,11 @@ export function FramedRefusal() {
     <main className="framed-refusal">
       <h1>Steplab can't run inside another site</h1>
       <p>
-        For your safety the editor only opens on its own page. <a href={direct} target="_blank" rel="noopener noreferrer">Open Steplab</a>.
+        For your safety the editor only opens on its own page.{' '}
+        <a href={direct} target="_blank" rel="noopener noreferrer">
+          Open Steplab
+        </a>
+        .
       </p>
     </main>
   );

@@ -30,7 +30,9 @@ export function Header({ onShowKeys }: { onShowKeys(): void }) {
   const why = blocked ? 'Fix the JSON error first' : undefined;
   return (
     <header className="header">
-      <span className="brand" aria-hidden>◆ Steplab</span>
+      <span className="brand" aria-hidden>
+        ◆ Steplab
+      </span>
       <input
         className="name"
         aria-label="Workspace name"
@@ -41,23 +43,37 @@ export function Header({ onShowKeys }: { onShowKeys(): void }) {
       />
       <ExamplesMenu />
       <LessonButton />
-      <button onClick={() => setViewMode('present')} title="Presenter mode: the graph, data and narration in large type">Present</button>
+      <button onClick={() => setViewMode('present')} title="Presenter mode: the graph, data and narration in large type">
+        Present
+      </button>
       <FileButtons />
       <label>
         Task
         <select aria-label="Task" value={selectedTask} onChange={(e) => (clearBranches(), selectTask(Number(e.target.value)))}>
           {tasks.map((t, i) => (
-            <option key={i} value={i}>{t.name}</option>
+            <option key={i} value={i}>
+              {t.name}
+            </option>
           ))}
         </select>
       </label>
-      <button className="primary" onClick={() => void runToEnd()} disabled={busy || blocked} title={why ?? 'Run to the end (Ctrl+Enter)'}><Glyph>▶</Glyph> Run</button>
-      <button onClick={stepCommand} disabled={busy || blocked} title={why ?? 'Run one step (F10)'}><Glyph>▷</Glyph> Step</button>
-      <button onClick={resetRun} disabled={phase === 'idle'} title="Clear the run"><Glyph>⟲</Glyph> Reset</button>
-      <button onClick={() => void stopRun()} disabled={phase !== 'running' && phase !== 'paused'} title="Stop the run"><Glyph>■</Glyph> Stop</button>
+      <button className="primary" onClick={() => void runToEnd()} disabled={busy || blocked} title={why ?? 'Run to the end (Ctrl+Enter)'}>
+        <Glyph>▶</Glyph> Run
+      </button>
+      <button onClick={stepCommand} disabled={busy || blocked} title={why ?? 'Run one step (F10)'}>
+        <Glyph>▷</Glyph> Step
+      </button>
+      <button onClick={resetRun} disabled={phase === 'idle'} title="Clear the run">
+        <Glyph>⟲</Glyph> Reset
+      </button>
+      <button onClick={() => void stopRun()} disabled={phase !== 'running' && phase !== 'paused'} title="Stop the run">
+        <Glyph>■</Glyph> Stop
+      </button>
       <span className="spacer" />
       <RunStatus />
-      <button onClick={onShowKeys} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">?</button>
+      <button onClick={onShowKeys} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">
+        ?
+      </button>
     </header>
   );
 }
@@ -78,7 +94,9 @@ function FileButtons() {
   };
   return (
     <div className="menu" ref={ref}>
-      <button aria-haspopup="menu" aria-expanded={open} onClick={() => setOpen(!open)}>File <Glyph>▾</Glyph></button>
+      <button aria-haspopup="menu" aria-expanded={open} onClick={() => setOpen(!open)}>
+        File <Glyph>▾</Glyph>
+      </button>
       {open && (
         <div className="menu-list" role="menu" style={{ minWidth: 260 }}>
           <button role="menuitem" onClick={act(() => void newWorkspace())}>
@@ -126,7 +144,9 @@ function LessonButton() {
   const lesson = useWorkspace((s) => s.workspace.lesson);
   if (!lesson) return null;
   return (
-    <button onClick={() => void startLesson()} title={`Walk through “${lesson.title}”, stop by stop (N next, P previous)`}>Lesson <Glyph>▸</Glyph></button>
+    <button onClick={() => void startLesson()} title={`Walk through “${lesson.title}”, stop by stop (N next, P previous)`}>
+      Lesson <Glyph>▸</Glyph>
+    </button>
   );
 }
 
@@ -138,7 +158,9 @@ function ExamplesMenu() {
   useEscape(close);
   return (
     <div className="menu" ref={ref}>
-      <button aria-haspopup="menu" aria-expanded={open} onClick={() => setOpen(!open)}>Examples <Glyph>▾</Glyph></button>
+      <button aria-haspopup="menu" aria-expanded={open} onClick={() => setOpen(!open)}>
+        Examples <Glyph>▾</Glyph>
+      </button>
       {open && (
         <div className="menu-list" role="menu">
           {EXAMPLES.map((example) => (

@@ -22,13 +22,17 @@ export function KeysOverlay({ onClose }: { onClose(): void }) {
   return (
     <div className="overlay" onClick={onClose}>
       <div className="card" role="dialog" aria-modal="true" aria-label="Keyboard shortcuts" ref={card} onClick={(e) => e.stopPropagation()}>
-        <button className="close-x" onClick={onClose} aria-label="Close">✕</button>
+        <button className="close-x" onClick={onClose} aria-label="Close">
+          ✕
+        </button>
         <h3 style={{ marginTop: 0 }}>Keyboard shortcuts</h3>
         <table>
           <tbody>
             {SHORTCUTS.map(([keys, what]) => (
               <tr key={keys}>
-                <td><kbd>{keys}</kbd></td>
+                <td>
+                  <kbd>{keys}</kbd>
+                </td>
                 <td>{what}</td>
               </tr>
             ))}

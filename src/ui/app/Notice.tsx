@@ -26,12 +26,16 @@ export function Notice() {
         <div className="notice" role="alert">
           <span className="grow">{notice}</span>
           {notice.includes('damaged copy') && <button onClick={downloadCorruptCopy}>Download damaged copy</button>}
-          <button onClick={() => setNotice(null)} aria-label="Dismiss">✕</button>
+          <button onClick={() => setNotice(null)} aria-label="Dismiss">
+            ✕
+          </button>
         </div>
       )}
       {runError && (
         <div className="notice error" role="alert" data-testid="run-error">
-          <span className="grow">{runError === 'execution timeout' ? 'execution timeout: a step ran longer than stepTimeoutMs and was stopped. The editor keeps working.' : runError}</span>
+          <span className="grow">
+            {runError === 'execution timeout' ? 'execution timeout: a step ran longer than stepTimeoutMs and was stopped. The editor keeps working.' : runError}
+          </span>
         </div>
       )}
       {deleted && deleted !== closed && (

@@ -20,10 +20,16 @@ export function PausedBar() {
   return (
     <>
       <div className="notice paused" role="status" data-testid="paused">
-        <span className="grow"><Glyph>⏸</Glyph> Paused {pausedBy ?? 'after a step'}.</span>
+        <span className="grow">
+          <Glyph>⏸</Glyph> Paused {pausedBy ?? 'after a step'}.
+        </span>
         <button onClick={openEditor}>Edit data…</button>
-        <button className="primary" onClick={() => void runToEnd()}><Glyph>▶</Glyph> Continue</button>
-        <button onClick={stepCommand}><Glyph>▷</Glyph> Step</button>
+        <button className="primary" onClick={() => void runToEnd()}>
+          <Glyph>▶</Glyph> Continue
+        </button>
+        <button onClick={stepCommand}>
+          <Glyph>▷</Glyph> Step
+        </button>
       </div>
       {editing && (
         <DataDialog

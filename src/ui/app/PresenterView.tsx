@@ -77,7 +77,9 @@ export function PresenterView({ embed }: { embed: boolean }) {
         <RunStatus />
         {!embed && <button onClick={() => setViewMode('edit')}>Exit presenter (Esc)</button>}
         {embed && (
-          <a className="open-full" href={`./${window.location.hash}`} target="_blank" rel="noreferrer">Open in Steplab <Glyph>↗</Glyph></a>
+          <a className="open-full" href={`./${window.location.hash}`} target="_blank" rel="noreferrer">
+            Open in Steplab <Glyph>↗</Glyph>
+          </a>
         )}
       </header>
       <main className="present-main">

@@ -10,8 +10,14 @@ export function RecentItems({ onPick }: { onPick(): void }) {
   const others = recent.filter((e) => e.id !== current);
   return (
     <div role="group" aria-label="Recent" className="recent" style={{ maxHeight: 320, overflowY: 'auto' }}>
-      <div className="desc" style={{ padding: '4px 8px' }}>Recent</div>
-      {others.length === 0 && <div className="desc" style={{ padding: '0 8px 4px' }}>Workspaces you replace or open appear here.</div>}
+      <div className="desc" style={{ padding: '4px 8px' }}>
+        Recent
+      </div>
+      {others.length === 0 && (
+        <div className="desc" style={{ padding: '0 8px 4px' }}>
+          Workspaces you replace or open appear here.
+        </div>
+      )}
       {others.map((e) => (
         <button
           key={e.id}

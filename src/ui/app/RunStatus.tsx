@@ -8,7 +8,12 @@ export function RunStatus() {
   const runs = useRun((s) => s.runs.length);
   const runId = useRun((s) => s.runId);
   const why = useRun((s) => s.why);
-  if (phase === 'idle') return <span className="status" data-status="idle" role="status">not run yet</span>;
+  if (phase === 'idle')
+    return (
+      <span className="status" data-status="idle" role="status">
+        not run yet
+      </span>
+    );
   const end = events.findLast((e) => e.kind === 'task-ended' && e.task === ROOT);
   const status = end?.kind === 'task-ended' ? end.status : phase === 'paused' ? 'paused' : phase === 'running' ? 'running' : 'stopped';
   const ms = events.length ? events[events.length - 1].t : 0;

@@ -39,14 +39,20 @@ export function SaveNotices() {
           )}
           {notice.kind === 'corrupt' && <button onClick={() => void downloadCorruptCopy()}>Download damaged copy</button>}
           {(notice.kind === 'unavailable' || notice.kind === 'failed') && <button onClick={downloadWorkspace}>Download workspace</button>}
-          {notice.kind !== 'conflict' && <button onClick={dismiss} aria-label="Dismiss">✕</button>}
+          {notice.kind !== 'conflict' && (
+            <button onClick={dismiss} aria-label="Dismiss">
+              ✕
+            </button>
+          )}
         </div>
       )}
       {undo && (
         <div className="toast" role="status" data-testid="undo-toast" style={{ bottom: 104 }}>
           <span>{undo.text}. The previous workspace is in File ▸ Recent.</span>
           <button onClick={() => void undoReplace()}>Undo</button>
-          <button onClick={() => useSaveStatus.setState({ undo: null })} aria-label="Close">✕</button>
+          <button onClick={() => useSaveStatus.setState({ undo: null })} aria-label="Close">
+            ✕
+          </button>
         </div>
       )}
     </>

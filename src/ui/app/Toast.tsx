@@ -22,7 +22,9 @@ export function Toast({ children, onClose, ms = TOAST_MS }: { children: ReactNod
       onBlur={() => setHeld(false)}
     >
       {children}
-      <button className="toast-close" onClick={onClose} aria-label="Close">✕</button>
+      <button className="toast-close" onClick={onClose} aria-label="Close">
+        ✕
+      </button>
     </div>
   );
 }

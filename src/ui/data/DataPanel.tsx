@@ -30,7 +30,10 @@ export function DataPanel() {
   const lessonMarks = useLesson((s) => s.highlight);
   const spotlight = useMemo(() => new Set(lessonMarks), [lessonMarks]);
   const checks = useCursorChecks((s) => s.checks);
-  const reads = useMemo(() => (hovered === null ? undefined : new Map((checks[hovered]?.leaves ?? []).map((leaf) => [leaf.path, leaf.pass]))), [hovered, checks]);
+  const reads = useMemo(
+    () => (hovered === null ? undefined : new Map((checks[hovered]?.leaves ?? []).map((leaf) => [leaf.path, leaf.pass]))),
+    [hovered, checks],
+  );
   const writes = useMemo(() => {
     if (hovered === null) return undefined;
     const paths = events.flatMap((e) => (e.kind === 'step-finished' && e.task === ROOT && e.step === hovered ? e.patches.map((p) => p.path.join('.')) : []));
@@ -50,8 +53,12 @@ export function DataPanel() {
     <div className="data-panel">
       <div className="filters">
         <div role="radiogroup" aria-label="Data view" className="segmented">
-          <button role="radio" aria-checked={mode === 'tree'} onClick={() => setMode('tree')}>Tree</button>
-          <button role="radio" aria-checked={mode === 'diff'} onClick={() => setMode('diff')}>Diff{run ? ` (${diff.length})` : ''}</button>
+          <button role="radio" aria-checked={mode === 'tree'} onClick={() => setMode('tree')}>
+            Tree
+          </button>
+          <button role="radio" aria-checked={mode === 'diff'} onClick={() => setMode('diff')}>
+            Diff{run ? ` (${diff.length})` : ''}
+          </button>
         </div>
         <input type="search" placeholder="Search keys and values" aria-label="Search data" value={query} onChange={(e) => setQuery(e.target.value)} />
         <ForkButton />
@@ -77,7 +84,14 @@ function DiffList({ entries, hasRun }: { entries: ReturnType<typeof diffData>; h
   if (entries.length === 0) return <p className="empty">This step run changed nothing.</p>;
   return (
     <table className="diff" data-testid="diff">
-      <thead><tr><th /><th>path</th><th>before</th><th>after</th></tr></thead>
+      <thead>
+        <tr>
+          <th />
+          <th>path</th>
+          <th>before</th>
+          <th>after</th>
+        </tr>
+      </thead>
       <tbody>
         {entries.map((entry) => (
           <tr key={entry.path} className={`diff-${entry.kind}`}>
@@ -114,8 +128,16 @@ function DataBreakControl({ path }: { path: string }) {
   };
   return (
     <span className="pin-form">
-      <input aria-label={`Pause when ${path} changes to (optional JSON value)`} placeholder="any value" value={value} onChange={(e) => setValue(e.target.value)} style={{ width: 90 }} />
-      <button onClick={add} title="Pause a live run when this path changes (to this value, if given)">Break on change</button>
+      <input
+        aria-label={`Pause when ${path} changes to (optional JSON value)`}
+        placeholder="any value"
+        value={value}
+        onChange={(e) => setValue(e.target.value)}
+        style={{ width: 90 }}
+      />
+      <button onClick={add} title="Pause a live run when this path changes (to this value, if given)">
+        Break on change
+      </button>
     </span>
   );
 }
@@ -128,15 +150,23 @@ function PinnedHistory({ path, onClose }: { path: string; onClose(): void }) {
   return (
     <section className="pinned" data-testid="pinned" aria-label={`History of ${path}`}>
       <div className="pinned-head">
-        <b className="mono">Pinned: {path}</b> <span className="muted">{history.length} change{history.length === 1 ? '' : 's'}</span>
+        <b className="mono">Pinned: {path}</b>{' '}
+        <span className="muted">
+          {history.length} change{history.length === 1 ? '' : 's'}
+        </span>
         <DataBreakControl path={path} />
-        <button onClick={onClose} aria-label={`Unpin ${path}`}>✕</button>
+        <button onClick={onClose} aria-label={`Unpin ${path}`}>
+          ✕
+        </button>
       </div>
       <ol>
         {history.map((h) => (
           <li key={h.seq} className={h.seq === seq ? 'current' : ''}>
             <button className="link" onClick={() => jumpToEvent(h.seq)}>
-              <span className="mono">{(h.t / 1000).toFixed(3)}s</span> {h.step !== null ? `‘${ranWith?.steps[h.step]?.name ?? h.step}’` : h.cause}: <span className="mono">{describeValue(h.before, 40)} → {describeValue(h.after, 40)}</span>
+              <span className="mono">{(h.t / 1000).toFixed(3)}s</span> {h.step !== null ? `‘${ranWith?.steps[h.step]?.name ?? h.step}’` : h.cause}:{' '}
+              <span className="mono">
+                {describeValue(h.before, 40)} → {describeValue(h.after, 40)}
+              </span>
             </button>
           </li>
         ))}

@@ -29,11 +29,7 @@ export function JsonTree({ value, changed, query = '', onPin, reads, writes, spo
   const shared = { changed, query: query.trim().toLowerCase(), onPin, reads, writes, spotlight };
   return (
     <div className="json-tree" aria-label="Task data">
-      {value !== null && typeof value === 'object' ? (
-        <Children value={value} path="" shared={shared} />
-      ) : (
-        <Scalar value={value} />
-      )}
+      {value !== null && typeof value === 'object' ? <Children value={value} path="" shared={shared} /> : <Scalar value={value} />}
     </div>
   );
 }
@@ -46,8 +42,17 @@ function mentions(key: string, value: Json, query: string): boolean {
 }
 
 function Children({ value, path, shared }: { value: Json[] | { [k: string]: Json }; path: string; shared: Shared }) {
-  const entries = (Array.isArray(value) ? value.map((v, i) => [String(i), v] as const) : Object.entries(value)).filter(([k, v]) => mentions(k, v, shared.query));
-  if (entries.length === 0) return <ul><li className="row"><span className="lit">{Array.isArray(value) ? '[]' : '{}'}</span></li></ul>;
+  const entries = (Array.isArray(value) ? value.map((v, i) => [String(i), v] as const) : Object.entries(value)).filter(([k, v]) =>
+    mentions(k, v, shared.query),
+  );
+  if (entries.length === 0)
+    return (
+      <ul>
+        <li className="row">
+          <span className="lit">{Array.isArray(value) ? '[]' : '{}'}</span>
+        </li>
+      </ul>
+    );
   return (
     <ul>
       {entries.map(([key, child]) => (
@@ -63,24 +68,28 @@ function Entry({ name, value, path, shared }: { name: string; value: Json; path:
   const marks = `${read === true ? ' read-pass' : read === false ? ' read-fail' : ''}${writes?.has(path) ? ' written' : ''}${spotlight?.has(path) ? ' spotlight' : ''}`;
   const [open, setOpen] = useState(path.split('.').length < 4);
   const isChanged = changed.has(path);
-  const hit = query !== '' && (name.toLowerCase().includes(query) || (!(value !== null && typeof value === 'object') && String(value).toLowerCase().includes(query)));
+  const hit =
+    query !== '' && (name.toLowerCase().includes(query) || (!(value !== null && typeof value === 'object') && String(value).toLowerCase().includes(query)));
   const container = value !== null && typeof value === 'object';
   const size = container ? (Array.isArray(value) ? `[${value.length}]` : `{${Object.keys(value).length}}`) : '';
   return (
     <li data-path={path}>
       <div className={`row${isChanged ? ' changed' : ''}${hit ? ' hit' : ''}${marks}`}>
         {container ? (
-          <button className="toggle" onClick={() => setOpen(!open)} aria-expanded={open} aria-label={open ? `Collapse ${path}` : `Expand ${path}`}>{open ? '▾' : '▸'}</button>
+          <button className="toggle" onClick={() => setOpen(!open)} aria-expanded={open} aria-label={open ? `Collapse ${path}` : `Expand ${path}`}>
+            {open ? '▾' : '▸'}
+          </button>
         ) : (
           <span className="toggle" />
         )}
         {onPin ? (
-          <button className="key link" onClick={() => onPin(path)} title={`Pin ${path} to see its history`}>{name}</button>
+          <button className="key link" onClick={() => onPin(path)} title={`Pin ${path} to see its history`}>
+            {name}
+          </button>
         ) : (
           <span className="key">{name}</span>
         )}
-        :
-        {container ? <span className="lit">{size}</span> : <Scalar value={value} />}
+        :{container ? <span className="lit">{size}</span> : <Scalar value={value} />}
         {isChanged && <span className="changed-tag">← changed</span>}
       </div>
       {container && (open || query !== '') && <Children value={value} path={path} shared={shared} />}
@@ -89,7 +98,21 @@ function Entry({ name, value, path, shared }: { name: string; value: Json; path:
 }
 
 function Scalar({ value }: { value: Json }) {
-  if (typeof value === 'string') return <span className="str" data-value>{JSON.stringify(value)}</span>;
-  if (typeof value === 'number') return <span className="num" data-value>{value}</span>;
-  return <span className="lit" data-value>{String(value)}</span>;
+  if (typeof value === 'string')
+    return (
+      <span className="str" data-value>
+        {JSON.stringify(value)}
+      </span>
+    );
+  if (typeof value === 'number')
+    return (
+      <span className="num" data-value>
+        {value}
+      </span>
+    );
+  return (
+    <span className="lit" data-value>
+      {String(value)}
+    </span>
+  );
 }

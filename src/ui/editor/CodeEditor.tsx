@@ -45,7 +45,12 @@ export function CodeEditor({ onChange, onPaste, label, ...props }: Props) {
     caretDone(caret);
   }, [caret, monaco]);
 
-  if (error) return <div className="inline-error" role="alert">{error}</div>;
+  if (error)
+    return (
+      <div className="inline-error" role="alert">
+        {error}
+      </div>
+    );
   return (
     <>
       <div className="editor-host" ref={host} aria-label={label} data-testid={`editor-${props.language}`}>

@@ -6,7 +6,12 @@ import { setEditorTab, useEditorNavigation, type EditorTab } from '../../state/e
 import { JsonEditor } from './JsonEditor.tsx';
 import { StepEditor } from './StepEditor.tsx';
 
-const TABS: [EditorTab, string][] = [['step', 'Step'], ['task', 'Task data'], ['connectors', 'Connectors'], ['config', 'Config']];
+const TABS: [EditorTab, string][] = [
+  ['step', 'Step'],
+  ['task', 'Task data'],
+  ['connectors', 'Connectors'],
+  ['config', 'Config'],
+];
 
 const objectOnly = (what: string) => (value: unknown) => {
   if (!isPlainObject(value)) throw new Error(`${what} must be a JSON object, like { "order": { "status": "new" } }`);
@@ -26,17 +31,26 @@ export function EditorPanel() {
         {TABS.map(([id, label]) => (
           <button key={id} role="tab" aria-selected={tab === id} onClick={() => setEditorTab(id)}>
             {label}
-            {errors[id] && <span className="dot" aria-label="has an error">●</span>}
+            {errors[id] && (
+              <span className="dot" aria-label="has an error">
+                ●
+              </span>
+            )}
           </button>
         ))}
       </div>
       {tab === 'step' && <StepEditor />}
       {tab === 'task' && task && (
-        <JsonEditor key={`task-${selectedTask}`} id="task" path={`tasks/${selectedTask}.json`} value={task.data} parse={objectOnly('Task data')} commit={(data) => setTaskData(selectedTask, data)} />
+        <JsonEditor
+          key={`task-${selectedTask}`}
+          id="task"
+          path={`tasks/${selectedTask}.json`}
+          value={task.data}
+          parse={objectOnly('Task data')}
+          commit={(data) => setTaskData(selectedTask, data)}
+        />
       )}
-      {tab === 'connectors' && (
-        <JsonEditor id="connectors" path="connectors.json" value={connectors} parse={parseConnectorsJson} commit={setConnectors} />
-      )}
+      {tab === 'connectors' && <JsonEditor id="connectors" path="connectors.json" value={connectors} parse={parseConnectorsJson} commit={setConnectors} />}
       {tab === 'config' && <JsonEditor id="config" path="config.json" value={config} parse={objectOnly('Config')} commit={setConfig} />}
     </section>
   );

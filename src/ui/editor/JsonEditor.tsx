@@ -55,7 +55,8 @@ export function JsonEditor<T>({ id, path, value, parse, commit }: Props<T>) {
       <CodeEditor label={`${id} JSON`} path={path} value={text} language="json" markers={markers} onChange={onChange} />
       {storedError && (
         <div className="inline-error" role="alert" data-testid="json-error">
-          {storedError.line ? `Line ${storedError.line}:${storedError.column} — ` : ''}{storedError.message} — the last valid version is still in use; Run is disabled until this is fixed.
+          {storedError.line ? `Line ${storedError.line}:${storedError.column} — ` : ''}
+          {storedError.message} — the last valid version is still in use; Run is disabled until this is fixed.
         </div>
       )}
     </>

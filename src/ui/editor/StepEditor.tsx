@@ -40,9 +40,13 @@ export function StepEditor() {
   if (!step) {
     return (
       <div className="empty">
-        <p><b>Add your first step.</b> A step has a condition, matched against the task data, and a content that changes it:</p>
+        <p>
+          <b>Add your first step.</b> A step has a condition, matched against the task data, and a content that changes it:
+        </p>
         <pre>{STEP_TEMPLATE}</pre>
-        <button className="primary" onClick={() => addStep()}><Glyph>+</Glyph> Add step</button>
+        <button className="primary" onClick={() => addStep()}>
+          <Glyph>+</Glyph> Add step
+        </button>
       </div>
     );
   }
@@ -52,7 +56,18 @@ export function StepEditor() {
       {offer && (
         <div className="split-offer" role="status">
           This step now holds {offer.length} steps ({offer.map((s) => `“${s.name}”`).join(', ')}). Split it into {offer.length} steps?
-          <button className="primary" onClick={() => { replaceStep(index, offer.map((s) => ({ ...s, enabled: true }))); setOffer(null); }}>Split</button>
+          <button
+            className="primary"
+            onClick={() => {
+              replaceStep(
+                index,
+                offer.map((s) => ({ ...s, enabled: true })),
+              );
+              setOffer(null);
+            }}
+          >
+            Split
+          </button>
           <button onClick={() => setOffer(null)}>Keep as one</button>
         </div>
       )}
@@ -70,7 +85,8 @@ export function StepEditor() {
       />
       {check?.error && (
         <div className="inline-error" role="alert" data-testid="step-error">
-          <Glyph>⚠</Glyph> {check.error.line ? `Line ${check.error.line}:${check.error.column} — ` : ''}{check.error.message}
+          <Glyph>⚠</Glyph> {check.error.line ? `Line ${check.error.line}:${check.error.column} — ` : ''}
+          {check.error.message}
         </div>
       )}
     </>

@@ -6,8 +6,12 @@ export function ExportButtons({ fileName }: { fileName: () => string }) {
   const flow = useReactFlow();
   return (
     <>
-      <button onClick={() => void exportGraph('svg', fileName(), flow)} title="Download the graph at the cursor as SVG">SVG</button>
-      <button onClick={() => void exportGraph('png', fileName(), flow)} title="Download the graph at the cursor as PNG">PNG</button>
+      <button onClick={() => void exportGraph('svg', fileName(), flow)} title="Download the graph at the cursor as SVG">
+        SVG
+      </button>
+      <button onClick={() => void exportGraph('png', fileName(), flow)} title="Download the graph at the cursor as PNG">
+        PNG
+      </button>
     </>
   );
 }

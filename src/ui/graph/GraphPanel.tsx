@@ -18,7 +18,11 @@ import { MiniMapStateNode } from './MiniMapNode.tsx';
 import { Narration } from './Narration.tsx';
 import { ExportButtons } from './ExportButtons.tsx';
 
-const fileBase = () => `${useWorkspace.getState().workspace.name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-graph`;
+const fileBase = () =>
+  `${useWorkspace
+    .getState()
+    .workspace.name.toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')}-graph`;
 import { StepNode, TerminalNode } from './StepNode.tsx';
 
 const nodeTypes = { step: StepNode, terminal: TerminalNode };
@@ -123,7 +127,13 @@ export function Graph() {
     >
       <style>{activeEdgeCss(active)}</style>
       <Background gap={20} size={1} />
-      <MiniMap pannable zoomable style={{ width: 140, height: 90 }} nodeComponent={MiniMapStateNode} ariaLabel="Overview of the graph, nodes in their state colours" />
+      <MiniMap
+        pannable
+        zoomable
+        style={{ width: 140, height: 90 }}
+        nodeComponent={MiniMapStateNode}
+        ariaLabel="Overview of the graph, nodes in their state colours"
+      />
       <Controls showInteractive={false} fitViewOptions={FIT} />
     </ReactFlow>
   );

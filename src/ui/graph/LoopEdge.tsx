@@ -16,7 +16,9 @@ export function LoopEdge({ id, sourceX, sourceY, targetY, label, style, markerEn
     <>
       <BaseEdge id={id} path={path} style={style} markerEnd={markerEnd} />
       <EdgeLabelRenderer>
-        <div className="chip" style={{ position: 'absolute', transform: `translate(${labelX}px, ${labelY - 8}px)` }}>{label}</div>
+        <div className="chip" style={{ position: 'absolute', transform: `translate(${labelX}px, ${labelY - 8}px)` }}>
+          {label}
+        </div>
       </EdgeLabelRenderer>
     </>
   );

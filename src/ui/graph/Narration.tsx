@@ -21,7 +21,10 @@ export function useNarration(): string {
   const mode = useViewMode((s) => s.mode);
   return useMemo(() => {
     if (asking) return 'Quiz: which step runs next? Click its node or press its number.';
-    if (events.length === 0) return mode === 'edit' ? 'Press Run to see the steps play out, or Step to go one step at a time.' : 'Press Run and play (Space) to see the steps play out.';
+    if (events.length === 0)
+      return mode === 'edit'
+        ? 'Press Run to see the steps play out, or Step to go one step at a time.'
+        : 'Press Run and play (Space) to see the steps play out.';
     const names = (ranWith?.steps ?? steps).map((s) => s.name);
     const leaves = checks.map((c) => (c?.leaves ?? []).filter((l) => l.path !== '(condition)').map((l) => ({ path: l.path, expected: l.expected })));
     return narrateAt(seq, { events, index, names, leaves }, run?.startSeq ?? null) || 'The task starts: the engine checks every condition against its data.';

@@ -75,7 +75,9 @@ function StepNodeView({ data }: NodeProps) {
       )}
       <div className="chips">
         {chips.slice(0, 4).map((chip, i) => (
-          <span key={i} className="chip" title={chip}>{chip}</span>
+          <span key={i} className="chip" title={chip}>
+            {chip}
+          </span>
         ))}
         {chips.length > 4 && <span className="chip">+{chips.length - 4}</span>}
       </div>

@@ -44,7 +44,13 @@ function columnLayout(names: readonly string[]): Node[] {
   const x = 0;
   return [
     { id: 'start', type: 'terminal', position: { x: x + (NODE_WIDTH - 110) / 2, y: 0 }, data: { kind: 'start' }, ...START },
-    ...names.map((name, index): Node<StepNodeData> => ({ id: `s${index}`, type: 'step', position: { x, y: 60 + index * (NODE_HEIGHT + 40) }, data: { index, name, chips: [] }, ...STEP })),
+    ...names.map((name, index): Node<StepNodeData> => ({
+      id: `s${index}`,
+      type: 'step',
+      position: { x, y: 60 + index * (NODE_HEIGHT + 40) },
+      data: { index, name, chips: [] },
+      ...STEP,
+    })),
     { id: 'end', type: 'terminal', position: { x: x + (NODE_WIDTH - 130) / 2, y: 60 + names.length * (NODE_HEIGHT + 40) }, data: { kind: 'end' }, ...END },
   ];
 }
@@ -103,7 +109,13 @@ const couldLabel = (p: CouldPair) => (p.more ? `${p.path} · ${p.more} steps` : 
  */
 function couldEdge(edgeId: string, p: CouldPair, label: string): Edge {
   const more = p.more ? ` (and ${p.more - 1} more steps)` : '';
-  return { id: edgeId, source: id(p.from), target: id(p.to), data: { hoverLabel: label }, ariaLabel: `Step ${p.from + 1} could enable step ${p.to + 1}${more}: ${p.path}` };
+  return {
+    id: edgeId,
+    source: id(p.from),
+    target: id(p.to),
+    data: { hoverLabel: label },
+    ariaLabel: `Step ${p.from + 1} could enable step ${p.to + 1}${more}: ${p.path}`,
+  };
 }
 
 /** The edges with the hovered one's label shown. */
@@ -144,7 +156,8 @@ export function runEdges(redos: readonly number[], lastRan: number | null): Edge
   redos.forEach((count, i) => {
     if (count <= 0) return;
     const key = `${i}:${count}`;
-    if (!loopCache.has(key)) loopCache.set(key, { id: `redo:${i}`, source: `s${i}`, target: `s${i}`, type: 'loop', label: `redo ×${count}`, className: 'causal' });
+    if (!loopCache.has(key))
+      loopCache.set(key, { id: `redo:${i}`, source: `s${i}`, target: `s${i}`, type: 'loop', label: `redo ×${count}`, className: 'causal' });
     edges.push(loopCache.get(key)!);
   });
   if (lastRan !== null) edges.push({ id: 'end', source: `s${lastRan}`, target: 'end', className: 'causal' });

@@ -32,12 +32,15 @@ export interface CouldPair {
   more?: number;
 }
 
-
 export function couldIndex(checks: readonly (StepCheck | undefined)[]): CouldIndex {
   const readers = new Map<string, number[]>();
   checks.forEach((c, i) => c?.reads.forEach((path) => (readers.get(path) ?? readers.set(path, []).get(path)!).push(i)));
   const writers = new Map<string, number[]>();
-  for (const path of readers.keys()) writers.set(path, checks.flatMap((c, i) => (c?.writes.some((w) => dotPathsOverlap(path, w)) ? [i] : [])));
+  for (const path of readers.keys())
+    writers.set(
+      path,
+      checks.flatMap((c, i) => (c?.writes.some((w) => dotPathsOverlap(path, w)) ? [i] : [])),
+    );
   const out: CouldGroup[][] = checks.map(() => []);
   for (const [path, steps] of readers) for (const i of writers.get(path)!) out[i].push({ path, steps });
   const into = checks.map((c): CouldGroup[] => (c ? c.reads.map((path) => ({ path, steps: writers.get(path)! })) : []));

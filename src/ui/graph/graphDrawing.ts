@@ -41,7 +41,8 @@ function drawnNode(n: InternalNode): DrawnNode {
     const look = STATE_LOOK[state];
     return { ...box, kind: 'step', title: name, state, icon: look.icon, word: look.word, count: frame.counts[index] ?? 0, chips };
   }
-  if ((n.data as { kind?: string }).kind === 'end') return { ...box, kind: 'end', title: 'end', state: frame.status ?? '', icon: '■', word: frame.status ?? 'end' };
+  if ((n.data as { kind?: string }).kind === 'end')
+    return { ...box, kind: 'end', title: 'end', state: frame.status ?? '', icon: '■', word: frame.status ?? 'end' };
   const { workspace, selectedTask } = useWorkspace.getState();
   return { ...box, kind: 'start', title: workspace.tasks[selectedTask]?.name ?? 'Task', state: '', icon: '●', word: 'start' };
 }
@@ -62,7 +63,14 @@ function drawnEdge(e: Edge, source: InternalNode, target: InternalNode, active: 
     const loop = loopGeometry(from.x, from.y, to.y);
     return { id: e.id, kind, d: loop.path, ...(text && { label: { text, x: loop.labelX, y: loop.labelY, align: 'start' as const } }) };
   }
-  const [d, x, y] = getBezierPath({ sourceX: from.x, sourceY: from.y, sourcePosition: Position.Bottom, targetX: to.x, targetY: to.y, targetPosition: Position.Top });
+  const [d, x, y] = getBezierPath({
+    sourceX: from.x,
+    sourceY: from.y,
+    sourcePosition: Position.Bottom,
+    targetX: to.x,
+    targetY: to.y,
+    targetPosition: Position.Top,
+  });
   return { id: e.id, kind, d, ...(text && { label: { text, x, y, align: 'center' as const } }) };
 }
 

@@ -3,9 +3,24 @@
 
 /** The colours and fonts, read from the app's CSS custom properties at export time. */
 export const PALETTE_VARS = {
-  bg: '--bg', panel: '--panel', panel2: '--panel-2', border: '--border', text: '--text', muted: '--muted', accent: '--accent',
-  ready: '--ready', running: '--running', ran: '--ran', failed: '--failed', waiting: '--waiting',
-  readyInk: '--ready-ink', runningInk: '--running-ink', ranInk: '--ran-ink', failedInk: '--failed-ink', sans: '--sans', mono: '--mono',
+  bg: '--bg',
+  panel: '--panel',
+  panel2: '--panel-2',
+  border: '--border',
+  text: '--text',
+  muted: '--muted',
+  accent: '--accent',
+  ready: '--ready',
+  running: '--running',
+  ran: '--ran',
+  failed: '--failed',
+  waiting: '--waiting',
+  readyInk: '--ready-ink',
+  runningInk: '--running-ink',
+  ranInk: '--ran-ink',
+  failedInk: '--failed-ink',
+  sans: '--sans',
+  mono: '--mono',
 } as const;
 export type Palette = Record<keyof typeof PALETTE_VARS, string>;
 type Tone = 'ready' | 'running' | 'ran' | 'failed' | 'waiting' | 'plain';
@@ -13,7 +28,10 @@ type Tone = 'ready' | 'running' | 'ran' | 'failed' | 'waiting' | 'plain';
 export interface DrawnNode {
   id: string;
   kind: 'step' | 'start' | 'end';
-  x: number; y: number; width: number; height: number;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
   title: string;
   /** Steps: the state at the cursor (ready, ran, …) with its icon and word. End: the run's status. */
   state: string;
@@ -30,11 +48,22 @@ export interface DrawnEdge {
   d: string;
   label?: { text: string; x: number; y: number; align: 'center' | 'start' };
 }
-export interface Drawing { nodes: readonly DrawnNode[]; edges: readonly DrawnEdge[] }
+export interface Drawing {
+  nodes: readonly DrawnNode[];
+  edges: readonly DrawnEdge[];
+}
 
 const STATE_TONE: Record<string, Tone> = {
-  ready: 'ready', running: 'running', ran: 'ran', failed: 'failed', invalid: 'failed', disabled: 'waiting', waiting: 'waiting',
-  done: 'ran', error: 'failed', incomplete: 'ready',
+  ready: 'ready',
+  running: 'running',
+  ran: 'ran',
+  failed: 'failed',
+  invalid: 'failed',
+  disabled: 'waiting',
+  waiting: 'waiting',
+  done: 'ran',
+  error: 'failed',
+  incomplete: 'ready',
 };
 const stroke = (p: Palette, t: Tone) => (t === 'plain' ? p.border : p[t]);
 const ink = (p: Palette, t: Tone) => (t === 'plain' ? p.muted : t === 'waiting' ? p.muted : p[`${t}Ink`]);
@@ -48,10 +77,12 @@ const EDGE_LOOK: Record<EdgeKind, { word: string; color: (p: Palette) => string;
 
 /** Text for XML: the five specials escaped, and characters XML 1.0 cannot hold dropped. */
 export function escapeXml(text: string): string {
-  return text
-    // eslint-disable-next-line no-control-regex -- exactly the characters XML 1.0 forbids
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '')
-    .replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
+  return (
+    text
+      // eslint-disable-next-line no-control-regex -- exactly the characters XML 1.0 forbids
+      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '')
+      .replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!)
+  );
 }
 
 const r1 = (v: number) => String(Math.round(v * 10) / 10);
@@ -66,7 +97,12 @@ function fit(text: string, maxWidth: number, size: number): string {
 const textEl = (x: number, y: number, cls: string, fill: string, text: string, extra = '') =>
   `<text x="${r1(x)}" y="${r1(y)}" class="${cls}" fill="${fill}"${extra}>${escapeXml(text)}</text>`;
 
-interface Box { x0: number; y0: number; x1: number; y1: number }
+interface Box {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
 function grow(b: Box, x: number, y: number, x1 = x, y1 = y): void {
   b.x0 = Math.min(b.x0, x);
   b.y0 = Math.min(b.y0, y);
@@ -78,7 +114,9 @@ function grow(b: Box, x: number, y: number, x1 = x, y1 = y): void {
 function chipRows(n: DrawnNode, p: Palette, top: number): [string, number] {
   const shown = [...n.chips.slice(0, 4), ...(n.chips.length > 4 ? [`+${n.chips.length - 4}`] : [])];
   const inner = n.width - 16;
-  let x = n.x + 8, y = top, out = '';
+  let x = n.x + 8,
+    y = top,
+    out = '';
   for (const chip of shown) {
     const text = fit(chip, inner - 8, 10.5);
     const w = textWidth(text, 10.5) + 8;
@@ -107,7 +145,10 @@ function node(n: DrawnNode, p: Palette, box: Box): string {
   const h = Math.max(n.height, bottom + 7 - n.y);
   grow(box, n.x - 6, n.y - 6, n.x + n.width + 6, n.y + h + 6);
   const look = n.state === 'invalid' ? ' stroke-dasharray="6 3"' : n.state === 'disabled' ? ' opacity="0.55"' : '';
-  const glow = tone === 'ready' || n.state === 'running' ? `<rect x="${r1(n.x - 3)}" y="${r1(n.y - 3)}" width="${r1(n.width + 6)}" height="${r1(h + 6)}" rx="10" fill="none" stroke="${stroke(p, tone)}" stroke-width="4" opacity="0.3"/>` : '';
+  const glow =
+    tone === 'ready' || n.state === 'running'
+      ? `<rect x="${r1(n.x - 3)}" y="${r1(n.y - 3)}" width="${r1(n.width + 6)}" height="${r1(h + 6)}" rx="10" fill="none" stroke="${stroke(p, tone)}" stroke-width="4" opacity="0.3"/>`
+      : '';
   const state = `${n.icon} ${n.word}${n.count > 0 && n.state !== 'never' ? ` ${n.count}` : ''}`;
   return `<g class="node step" data-id="${escapeXml(n.id)}" data-state="${escapeXml(n.state)}"${look}>${title}${glow}<rect x="${r1(n.x)}" y="${r1(n.y)}" width="${r1(n.width)}" height="${r1(h)}" rx="8" fill="${p.panel}" stroke="${stroke(p, tone)}" stroke-width="2"${n.state === 'invalid' ? ' stroke-dasharray="6 3"' : ''}/>${textEl(n.x + 8, n.y + 19, 't', p.text, fit(n.title, n.width - 16, 12))}${textEl(n.x + 8, n.y + 37, 's', ink(p, tone), state)}${chips}</g>`;
 }
@@ -153,13 +194,23 @@ function legend(d: Drawing, p: Palette, x: number, y: number): [string, number] 
 export function graphSvg(d: Drawing, p: Palette): { svg: string; width: number; height: number } {
   const box: Box = { x0: Infinity, y0: Infinity, x1: -Infinity, y1: -Infinity };
   // Loops end on their own node's side, so they go over the nodes to keep their arrowheads.
-  const edges = d.edges.filter((e) => e.kind !== 'loop').map((e) => edge(e, p, box)).join('');
-  const nodes = d.nodes.map((n) => node(n, p, box)).join('') + d.edges.filter((e) => e.kind === 'loop').map((e) => edge(e, p, box)).join('');
+  const edges = d.edges
+    .filter((e) => e.kind !== 'loop')
+    .map((e) => edge(e, p, box))
+    .join('');
+  const nodes =
+    d.nodes.map((n) => node(n, p, box)).join('') +
+    d.edges
+      .filter((e) => e.kind === 'loop')
+      .map((e) => edge(e, p, box))
+      .join('');
   const labels = d.edges.map((e) => label(e, p, box)).join('');
   if (box.x0 === Infinity) Object.assign(box, { x0: 0, y0: 0, x1: 0, y1: 0 });
-  const x0 = Math.floor(box.x0 - 20), y0 = Math.floor(box.y0 - 20);
+  const x0 = Math.floor(box.x0 - 20),
+    y0 = Math.floor(box.y0 - 20);
   const [key, bottom] = legend(d, p, x0 + 20, Math.ceil(box.y1) + 16);
-  const width = Math.ceil(Math.max(box.x1 + 20 - x0, 420)), height = Math.ceil(bottom + 16 - y0);
+  const width = Math.ceil(Math.max(box.x1 + 20 - x0, 420)),
+    height = Math.ceil(bottom + 16 - y0);
   const kinds = [...new Set(d.edges.map((e) => e.kind))];
   const style = `text{white-space:pre}.t{font:600 12px ${p.sans}}.s{font:11.5px ${p.sans}}.c{font:10px ${p.mono}}.k{font:10.5px ${p.mono}}`;
   return {

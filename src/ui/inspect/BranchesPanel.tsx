@@ -17,7 +17,9 @@ export function ForkButton() {
   };
   return (
     <>
-      <button disabled={!hasRun} onClick={take} title="Start a what-if branch from the data at the cursor (with the current step code)">Fork from here…</button>
+      <button disabled={!hasRun} onClick={take} title="Start a what-if branch from the data at the cursor (with the current step code)">
+        Fork from here…
+      </button>
       {open && (
         <DataDialog
           id="fork-data"
@@ -43,7 +45,9 @@ export function BranchesPanel() {
     <div className="branches">
       <div className="filters">
         <ForkButton />
-        <span className="muted">{branches.length} branch{branches.length === 1 ? '' : 'es'}</span>
+        <span className="muted">
+          {branches.length} branch{branches.length === 1 ? '' : 'es'}
+        </span>
       </div>
       <ul className="branch-list" aria-label="Branches">
         {branches.map((b) => {
@@ -56,7 +60,10 @@ export function BranchesPanel() {
               </label>
               <span className="muted"> · {status}</span>
               {b.id !== active && (
-                <button className="link" onClick={() => setCompareWith(b.id)}> compare with active</button>
+                <button className="link" onClick={() => setCompareWith(b.id)}>
+                  {' '}
+                  compare with active
+                </button>
               )}
             </li>
           );
@@ -64,20 +71,40 @@ export function BranchesPanel() {
       </ul>
       {comparison && other && (
         <section className="compare" data-testid="compare">
-          <h5>Compare: {other.name} ⟷ {activeBranch.name}</h5>
+          <h5>
+            Compare: {other.name} ⟷ {activeBranch.name}
+          </h5>
           <div className="compare-cols">
             <div>
               <b>{other.name}</b> <span className="muted">({comparison.statusA})</span>
-              <ol>{comparison.ranA.map((name, i) => <li key={i} className={i === comparison.firstDifference ? 'differs' : ''}>{name}</li>)}</ol>
+              <ol>
+                {comparison.ranA.map((name, i) => (
+                  <li key={i} className={i === comparison.firstDifference ? 'differs' : ''}>
+                    {name}
+                  </li>
+                ))}
+              </ol>
             </div>
             <div>
               <b>{activeBranch.name}</b> <span className="muted">({comparison.statusB})</span>
-              <ol>{comparison.ranB.map((name, i) => <li key={i} className={i === comparison.firstDifference ? 'differs' : ''}>{name}</li>)}</ol>
+              <ol>
+                {comparison.ranB.map((name, i) => (
+                  <li key={i} className={i === comparison.firstDifference ? 'differs' : ''}>
+                    {name}
+                  </li>
+                ))}
+              </ol>
             </div>
           </div>
           <h5>Final data differences ({comparison.data.length})</h5>
           <table className="diff">
-            <thead><tr><th>path</th><th>{other.name}</th><th>{activeBranch.name}</th></tr></thead>
+            <thead>
+              <tr>
+                <th>path</th>
+                <th>{other.name}</th>
+                <th>{activeBranch.name}</th>
+              </tr>
+            </thead>
             <tbody>
               {comparison.data.map((d) => (
                 <tr key={d.path}>

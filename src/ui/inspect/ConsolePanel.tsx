@@ -29,12 +29,18 @@ export function ConsolePanel() {
       <div className="filters">
         {LEVELS.map((level) => (
           <label key={level}>
-            <input type="checkbox" checked={levels.has(level)} onChange={() => setLevels((prev) => {
-              const next = new Set(prev);
-              if (next.has(level)) next.delete(level);
-              else next.add(level);
-              return next;
-            })} />
+            <input
+              type="checkbox"
+              checked={levels.has(level)}
+              onChange={() =>
+                setLevels((prev) => {
+                  const next = new Set(prev);
+                  if (next.has(level)) next.delete(level);
+                  else next.add(level);
+                  return next;
+                })
+              }
+            />
             {level}
           </label>
         ))}
@@ -44,8 +50,13 @@ export function ConsolePanel() {
         <ul style={{ height: totalHeight }} aria-label="Console output">
           {logs.slice(first, last).map((e, i) => (
             <li key={e.seq} className={`level-${e.level}${e.seq <= seq ? '' : ' future'}`} style={{ top: (first + i) * ROW }}>
-              <button className="link mono" onClick={() => jumpToEvent(e.seq)}>{(e.t / 1000).toFixed(3)}s</button>
-              <span className="mono muted"> {e.task} · {e.step === null ? 'module' : (ranWith?.steps[e.step]?.name ?? e.step)} · {e.level}</span>
+              <button className="link mono" onClick={() => jumpToEvent(e.seq)}>
+                {(e.t / 1000).toFixed(3)}s
+              </button>
+              <span className="mono muted">
+                {' '}
+                {e.task} · {e.step === null ? 'module' : (ranWith?.steps[e.step]?.name ?? e.step)} · {e.level}
+              </span>
               <pre title={e.text}>{firstLine(e.text)}</pre>
             </li>
           ))}

@@ -50,7 +50,9 @@ export function DataDialog({ id, title, hint, action, initial, onApply, onClose 
         {error && <p className="inline-error">{error}</p>}
         <div style={{ display: 'flex', gap: 8, justifyContent: 'flex-end', marginTop: 8 }}>
           <button onClick={close}>Cancel</button>
-          <button className="primary" onClick={() => void apply()}>{action}</button>
+          <button className="primary" onClick={() => void apply()}>
+            {action}
+          </button>
         </div>
       </div>
     </div>

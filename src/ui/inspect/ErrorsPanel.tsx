@@ -36,10 +36,17 @@ function ProblemRow({ problem }: { problem: Problem }) {
 }
 
 export function ErrorsPanel({ problems }: { problems: Problem[] }) {
-  if (problems.length === 0) return <p className="empty" data-testid="no-problems">No problems.</p>;
+  if (problems.length === 0)
+    return (
+      <p className="empty" data-testid="no-problems">
+        No problems.
+      </p>
+    );
   return (
     <ul className="problems" aria-label="Problems in the workspace">
-      {problems.map((problem) => <ProblemRow key={problem.key} problem={problem} />)}
+      {problems.map((problem) => (
+        <ProblemRow key={problem.key} problem={problem} />
+      ))}
     </ul>
   );
 }

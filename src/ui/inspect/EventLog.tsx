@@ -40,12 +40,14 @@ export function EventLog() {
                 <input
                   type="checkbox"
                   checked={kinds.has(kind)}
-                  onChange={() => setKinds((prev) => {
-                    const next = new Set(prev);
-                    if (next.has(kind)) next.delete(kind);
-                    else next.add(kind);
-                    return next;
-                  })}
+                  onChange={() =>
+                    setKinds((prev) => {
+                      const next = new Set(prev);
+                      if (next.has(kind)) next.delete(kind);
+                      else next.add(kind);
+                      return next;
+                    })
+                  }
                 />
                 {label}
               </label>
@@ -54,13 +56,23 @@ export function EventLog() {
         </details>
         <select aria-label="Filter by task" value={task} onChange={(e) => setTask(e.target.value)}>
           <option value="all">all tasks</option>
-          {tasks.map((t) => <option key={t} value={t}>{t}</option>)}
+          {tasks.map((t) => (
+            <option key={t} value={t}>
+              {t}
+            </option>
+          ))}
         </select>
         <select aria-label="Filter by step" value={step} onChange={(e) => setStep(e.target.value)}>
           <option value="all">all steps</option>
-          {names.map((n, i) => <option key={i} value={i}>{n}</option>)}
+          {names.map((n, i) => (
+            <option key={i} value={i}>
+              {n}
+            </option>
+          ))}
         </select>
-        <span className="muted">{shown.length} of {events.length} events</span>
+        <span className="muted">
+          {shown.length} of {events.length} events
+        </span>
       </div>
       <div className="rows" ref={box} onScroll={onScroll} role="list" aria-label="Trace events">
         {events.length === 0 && <p className="empty">Run the task to see its events.</p>}

@@ -25,13 +25,19 @@ export function LanesView() {
       <svg width={WIDTH} height={lanes.length * ROW + 24} role="img" aria-label="Tasks on the virtual clock">
         {lanes.map((lane, row) => (
           <g key={lane.task} transform={`translate(0, ${row * ROW})`} data-testid={`lane-${lane.task}`}>
-            <text x={4} y={16} className="lane-label">{lane.parent ? `↳ ${lane.name}` : lane.name}</text>
+            <text x={4} y={16} className="lane-label">
+              {lane.parent ? `↳ ${lane.name}` : lane.name}
+            </text>
             <line x1={x(lane.from)} x2={x(lane.to)} y1={13} y2={13} className="lane-line" />
             {lane.gaps.map((gap, i) => (
               <g key={`g${i}`} data-testid="lane-gap" data-reason={gap.reason}>
                 <rect x={x(gap.from)} y={6} width={Math.max(2, x(gap.to) - x(gap.from))} height={14} className="lane-gap" />
                 <title>{gap.reason}</title>
-                {x(gap.to) - x(gap.from) > 50 && <text x={x(gap.from) + 4} y={17} className="gap-label">{gap.reason}</text>}
+                {x(gap.to) - x(gap.from) > 50 && (
+                  <text x={x(gap.from) + 4} y={17} className="gap-label">
+                    {gap.reason}
+                  </text>
+                )}
               </g>
             ))}
             {lane.bars.map((bar) => (
@@ -52,8 +58,12 @@ export function LanesView() {
           </g>
         ))}
         <line x1={x(at)} x2={x(at)} y1={0} y2={lanes.length * ROW} className="lane-cursor" />
-        <text x={LABEL} y={lanes.length * ROW + 16} className="lane-axis">0</text>
-        <text x={WIDTH - 10} y={lanes.length * ROW + 16} textAnchor="end" className="lane-axis">{formatMs(end)}</text>
+        <text x={LABEL} y={lanes.length * ROW + 16} className="lane-axis">
+          0
+        </text>
+        <text x={WIDTH - 10} y={lanes.length * ROW + 16} textAnchor="end" className="lane-axis">
+          {formatMs(end)}
+        </text>
       </svg>
     </div>
   );

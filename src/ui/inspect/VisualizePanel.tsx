@@ -13,8 +13,19 @@ export function VisualizePanel() {
     <div className="visualize-panel">
       {items.map((item) => (
         <section key={item.seq} className="viz" data-testid="visualization">
-          <h5>{item.name || 'untitled'} <span className="muted mono">({item.type}, t = {(item.t / 1000).toFixed(3)} s, {item.task})</span></h5>
-          {item.type === 'table' ? <Table data={item.data} /> : item.type === 'chart' ? <Chart data={item.data} /> : <JsonTree value={item.data} changed={NONE} />}
+          <h5>
+            {item.name || 'untitled'}{' '}
+            <span className="muted mono">
+              ({item.type}, t = {(item.t / 1000).toFixed(3)} s, {item.task})
+            </span>
+          </h5>
+          {item.type === 'table' ? (
+            <Table data={item.data} />
+          ) : item.type === 'chart' ? (
+            <Chart data={item.data} />
+          ) : (
+            <JsonTree value={item.data} changed={NONE} />
+          )}
         </section>
       ))}
     </div>
@@ -26,13 +37,23 @@ function Table({ data }: { data: Json }) {
   const columns = [...new Set(rows.flatMap((row) => (row && typeof row === 'object' && !Array.isArray(row) ? Object.keys(row) : ['value'])))];
   return (
     <table className="viz-table">
-      <thead><tr>{columns.map((c) => <th key={c}>{c}</th>)}</tr></thead>
+      <thead>
+        <tr>
+          {columns.map((c) => (
+            <th key={c}>{c}</th>
+          ))}
+        </tr>
+      </thead>
       <tbody>
         {rows.map((row, i) => (
           <tr key={i}>
             {columns.map((c) => {
               const cell = row && typeof row === 'object' && !Array.isArray(row) ? (row as Record<string, Json>)[c] : row;
-              return <td key={c} className="mono">{typeof cell === 'string' ? cell : JSON.stringify(cell)}</td>;
+              return (
+                <td key={c} className="mono">
+                  {typeof cell === 'string' ? cell : JSON.stringify(cell)}
+                </td>
+              );
             })}
           </tr>
         ))}
@@ -44,7 +65,11 @@ function Table({ data }: { data: Json }) {
 /** Bars from an array of numbers, of { label, value }, or an object of label → number. */
 function Chart({ data }: { data: Json }) {
   const points: { label: string; value: number }[] = Array.isArray(data)
-    ? data.map((d, i) => (typeof d === 'number' ? { label: String(i), value: d } : { label: String((d as Record<string, Json>)?.label ?? i), value: Number((d as Record<string, Json>)?.value ?? 0) }))
+    ? data.map((d, i) =>
+        typeof d === 'number'
+          ? { label: String(i), value: d }
+          : { label: String((d as Record<string, Json>)?.label ?? i), value: Number((d as Record<string, Json>)?.value ?? 0) },
+      )
     : data && typeof data === 'object'
       ? Object.entries(data).map(([label, value]) => ({ label, value: Number(value) }))
       : [];
@@ -56,9 +81,15 @@ function Chart({ data }: { data: Json }) {
         const h = (Math.max(0, p.value) / max) * 100;
         return (
           <g key={i} transform={`translate(${10 + i * (bar + 8)}, 0)`}>
-            <rect x={0} y={115 - h} width={bar} height={h} className="chart-bar"><title>{`${p.label}: ${p.value}`}</title></rect>
-            <text x={bar / 2} y={130} textAnchor="middle" className="chart-label">{p.label.slice(0, 6)}</text>
-            <text x={bar / 2} y={110 - h} textAnchor="middle" className="chart-label">{p.value}</text>
+            <rect x={0} y={115 - h} width={bar} height={h} className="chart-bar">
+              <title>{`${p.label}: ${p.value}`}</title>
+            </rect>
+            <text x={bar / 2} y={130} textAnchor="middle" className="chart-label">
+              {p.label.slice(0, 6)}
+            </text>
+            <text x={bar / 2} y={110 - h} textAnchor="middle" className="chart-label">
+              {p.value}
+            </text>
           </g>
         );
       })}

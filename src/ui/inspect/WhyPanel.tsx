@@ -24,20 +24,31 @@ export function WhyPanel() {
   return (
     <div className="why">
       <h4 className="why-title">{step.name}</h4>
-      <p className="verdict" data-testid="why-verdict">{verdictFor(selected, names, step.enabled, check, frame, asking)}</p>
+      <p className="verdict" data-testid="why-verdict">
+        {verdictFor(selected, names, step.enabled, check, frame, asking)}
+      </p>
       <label className="muted">
-        <input type="checkbox" checked={conditionBreaks.includes(selected)} onChange={() => toggleConditionBreakpoint(selected)} /> Pause a live run when this condition starts to match
+        <input type="checkbox" checked={conditionBreaks.includes(selected)} onChange={() => toggleConditionBreakpoint(selected)} /> Pause a live run when this
+        condition starts to match
       </label>
       {check && check.leaves.length > 0 && (
         <table className="leaves" aria-label="Condition leaves">
           <thead>
-            <tr><th /><th>path</th><th>expected</th><th>actual</th></tr>
+            <tr>
+              <th />
+              <th>path</th>
+              <th>expected</th>
+              <th>actual</th>
+            </tr>
           </thead>
           <tbody>
             {check.leaves.map((leaf, i) => (
               <tr key={i} className={leaf.pass ? 'pass' : 'fail'} data-testid="leaf">
                 <td>{leaf.pass ? '✓' : '✕'}</td>
-                <td className="mono">{leaf.path}{leaf.via ? <span className="via"> {leaf.via}</span> : null}</td>
+                <td className="mono">
+                  {leaf.path}
+                  {leaf.via ? <span className="via"> {leaf.via}</span> : null}
+                </td>
                 <td className="mono">{leaf.expected}</td>
                 <td className="mono">{leaf.actual === undefined ? 'missing' : describeValue(leaf.actual, 80)}</td>
               </tr>
@@ -49,7 +60,9 @@ export function WhyPanel() {
       <ul className="why-list">
         {steps.map((s, i) => (
           <li key={i}>
-            <button className="link" onClick={() => selectStep(i)} aria-current={i === selected}>{s.name}</button>
+            <button className="link" onClick={() => selectStep(i)} aria-current={i === selected}>
+              {s.name}
+            </button>
             <span className="muted"> — {verdictFor(i, names, s.enabled, checks[i], frame, asking)}</span>
           </li>
         ))}

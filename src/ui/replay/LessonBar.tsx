@@ -28,11 +28,20 @@ export function LessonBar() {
     <section className="lesson-bar" aria-label={`Lesson: ${lesson.title}`} data-testid="lesson">
       <div className="lesson-head">
         <b>Lesson: {lesson.title}</b>
-        <span className="muted"> · stop {index + 1} of {lesson.stops.length}</span>
+        <span className="muted">
+          {' '}
+          · stop {index + 1} of {lesson.stops.length}
+        </span>
         <span className="grow" />
-        <button onClick={previousStop} disabled={index === 0} aria-label="Previous stop (P)">◀ Prev</button>
-        <button className="primary" onClick={nextStop} disabled={index === lesson.stops.length - 1} aria-label="Next stop (N)">Next ▶</button>
-        <button onClick={endLesson} aria-label="End the lesson (Esc)">✕</button>
+        <button onClick={previousStop} disabled={index === 0} aria-label="Previous stop (P)">
+          ◀ Prev
+        </button>
+        <button className="primary" onClick={nextStop} disabled={index === lesson.stops.length - 1} aria-label="Next stop (N)">
+          Next ▶
+        </button>
+        <button onClick={endLesson} aria-label="End the lesson (Esc)">
+          ✕
+        </button>
       </div>
       <h4 data-testid="lesson-title">{stop.title}</h4>
       <p data-testid="lesson-text">{stop.text}</p>

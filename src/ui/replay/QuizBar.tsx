@@ -22,9 +22,14 @@ export function QuizBar() {
   return (
     <section className="quiz-bar" aria-label="Quiz" data-testid="quiz">
       <b>Quiz: predict, then reveal</b>
-      <span className="muted"> · score {right} / {total}</span>
+      <span className="muted">
+        {' '}
+        · score {right} / {total}
+      </span>
       {asking !== null ? (
-        <span className="quiz-ask" role="status">Which step runs next? Click its node or press its number.</span>
+        <span className="quiz-ask" role="status">
+          Which step runs next? Click its node or press its number.
+        </span>
       ) : feedback ? (
         <span className={`quiz-feedback ${feedback.right ? 'right' : 'wrong'}`} role="status" data-testid="quiz-feedback">
           {feedback.right ? '✓ ' : '✕ '}
@@ -33,7 +38,9 @@ export function QuizBar() {
       ) : (
         <span className="muted">{quizHint(runCount, cursor)}</span>
       )}
-      <button className="quiz-off" onClick={toggleQuiz}>End quiz</button>
+      <button className="quiz-off" onClick={toggleQuiz}>
+        End quiz
+      </button>
     </section>
   );
 }

@@ -6,7 +6,6 @@ import { toggleQuiz, useQuiz } from '../../state/quiz.ts';
 import { msPerStep, setSpeed, SPEEDS, useViewMode } from '../../state/viewMode.ts';
 import { useWorkspace } from '../../state/workspaceStore.ts';
 
-
 export function Timeline() {
   const runs = useRun((s) => s.runs);
   const cursor = useRun((s) => s.cursor);
@@ -34,13 +33,34 @@ export function Timeline() {
   const total = runs.length;
   const stepName = run ? (ranWith?.steps[run.step]?.name ?? steps[run.step]?.name ?? `#${run.step}`) : null;
   const atEnd = cursor === total - 1 && why;
-  const say = atEnd ? why : run ? `“${stepName}” ${run.failed ? 'failed' : `ran${changed.length ? `, changed ${changed.join(', ')}` : ', changed nothing'}`}${run.task !== 't0' ? ` (in subtask ${run.task})` : ''}` : total ? (cursor < 0 ? 'The starting state: the task data before any step ran.' : 'Move the cursor to replay the run.') : 'Press Run or Step to start.';
+  const say = atEnd
+    ? why
+    : run
+      ? `“${stepName}” ${run.failed ? 'failed' : `ran${changed.length ? `, changed ${changed.join(', ')}` : ', changed nothing'}`}${run.task !== 't0' ? ` (in subtask ${run.task})` : ''}`
+      : total
+        ? cursor < 0
+          ? 'The starting state: the task data before any step ran.'
+          : 'Move the cursor to replay the run.'
+        : 'Press Run or Step to start.';
   return (
     <footer className="timeline" aria-label="Replay timeline">
-      <button onClick={() => setCursor(-1)} disabled={total === 0 || cursor < 0} aria-label="Starting state" title="Starting state, before the first step run (Home)">|◀</button>
-      <button onClick={() => moveCursor(-1)} disabled={total === 0 || cursor < 0} aria-label="Step back" title="Alt+←">◀</button>
-      <button onClick={() => setPlaying(!playing)} disabled={total === 0} aria-label={playing ? 'Pause' : 'Play'}>{playing ? '❚❚' : '▶'}</button>
-      <button onClick={stepForward} disabled={total === 0 || cursor >= total - 1 || asking !== null} aria-label="Step forward" title="Alt+→">▶|</button>
+      <button
+        onClick={() => setCursor(-1)}
+        disabled={total === 0 || cursor < 0}
+        aria-label="Starting state"
+        title="Starting state, before the first step run (Home)"
+      >
+        |◀
+      </button>
+      <button onClick={() => moveCursor(-1)} disabled={total === 0 || cursor < 0} aria-label="Step back" title="Alt+←">
+        ◀
+      </button>
+      <button onClick={() => setPlaying(!playing)} disabled={total === 0} aria-label={playing ? 'Pause' : 'Play'}>
+        {playing ? '❚❚' : '▶'}
+      </button>
+      <button onClick={stepForward} disabled={total === 0 || cursor >= total - 1 || asking !== null} aria-label="Step forward" title="Alt+→">
+        ▶|
+      </button>
       <input
         type="range"
         min={-1}
@@ -57,14 +77,18 @@ export function Timeline() {
       </span>
       <select aria-label="Playback speed" value={speed} onChange={(e) => setSpeed(Number(e.target.value))}>
         {SPEEDS.map((s) => (
-          <option key={s} value={s}>{s}×</option>
+          <option key={s} value={s}>
+            {s}×
+          </option>
         ))}
       </select>
       <label className="quiz-toggle" title="Predict which step runs next before each step run">
         <input type="checkbox" checked={quizOn} onChange={toggleQuiz} /> Quiz
       </label>
       {/* One line; the full text on hover (title) and when focused. */}
-      <span className="say" title={say} tabIndex={0} data-testid="verdict">{say}</span>
+      <span className="say" title={say} tabIndex={0} data-testid="verdict">
+        {say}
+      </span>
     </footer>
   );
 }

@@ -6,17 +6,34 @@ export function StepBadge({ enabled, check }: { enabled: boolean; check: StepChe
   if (!check) return <span className="badge nomatch">…</span>;
   if (!check.valid) {
     const where = check.error?.line ? ` (line ${check.error.line})` : '';
-    return <span className="badge invalid" data-badge="invalid" title={check.error?.message}><Glyph>⚠</Glyph> Invalid{where}</span>;
+    return (
+      <span className="badge invalid" data-badge="invalid" title={check.error?.message}>
+        <Glyph>⚠</Glyph> Invalid{where}
+      </span>
+    );
   }
   const thrown = check.leaves.find((l) => l.path === '(condition)' && !l.pass);
   if (thrown) {
-    return <span className="badge invalid" data-badge="condition-error" title={`The condition threw: ${String(thrown.actual)}`}><Glyph>⚠</Glyph> Condition error</span>;
+    return (
+      <span className="badge invalid" data-badge="condition-error" title={`The condition threw: ${String(thrown.actual)}`}>
+        <Glyph>⚠</Glyph> Condition error
+      </span>
+    );
   }
-  if (!enabled) return <span className="badge disabled" data-badge="disabled"><Glyph>⊘</Glyph> Off</span>;
+  if (!enabled)
+    return (
+      <span className="badge disabled" data-badge="disabled">
+        <Glyph>⊘</Glyph> Off
+      </span>
+    );
   return check.match ? (
-    <span className="badge matches" data-badge="matches" title="Matches the task’s starting data"><Glyph>●</Glyph> Matches</span>
+    <span className="badge matches" data-badge="matches" title="Matches the task’s starting data">
+      <Glyph>●</Glyph> Matches
+    </span>
   ) : (
-    <span className="badge nomatch" data-badge="nomatch" title={`No match on the task’s starting data:\n${failingSummary(check)}`}><Glyph>○</Glyph> No match</span>
+    <span className="badge nomatch" data-badge="nomatch" title={`No match on the task’s starting data:\n${failingSummary(check)}`}>
+      <Glyph>○</Glyph> No match
+    </span>
   );
 }
 

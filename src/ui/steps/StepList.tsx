@@ -22,7 +22,9 @@ export function StepList() {
     if (e.altKey && (e.key === 'ArrowUp' || e.key === 'ArrowDown')) {
       e.preventDefault();
       moveStep(i, e.key === 'ArrowUp' ? i - 1 : i + 1);
-      requestAnimationFrame(() => (document.querySelector(`[data-step-index="${useWorkspace.getState().selectedStep}"] .step-select`) as HTMLElement | null)?.focus());
+      requestAnimationFrame(() =>
+        (document.querySelector(`[data-step-index="${useWorkspace.getState().selectedStep}"] .step-select`) as HTMLElement | null)?.focus(),
+      );
     } else if (e.key === 'ArrowUp' || e.key === 'ArrowDown') {
       e.preventDefault();
       const next = e.key === 'ArrowUp' ? i - 1 : i + 1;
@@ -38,7 +40,9 @@ export function StepList() {
 
   return (
     <section className="panel" aria-label="Steps">
-      <div className="panel-title">Steps <span style={{ textTransform: 'none' }}>· order = priority</span></div>
+      <div className="panel-title">
+        Steps <span style={{ textTransform: 'none' }}>· order = priority</span>
+      </div>
       <div className="panel-body">
         {/* The badges are live checks while editing, not replay: say so, since every other panel follows the cursor. */}
         <p className="badge-scope" data-testid="badge-scope">
@@ -107,8 +111,12 @@ export function StepList() {
                 </button>
               )}
               <span className="actions">
-                <button onClick={(e) => (e.stopPropagation(), setRenaming(i))} aria-label={`Rename ${step.name}`} title="Rename (F2)">✎</button>
-                <button onClick={(e) => (e.stopPropagation(), deleteStep(i))} aria-label={`Delete ${step.name}`} title="Delete (Del)">✕</button>
+                <button onClick={(e) => (e.stopPropagation(), setRenaming(i))} aria-label={`Rename ${step.name}`} title="Rename (F2)">
+                  ✎
+                </button>
+                <button onClick={(e) => (e.stopPropagation(), deleteStep(i))} aria-label={`Delete ${step.name}`} title="Delete (Del)">
+                  ✕
+                </button>
               </span>
               <span className="step-row2">
                 <StepBadge enabled={step.enabled} check={checks[i]} />
@@ -119,7 +127,9 @@ export function StepList() {
             </li>
           ))}
         </ol>
-        <button className="add-step" onClick={() => addStep()}><Glyph>+</Glyph> Add step</button>
+        <button className="add-step" onClick={() => addStep()}>
+          <Glyph>+</Glyph> Add step
+        </button>
       </div>
     </section>
   );
