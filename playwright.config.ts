@@ -10,6 +10,8 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
+  // One worker: on this 2-core machine two workers took longer in total (15.0 against 11.8
+  // minutes), since each test keeps a core busy with Chromium, its workers and the preview server.
   workers: 1,
   reporter: [['list']],
   outputDir: 'test-results',

@@ -34,16 +34,16 @@ test('when the storage quota is full, the failed save is reported and Download k
   await page.addInitScript(() => {
     const put = IDBObjectStore.prototype.put;
     IDBObjectStore.prototype.put = function (value: unknown, key?: IDBValidKey) {
-      // The disk fills up once the app is running: the start-up probe and first save succeed.
-      if ((window as unknown as { diskFull?: boolean }).diskFull) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      // A full disk: the start-up probe's tiny write fits, the workspace does not.
+      if (key !== 'probe') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
       return put.call(this, value, key);
     };
   });
   await openApp(page);
-  await page.evaluate(() => ((window as unknown as { diskFull: boolean }).diskFull = true));
-  await typeAComment(page, 'typed after the disk filled up');
   const notice = page.getByRole('alert').filter({ hasText: 'could not be saved' });
   await expect(notice).toContainText('storage for this site is full');
+  await typeAComment(page, 'typed while the disk is full');
+  await expect(notice).toBeVisible();
   const saved = await downloadFrom(page, notice.getByRole('button', { name: 'Download workspace' }));
-  expect(saved).toContain('// typed after the disk filled up');
+  expect(saved).toContain('// typed while the disk is full');
 });

@@ -40,7 +40,9 @@ export function JsonEditor<T>({ id, path, value, parse, commit }: Props<T>) {
     }
     try {
       const valid = parse(parsed.value);
-      if (ours.current.size > 50) ours.current.clear();
+      // Forget the oldest only: clearing them all let a late render of a recent commit reset
+      // the text mid-typing (and Monaco's auto-closed brackets with it).
+      if (ours.current.size >= 200) ours.current.delete(ours.current.values().next().value);
       ours.current.add(valid);
       setJsonError(id, null);
       commit(valid);
