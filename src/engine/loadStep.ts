@@ -2,6 +2,7 @@
 // makes one module instance per task, plus its compiled condition.
 import {
   compileCondition,
+  CONDITION_OPERATORS,
   ConditionError,
   typeInOperatorMessage,
   unknownOperatorMessage,
@@ -68,28 +69,7 @@ export type LoadedStep = ValidStep | InvalidStep;
 
 const PRELUDE =
   '"use strict"; let data = __steplab.data; const { task, step, connectors, console, audit, Date, Math, setTimeout, clearTimeout, setInterval, clearInterval } = __steplab.globals;';
-const KNOWN_OPERATORS = new Set([
-  '$eq',
-  '$ne',
-  '$gt',
-  '$gte',
-  '$lt',
-  '$lte',
-  '$in',
-  '$nin',
-  '$exists',
-  '$regex',
-  '$options',
-  '$size',
-  '$all',
-  '$mod',
-  '$elemMatch',
-  '$not',
-  '$type',
-  '$and',
-  '$or',
-  '$nor',
-]);
+const KNOWN_OPERATORS = new Set<string>(CONDITION_OPERATORS);
 /** Operators whose parameter is a value, not a condition: type patterns make no sense there. */
 const VALUE_OPERATORS = new Set(['$eq', '$ne', '$gt', '$gte', '$lt', '$lte', '$in', '$nin', '$all', '$size', '$mod', '$regex', '$exists']);
 const TYPE_NAMES = new Set(['String', 'Number', 'Boolean', 'Array', 'Object', 'Date']);
