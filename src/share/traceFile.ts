@@ -2,7 +2,7 @@
 // alone. Versioned like share links: a newer file gets a clear error instead of a wrong replay.
 import { isPlainObject } from '../engine/plainValues.ts';
 import { parseWorkspace } from '../engine/workspace.ts';
-import type { TraceEvent, Workspace } from '../engine/types.ts';
+import { TRACE_EVENT_KINDS, type TraceEvent, type Workspace } from '../engine/types.ts';
 
 export const TRACE_FORMAT = 'steplab-trace';
 export const TRACE_VERSION = 1;
@@ -22,24 +22,7 @@ export function traceToFile(workspace: Workspace, task: string, events: readonly
 
 export const isTraceDocument = (value: unknown): boolean => isPlainObject(value) && value.format === TRACE_FORMAT;
 
-const KINDS = new Set([
-  'task-created',
-  'evaluated',
-  'condition-error',
-  'step-started',
-  'log',
-  'connector-call',
-  'connector-result',
-  'step-finished',
-  'step-failed',
-  'park',
-  'resume',
-  'subtask-created',
-  'subtask-ended',
-  'data-edited',
-  'visualize',
-  'task-ended',
-]);
+const KINDS = new Set<string>(TRACE_EVENT_KINDS);
 
 /** Reads a parsed trace file; errors say what is wrong, including a version this build cannot read. */
 export function traceFromDocument(value: unknown, fileName = 'the trace file'): TraceFile {
