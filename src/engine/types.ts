@@ -1,4 +1,5 @@
 // Shared engine types: the workspace document, the trace, and run results.
+import type { Expectation } from './expectation.ts';
 import type { Lesson } from './lesson.ts';
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -15,6 +16,8 @@ export interface StepDef {
 export interface TaskDef {
   name: string;
   data: JsonObject;
+  /** What a run of this task should end with; makes the task a test (see expectation.ts). */
+  expect?: Expectation;
 }
 
 export type ConnectorResponse = { returns: Json } | { throws: string };

@@ -1,5 +1,6 @@
 // Validates a workspace document and fills in defaults. Errors name the field that is wrong.
 import { isPlainObject } from './plainValues.ts';
+import { parseExpectation } from './expectation.ts';
 import { parseLesson } from './lesson.ts';
 import { DEFAULT_LIMITS, DEFAULT_START_TIME, type ConnectorMocks, type Json, type Limits, type StepDef, type TaskDef, type Workspace } from './types.ts';
 
@@ -66,7 +67,15 @@ export function parseTasks(value: unknown): TaskDef[] {
   return value.map((task, i) => {
     if (!isPlainObject(task)) throw fail(`tasks[${i}]`, 'expected { name, data }');
     if (!isPlainObject(task.data)) throw fail(`tasks[${i}].data`, 'expected the task data as a JSON object');
-    return { name: typeof task.name === 'string' && task.name ? task.name : `Task ${i + 1}`, data: task.data as TaskDef['data'] };
+    const def: TaskDef = { name: typeof task.name === 'string' && task.name ? task.name : `Task ${i + 1}`, data: task.data as TaskDef['data'] };
+    if (task.expect !== undefined) {
+      try {
+        def.expect = parseExpectation(task.expect);
+      } catch (error) {
+        throw fail(`tasks[${i}] (${JSON.stringify(def.name)}).expect`, (error as Error).message);
+      }
+    }
+    return def;
   });
 }
 
