@@ -49,7 +49,7 @@ export function parseExpectation(value: unknown): Expectation {
       compileCondition(value.data);
     } catch (error) {
       const message = error instanceof ConditionError ? error.message : String((error as Error)?.message ?? error);
-      throw new Error(`data: ${message}`);
+      throw new Error(`data: ${message}`, { cause: error });
     }
     expectation.data = value.data as JsonObject;
   }

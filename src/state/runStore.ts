@@ -6,7 +6,7 @@ import type { JsonObject, TraceEvent, Workspace } from '../engine/types.ts';
 import { createEngineClient, type EngineClient, WorkerRestartedError } from '../worker/client.ts';
 import { dataIndexOf } from '../engine/traceFold.ts';
 import { ROOT, runIndexAt, stepRunsOf, type StepRunRef } from './replay.ts';
-import { incompleteReason } from './verdicts.ts';
+import { incompleteReason } from '../engine/stopReason.ts';
 import { useBreakpoints } from './breakpoints.ts';
 import { useWorkspace } from './workspaceStore.ts';
 

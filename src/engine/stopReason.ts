@@ -1,5 +1,5 @@
-// Plain-language verdicts for the end of a run.
-import type { StepCheck } from '../engine/checkSteps.ts';
+// Plain-language reason a task stopped without finishing, from the checks of its final data.
+import type { StepCheck } from './checkSteps.ts';
 
 /**
  * Why a task ended `incomplete`: a step that still matches but already ran (no redo), or the

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { StepCheck } from '../../src/engine/checkSteps.ts';
-import { incompleteReason } from '../../src/state/verdicts.ts';
+import { incompleteReason } from '../../src/engine/stopReason.ts';
 
 const check = (match: boolean, failing: string[] = [], passing: string[] = []): StepCheck => ({
   valid: true,

@@ -1,0 +1,57 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { conditionConstants } from '../../src/engine/explore/conditionConstants.ts';
+import { emptyChunk, exploreRange, mergeChunk } from '../../src/engine/explore/exploreRange.ts';
+import { foldRan, maskMessage } from '../../src/engine/explore/outcomeClass.ts';
+import { shrinkExample } from '../../src/engine/explore/shrinkExample.ts';
+import { createVariantSpace } from '../../src/engine/explore/variantSpace.ts';
+import { parseWorkspace } from '../../src/engine/workspace.ts';
+import { nodeHost, step } from './helpers.ts';
+
+const example = (name: string) => parseWorkspace(JSON.parse(readFileSync(`examples/${name}.json`, 'utf8')));
+
+describe('explore', () => {
+  it('reads every constant a condition compares with, with neighbours of numbers', () => {
+    const found = conditionConstants(step('{ order: { total: { $gt: 100 }, tier: { $in: ["gold", "silver"] } }, "a.b": -2, ok: { $exists: true } }', ''));
+    expect(found).toEqual([
+      { path: ['order', 'total'], values: [100, 99, 101] },
+      { path: ['order', 'tier'], values: ['gold', 'silver'] },
+      { path: ['a', 'b'], values: [-2, -3, -1] },
+    ]);
+  });
+
+  it('draws from the tasks, the conditions and edge cases, the same for the same seed', () => {
+    const ws = example('branching');
+    const a = createVariantSpace(ws, 7);
+    const b = createVariantSpace(ws, 7);
+    expect(a.variant(0)).toEqual(ws.tasks[0].data);
+    const drawn = Array.from({ length: 200 }, (_, i) => a.variant(i + ws.tasks.length));
+    expect(drawn).toEqual(Array.from({ length: 200 }, (_, i) => b.variant(i + ws.tasks.length)));
+    const tiers = new Set(drawn.map((d) => String(JSON.stringify((d.customer as { tier?: unknown } | undefined)?.tier))));
+    for (const seen of ['"premium"', '"standard"', '"enterprise"', '""', 'undefined', 'null']) expect(tiers).toContain(seen);
+    expect(drawn.some((d) => !('order' in d))).toBe(true);
+    const other = createVariantSpace(ws, 8);
+    expect(Array.from({ length: 20 }, (_, i) => other.variant(i + 50))).not.toEqual(Array.from({ length: 20 }, (_, i) => a.variant(i + 50)));
+  });
+
+  it('gives the same classes however the runs are split, and shrinks a stuck example to a minimal document', async () => {
+    const ws = example('branching');
+    const whole = await exploreRange(ws, 3, 0, 120, nodeHost);
+    const parts = emptyChunk(ws);
+    for (const from of [80, 0, 40]) mergeChunk(parts, await exploreRange(ws, 3, from, 40, nodeHost));
+    mergeChunk(emptyChunk(ws), whole);
+    const view = (classes: typeof whole.classes) => classes.map((c) => [c.key, c.count, c.index]).sort();
+    expect(view(parts.classes)).toEqual(view(whole.classes));
+    expect(parts.runs).toBe(120);
+    const stuck = whole.classes.find((c) => c.status === 'incomplete' && c.ran.length === 1 && c.ran[0] === 'Standard customer workflow')!;
+    expect(stuck).toBeDefined();
+    const shrunk = await shrinkExample(ws, stuck.data, stuck.key, nodeHost);
+    expect(shrunk.data).toEqual({ customer: { tier: 'standard', verified: true } });
+    expect(shrunk.why).toContain('‘Standard customer workflow’ still matches but already ran');
+  });
+
+  it('masks numbers and ids in errors, and folds repeated steps', () => {
+    expect(maskMessage('row 12 of 3fa85f64-5717-4562 failed after 2.5 s')).toBe('row ‹n› of ‹id› failed after ‹n› s');
+    expect(foldRan(['A', 'B', 'B', 'B', 'C', 'B'])).toEqual(['A', 'B ×2+', 'C', 'B']);
+  });
+});
