@@ -1,11 +1,16 @@
-// steplab CLI: `run <workspace.json | folder> [--task <name>] [--seed <n>] [--json]`.
-// Exit codes: 0 the run finished, 1 the root task ended in error, 2 bad input. The run itself
+// steplab CLI: `run`, `test` and `explore` (see parseArgs.ts for the options).
+// Exit codes: 0 the run finished (test: every expectation passed), 1 the root task ended in error
+// (test: an expectation failed), 2 bad input. The run itself
 // happens in a sandboxed child process (see sandbox/); whatever it does, this process prints one
 // result and exits 0 or 1, or one line on stderr and 2.
 import type { RunResult } from '../engine/types.ts';
 import { formatRun } from './formatRun.ts';
 import { loadInput } from './loadInput.ts';
-import { parseArgs } from './parseArgs.ts';
+import { basename } from 'node:path';
+import { writeFile } from 'node:fs/promises';
+import { exploreCommand, formatExplore } from './exploreCommand.ts';
+import { parseArgs, USAGE } from './parseArgs.ts';
+import { testCommand } from './testCommand.ts';
 import { InputError } from './readInput.ts';
 import { failedResult, runSandboxed } from './sandbox/runSandboxed.ts';
 
@@ -13,8 +18,21 @@ async function main(): Promise<{ out: string; code: number }> {
   // `npm run cli` starts in the package folder; paths the user typed are relative to where they were.
   const typedIn = process.env.npm_lifecycle_event === 'cli' ? process.env.INIT_CWD : undefined;
   if (typedIn) process.chdir(typedIn);
+  if (process.argv[2] === '--help' || process.argv[2] === 'help') return { out: `${USAGE}\n`, code: 0 };
   const args = parseArgs(process.argv.slice(2));
   const workspace = await loadInput(args.path);
+  if (args.command === 'test') {
+    const name = basename(args.path).replace(/\.(steplab\.)?json$/, '') || 'workspace';
+    const report = await testCommand(workspace, { reporter: args.reporter, coverage: args.coverage, name });
+    if (report.coverage) await writeFile('coverage.json', `${JSON.stringify(report.coverage, null, 2)}\n`);
+    if (args.output === undefined) return { out: report.text, code: report.code };
+    await writeFile(args.output, report.text);
+    return { out: '', code: report.code };
+  }
+  if (args.command === 'explore') {
+    const { report, exploredMs, totalMs } = await exploreCommand(workspace, args);
+    return { out: args.json ? `${JSON.stringify(report)}\n` : formatExplore(report, { exploredMs, totalMs }, args.workers), code: 0 };
+  }
   if (args.task !== undefined && !workspace.tasks.some((t) => t.name === args.task)) {
     const names = workspace.tasks.map((t) => JSON.stringify(t.name));
     const list = names.length > 20 ? `${names.slice(0, 20).join(', ')} and ${names.length - 20} more` : names.join(', ');

@@ -29,7 +29,24 @@ describe('sandbox child messages', () => {
 
 describe('cli arguments and child flags', () => {
   it('accepts --opt=value and negative seeds', () => {
-    expect(parseArgs(['run', 'w.json', '--seed=-7', '--task=A b', '--json'])).toEqual({ path: 'w.json', seed: -7, task: 'A b', json: true });
+    expect(parseArgs(['run', 'w.json', '--seed=-7', '--task=A b', '--json'])).toEqual({ command: 'run', path: 'w.json', seed: -7, task: 'A b', json: true });
+    expect(parseArgs(['test', 'w.json', '--reporter=junit', '--coverage'])).toEqual({
+      command: 'test',
+      path: 'w.json',
+      reporter: 'junit',
+      output: undefined,
+      coverage: true,
+    });
+    expect(parseArgs(['explore', 'w.json', '--runs', '500', '--workers=2'])).toEqual({
+      command: 'explore',
+      path: 'w.json',
+      runs: 500,
+      seed: 1,
+      workers: 2,
+      json: false,
+    });
+    expect(() => parseArgs(['test', 'w.json', '--reporter', 'tap'])).toThrow(/--reporter must be pretty, json or junit/);
+    expect(() => parseArgs(['explore', 'w.json', '--runs', '100001'])).toThrow(/--runs needs a whole number from 1 to 100,000/);
   });
 
   it('uses the permission flag of the running Node', () => {

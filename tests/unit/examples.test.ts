@@ -6,7 +6,8 @@ import { EXAMPLES } from '../../scripts/exampleSpecs.ts';
 import { serializeExample } from '../../scripts/buildExamples.ts';
 import { seedBlock } from '../../scripts/seedBlocks.ts';
 import { EXAMPLE_EXPECTATIONS } from '../exampleExpectations.ts';
-import { run } from './helpers.ts';
+import { runTaskTest } from '../../src/engine/taskTest.ts';
+import { nodeHost, run } from './helpers.ts';
 
 const examplesDir = new URL('../../examples/', import.meta.url);
 const files = readdirSync(examplesDir).filter((f) => f.endsWith('.json'));
@@ -47,6 +48,18 @@ describe('examples', () => {
     ];
     for (const section of sections) {
       for (const part of seedBlock(section).split(/\n\s*\n(?=\/\/ )/)) expect(sources).toContain(part.trim());
+    }
+  });
+
+  it('carry an expectation on every task, and pass as tests', async () => {
+    for (const file of files) {
+      const ws = load(file);
+      for (let i = 0; i < ws.tasks.length; i++) {
+        expect([file, ws.tasks[i].name, ws.tasks[i].expect?.status]).toEqual([file, ws.tasks[i].name, EXAMPLE_EXPECTATIONS[file][ws.tasks[i].name].status]);
+        const outcome = await runTaskTest(ws, i, nodeHost);
+        expect([file, outcome.name, outcome.failures]).toEqual([file, outcome.name, []]);
+        expect(outcome.pass).toBe(true);
+      }
     }
   });
 

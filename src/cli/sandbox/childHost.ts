@@ -18,7 +18,12 @@ process.once('message', (input: unknown) => {
     name: 'steplab sandbox',
     codeGeneration: { strings: false, wasm: false },
   });
-  vm.runInContext('delete globalThis.console;', context);
+  // fast-check (bundled for Explore) keeps a reference to setTimeout when it loads; these
+  // realm-own stand-ins satisfy that without handing the realm a host timer.
+  vm.runInContext(
+    'delete globalThis.console; globalThis.setTimeout = globalThis.clearTimeout = function () { throw new Error("real timers do not exist in the sandbox"); };',
+    context,
+  );
   const makeError = vm.runInContext('(message) => new Error(message)', context) as (message: string) => Error;
   // A rejection made in the sandbox's realm, so `import()` hands step code no host object.
   const importModuleDynamically = (() => {

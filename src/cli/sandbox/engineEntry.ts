@@ -5,7 +5,9 @@
 import { setCodeCompiler } from '../../engine/compileCode.ts';
 import { createRun } from '../../engine/createRun.ts';
 import { messageOf } from '../../engine/sourceLocation.ts';
-import type { TraceEvent, Workspace } from '../../engine/types.ts';
+import { createCoverageRecorder, emptyCoverage } from '../../engine/coverage.ts';
+import type { JsonObject, TraceEvent, Workspace } from '../../engine/types.ts';
+import { startBatch, type BatchInput } from './batchEntry.ts';
 import { createTimedOutGuard } from '../../engine/timedOutRuns.ts';
 
 export interface SandboxHost {
@@ -23,6 +25,8 @@ export interface SandboxInput {
   seed?: number;
   /** Step runs (`task:step:run`) the watchdog killed in an earlier attempt of this same run. */
   timedOut?: string[];
+  /** Records condition coverage and sends it with `done` (cli test --coverage). */
+  coverage?: boolean;
 }
 
 // Captured before any step code runs, so a step that replaces them cannot blind the watchdog.
@@ -45,7 +49,8 @@ export function start(host: SandboxHost, inputText: string): void {
     lastSend = clock();
   };
   try {
-    const input = parse(inputText) as SandboxInput;
+    const input = parse(inputText) as SandboxInput | BatchInput;
+    if ('mode' in input) return startBatch(input, { post, defer, compile, clock });
     const guard = createTimedOutGuard(input.timedOut ?? []);
     setCodeCompiler((params, body) => {
       const compiled = compile(params.join(','), body);
@@ -54,6 +59,8 @@ export function start(host: SandboxHost, inputText: string): void {
     });
     // `now` is the captured clock: a step replacing Date.now must not hide its CPU time.
     const runHost = { yieldMacrotask: () => new Promise<void>((resolve) => defer(resolve)), now: () => clock() };
+    const coverage = input.coverage ? emptyCoverage(input.workspace.steps) : null;
+    let record: ((event: TraceEvent, dataOf: (task: string) => JsonObject | undefined) => void) | null = null;
     const run = createRun(input.workspace, {
       host: runHost,
       taskName: input.taskName,
@@ -62,6 +69,7 @@ export function start(host: SandboxHost, inputText: string): void {
       // nothing and names the right step. A step's first slice runs right after `step-started`.
       onEvent(event) {
         guard.observe(event);
+        record?.(event, (task) => run.dataOf(task));
         buffer.push(event);
         if (event.kind === 'step-started') beat({ task: event.task, step: event.step });
       },
@@ -70,6 +78,7 @@ export function start(host: SandboxHost, inputText: string): void {
         if ((owner && (buffer.length > 0 || key !== lastKey)) || clock() - lastSend >= BEAT_MS) beat(owner);
       },
     });
+    if (coverage) record = createCoverageRecorder(run.steps, coverage);
     post({
       type: 'loaded',
       stepNames: run.steps.map((s) => s.name),
@@ -78,7 +87,7 @@ export function start(host: SandboxHost, inputText: string): void {
     run.runUntil().then(
       () => {
         beat(null);
-        post({ type: 'done' });
+        post(coverage ? { type: 'done', coverage } : { type: 'done' });
       },
       (error: unknown) => fail(error),
     );

@@ -5,6 +5,7 @@
 // and the rest goes on (semantics 4.9). A child that dies any other way (out of memory, a crash)
 // ends the run in error: the CLI never crashes.
 import type { ChildProcess } from 'node:child_process';
+import type { Coverage } from '../../engine/coverage.ts';
 import { summarizeRun } from '../../engine/summarizeRun.ts';
 import { EXECUTION_TIMEOUT, timeoutEvents } from '../../engine/timeoutEvents.ts';
 import type { InvalidStep, RunResult, TraceEvent, Workspace } from '../../engine/types.ts';
@@ -20,6 +21,8 @@ const MAX_REPLAYS = 10;
 export interface SandboxOptions {
   taskName?: string;
   seed?: number;
+  /** Asks the child for condition coverage; called with it when the run ends normally. */
+  onCoverage?: (coverage: Coverage) => void;
 }
 
 type Attempt = { result: RunResult; killed: string | null };
@@ -96,7 +99,7 @@ async function attempt(workspace: Workspace, options: SandboxOptions, timedOut: 
       if (message.type === 'ready') {
         if (asked) return;
         asked = true;
-        child.send(JSON.stringify({ workspace, taskName: options.taskName, seed: options.seed, timedOut }), (error) => {
+        child.send(JSON.stringify({ workspace, taskName: options.taskName, seed: options.seed, timedOut, coverage: !!options.onCoverage }), (error) => {
           if (error) finish({ message: `the sandbox could not start: ${error.message}` });
         });
       } else if (message.type === 'beat') {
@@ -109,8 +112,11 @@ async function attempt(workspace: Workspace, options: SandboxOptions, timedOut: 
         ({ stepNames, invalid } = message);
         loaded = true;
         beatAt = Date.now();
-      } else if (message.type === 'done') finish(null);
-      else finish({ message: `the run stopped: ${message.message}` });
+      } else if (message.type === 'done') {
+        if (message.coverage) options.onCoverage?.(message.coverage);
+        finish(null);
+      } else if (message.type === 'failed') finish({ message: `the run stopped: ${message.message}` });
+      else finish({ message: "step code broke the sandbox's messages (an answer the run does not give)" });
     };
     child.on('message', (raw: unknown) => {
       try {

@@ -28,6 +28,8 @@ export interface ExploreHooks {
   /** Called before each variant runs: a watchdog that kills the worker knows which one hung. */
   onVariant?: (index: number) => void;
   onSlice?: RunOptions['onSlice'];
+  /** Every trace event; a watchdog learns from `step-started` which step's code runs next. */
+  onEvent?: RunOptions['onEvent'];
 }
 
 const spaces = new WeakMap<Workspace, Map<number, VariantSpace>>();
@@ -59,7 +61,16 @@ export async function exploreRange(
     hooks.onVariant?.(index);
     const data = space.variant(index);
     let record: ReturnType<typeof createCoverageRecorder> | null = null;
-    const run = createRun(workspace, { host, steps, data, onSlice: hooks.onSlice, onEvent: (event) => record?.(event, (id) => run.dataOf(id)) });
+    const run = createRun(workspace, {
+      host,
+      steps,
+      data,
+      onSlice: hooks.onSlice,
+      onEvent: (event) => {
+        record?.(event, (id) => run.dataOf(id));
+        hooks.onEvent?.(event);
+      },
+    });
     record = createCoverageRecorder(steps, coverage);
     const outcome = await run.runToEnd();
     stepRuns += outcome.stepRuns;

@@ -24,10 +24,10 @@ export async function shrinkExample(
   data: JsonObject,
   key: string,
   host: RunHost,
-  hooks: { onSlice?: RunOptions['onSlice'] } = {},
+  hooks: { onSlice?: RunOptions['onSlice']; onEvent?: RunOptions['onEvent'] } = {},
 ): Promise<ShrunkExample> {
   const steps = loadSteps(workspace);
-  const runOf = (candidate: JsonObject) => createRun(workspace, { host, steps, data: candidate, onSlice: hooks.onSlice }).runToEnd();
+  const runOf = (candidate: JsonObject) => createRun(workspace, { host, steps, data: candidate, onSlice: hooks.onSlice, onEvent: hooks.onEvent }).runToEnd();
   let tries = 0;
   let best = data;
   let bestRun = await runOf(best);

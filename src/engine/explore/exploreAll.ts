@@ -1,0 +1,75 @@
+// Drives an exploration over any host: ranges of variants go to `runRange` (a browser worker, a
+// sandbox child) on `lanes` lanes at once. A range whose runner was killed (runaway step code)
+// records the variant that hung as its own class and goes on from the next one, so a hang costs
+// one variant, not the exploration. The result is the same for the same seed however it is split.
+import { emptyChunk, mergeChunk, variantSpaceOf, type ExploreChunk } from './exploreRange.ts';
+import { maskMessage } from './outcomeClass.ts';
+import type { Workspace } from '../types.ts';
+
+export type RangeOutcome = { ok: true; chunk: ExploreChunk } | { ok: false; message: string; variant: number | null; step: number | null };
+
+export interface ExploreOptions {
+  runs: number;
+  seed: number;
+  /** Variants per call to `runRange`. */
+  chunkSize?: number;
+  lanes?: number;
+  /** Called after each range with the total so far. */
+  onProgress?: (total: ExploreChunk) => void;
+  /** Checked between ranges; true stops early with what was found. */
+  cancelled?: () => boolean;
+}
+
+export async function exploreAll(
+  workspace: Workspace,
+  options: ExploreOptions,
+  runRange: (from: number, count: number) => Promise<RangeOutcome>,
+): Promise<ExploreChunk> {
+  const { runs, seed, chunkSize = 100, lanes = 1 } = options;
+  const total = emptyChunk(workspace);
+  let next = 0;
+  const lane = async () => {
+    while (next < runs && !options.cancelled?.()) {
+      let from = next;
+      const end = Math.min(runs, from + chunkSize);
+      next = end;
+      while (from < end && !options.cancelled?.()) {
+        const outcome = await runRange(from, end - from);
+        if (outcome.ok) {
+          mergeChunk(total, outcome.chunk);
+          break;
+        }
+        // Everything before the variant that hung is lost with the runner: run it again, then
+        // record the hung variant and go on after it.
+        const hung = outcome.variant ?? from;
+        if (hung > from) {
+          const before = await runRange(from, hung - from);
+          if (before.ok) mergeChunk(total, before.chunk);
+        }
+        mergeChunk(total, hungChunk(workspace, seed, hung, outcome));
+        from = hung + 1;
+      }
+      options.onProgress?.(total);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, lanes) }, lane));
+  return total;
+}
+
+function hungChunk(workspace: Workspace, seed: number, index: number, outcome: { message: string; step: number | null }): ExploreChunk {
+  const chunk = emptyChunk(workspace);
+  const step = outcome.step === null ? null : (workspace.steps[outcome.step]?.name ?? null);
+  const error = maskMessage(step ? `${step}: ${outcome.message}` : outcome.message);
+  chunk.runs = 1;
+  if (outcome.step !== null && chunk.coverage.steps[outcome.step]) chunk.coverage.steps[outcome.step].runs = 1;
+  chunk.classes.push({
+    key: `error\u0000${error}\u0000(killed)`,
+    status: 'error',
+    error,
+    ran: step ? [step] : [],
+    count: 1,
+    index,
+    data: variantSpaceOf(workspace, seed).variant(index),
+  });
+  return chunk;
+}
