@@ -2,7 +2,7 @@
 // and the exact UTF-8 size of the data is checked after every change (sizes of untouched
 // containers are cached, so the check costs what the change touched, not the data's size).
 import { createDataSizer } from './dataSize.ts';
-import { toJsonValue } from './jsonValue.ts';
+import { jsonScalar, NOT_SCALAR, toJsonValue } from './jsonValue.ts';
 import { dataLimitMessage, LimitError } from './limits.ts';
 import type { Json, JsonObject, Patch } from './types.ts';
 
@@ -31,14 +31,19 @@ export function createDataGuard(maxBytes: number) {
      */
     commit(base: JsonObject, [next, patches, inverse]: [JsonObject, Patch[], Patch[]], what: string): [JsonObject, Patch[], Patch[], number] {
       if (patches.length === 0) return [base, patches, inverse, size(base)];
-      const fixed = patches.map((p) => {
-        if (p.op === 'remove') return p;
-        const value = toJsonValue(p.value, ['data', ...p.path]) ?? null;
-        if (value === p.value) return p;
+      // The list is copied only if a value changes (the usual step writes JSON already).
+      let fixed = patches;
+      for (let i = 0; i < patches.length; i++) {
+        const p = patches[i];
+        if (p.op === 'remove') continue;
+        const scalar = jsonScalar(p.value);
+        const value = (scalar === NOT_SCALAR ? toJsonValue(p.value, ['data', ...p.path]) : scalar) ?? null;
+        if (value === p.value) continue;
         // Every container on a patch path is the draft's own copy, so it can take the JSON value in place.
         setIn(next, p.path, value);
-        return { ...p, value };
-      });
+        if (fixed === patches) fixed = patches.slice();
+        fixed[i] = { ...p, value };
+      }
       return [next, fixed, inverse, check(next, what)];
     },
   };

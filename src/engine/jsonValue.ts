@@ -13,6 +13,24 @@ export class JsonValueError extends Error {
   name = 'JsonValueError';
 }
 
+export const NOT_SCALAR: unique symbol = Symbol('not a scalar');
+
+/** A scalar as JSON stores it (what toJsonValue returns for it), or NOT_SCALAR for anything else. */
+export function jsonScalar(value: unknown): Json | undefined | typeof NOT_SCALAR {
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+    case 'undefined':
+      return value;
+    case 'number':
+      return Number.isFinite(value) ? (Object.is(value, -0) ? 0 : value) : null;
+    case 'object':
+      return value === null ? null : NOT_SCALAR;
+    default:
+      return NOT_SCALAR;
+  }
+}
+
 /**
  * Copies `value` the way JSON.stringify would see it: undefined keys vanish (undefined in an
  * array becomes null), non-finite numbers become null, Dates become ISO strings via toJSON.
@@ -20,6 +38,9 @@ export class JsonValueError extends Error {
  * path such as ['data', 'order'], or a phrase such as "the result of task.complete()".
  */
 export function toJsonValue(value: unknown, at: readonly PathKey[] | string): Json | undefined {
+  // Most values written are scalars: they need no copy, no path and no cycle check.
+  const scalar = jsonScalar(value);
+  if (scalar !== NOT_SCALAR) return scalar;
   const ancestors: object[] = [];
   const path: PathKey[] = typeof at === 'string' ? [] : [...at];
   const where = () => shorten(typeof at !== 'string' ? formatPath(path) : path.length > 0 ? `${at}, at ${formatPath(path)},` : at);

@@ -132,11 +132,12 @@ export function loadStep(def: StepDef, index: number): LoadedStep {
 function buildStep(source: string, sourceName: string) {
   const parsed = parseStep(source);
   checkOperators(parsed.conditionNode);
-  let factory: (rt: unknown) => { condition: () => unknown; content: unknown; setData(v: unknown): void; getData(): unknown };
+  // The module object is the instance itself: one object per task and step, no wrapper.
+  let factory: (rt: unknown) => StepInstance;
   try {
     factory = compileCode(
       ['__steplab'],
-      `${PRELUDE}\n${parsed.body}\n;return { condition, content, setData(v) { data = v; }, getData() { return data; } };\n//# sourceURL=${sourceName}`,
+      `${PRELUDE}\n${parsed.body}\n;return { conditionValue: condition, content, setData(v) { data = v; }, getData() { return data; } };\n//# sourceURL=${sourceName}`,
     ) as typeof factory;
   } catch (error) {
     throw new StepSourceError(`this step cannot be loaded: ${messageOf(error)}`, null, null);
@@ -157,10 +158,7 @@ function buildStep(source: string, sourceName: string) {
     unshift: thunkPositions(parsed.conditionNode),
     staticCondition,
     conditionRunsCode: staticCondition === null || hasPattern(parsed.conditionNode),
-    instantiate(globals: StepGlobals, data: unknown): StepInstance {
-      const mod = factory({ globals, data });
-      return { setData: mod.setData, getData: mod.getData, conditionValue: mod.condition, content: () => (mod.content as () => unknown)() };
-    },
+    instantiate: (globals: StepGlobals, data: unknown): StepInstance => factory({ globals, data }),
     compileDynamic(value: unknown): CompiledCondition {
       const key = conditionKey(value);
       let compiled = cache.get(key);

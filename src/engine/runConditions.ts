@@ -5,7 +5,7 @@ import type { StepGlobals, ValidStep } from './loadStep.ts';
 import type { ReadIndex } from './readIndex.ts';
 import { isReady, nextAction } from './runDecision.ts';
 import { sourceError, type RunCore } from './runCore.ts';
-import { emptyEffects, type StepRun, type TaskState } from './runState.ts';
+import { StepRunState, type StepRun, type TaskState } from './runState.ts';
 import type { JsonObject, SourceError } from './types.ts';
 
 export interface ConditionDeps {
@@ -154,28 +154,7 @@ export function createRunConditions(core: RunCore, deps: ConditionDeps) {
     stepRuns++;
     const step = steps[i] as ValidStep;
     const { draft, finalize } = createJsonDraft(task.data);
-    let resolveDone!: (outcome: { error: unknown } | null) => void;
-    const run: StepRun = {
-      task,
-      step: i,
-      run: task.ran.length + 1,
-      draft,
-      finalize,
-      effects: emptyEffects(),
-      instance: null,
-      pendingOps: 0,
-      timers: null,
-      timerFirings: 0,
-      cpuMs: 0,
-      ended: false,
-      outcome: undefined,
-      done: new Promise((resolve) => (resolveDone = resolve)),
-      settle(outcome) {
-        if (run.outcome !== undefined) return;
-        run.outcome = outcome;
-        resolveDone(outcome);
-      },
-    };
+    const run = new StepRunState(task, i, task.ran.length + 1, draft, finalize);
     task.run = run;
     task.phase = 'stepping';
     task.armed[i] = false;

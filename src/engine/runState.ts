@@ -90,3 +90,44 @@ export interface TaskState {
 export function emptyEffects(): StepEffects {
   return { complete: null, ignore: false, park: null, redo: false, subtasks: [], name: null, tags: null };
 }
+
+type Outcome = { error: unknown } | null;
+
+/**
+ * A step run's state. A class, so a run costs one object: `done` is made only when the loop has
+ * to wait for a run that did not settle within a few microtasks, which most runs do.
+ */
+export class StepRunState implements StepRun {
+  effects: StepEffects = emptyEffects();
+  instance: StepInstance | null = null;
+  pendingOps = 0;
+  timers: Set<QueuedEvent<StepRun | null>> | null = null;
+  timerFirings = 0;
+  cpuMs = 0;
+  ended = false;
+  outcome: Outcome | undefined = undefined;
+  private donePromise: Promise<Outcome> | null = null;
+  private resolveDone: ((outcome: Outcome) => void) | null = null;
+
+  constructor(
+    readonly task: TaskState,
+    readonly step: number,
+    readonly run: number,
+    readonly draft: Record<string, unknown>,
+    readonly finalize: () => [JsonObject, Patch[], Patch[]],
+  ) {}
+
+  get done(): Promise<Outcome> {
+    if (!this.donePromise) {
+      if (this.outcome !== undefined) this.donePromise = Promise.resolve(this.outcome);
+      else this.donePromise = new Promise((resolve) => (this.resolveDone = resolve));
+    }
+    return this.donePromise;
+  }
+
+  settle(outcome: Outcome): void {
+    if (this.outcome !== undefined) return;
+    this.outcome = outcome;
+    this.resolveDone?.(outcome);
+  }
+}

@@ -20,8 +20,8 @@ export function createSubtaskResults(core: RunCore) {
 
   /** Writes subtask results into the parent, then wakes the parent if it was waiting. */
   function applyDeferredResults(parent: TaskState): void {
+    if (parent.deferredResults.length === 0) return;
     const pending = parent.deferredResults.splice(0);
-    if (pending.length === 0) return;
     let tooLarge: string | null = null;
     for (const { child, value } of pending) {
       let patches: Patch[] = [];
