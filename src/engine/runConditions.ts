@@ -5,7 +5,7 @@ import type { StepGlobals, ValidStep } from './loadStep.ts';
 import type { ReadIndex } from './readIndex.ts';
 import { isReady, nextAction } from './runDecision.ts';
 import { sourceError, type RunCore } from './runCore.ts';
-import { StepRunState, type StepRun, type TaskState } from './runState.ts';
+import { hasLiveChild, StepRunState, type StepRun, type TaskState } from './runState.ts';
 import type { JsonObject, SourceError } from './types.ts';
 
 export interface ConditionDeps {
@@ -46,7 +46,8 @@ export function createRunConditions(core: RunCore, deps: ConditionDeps) {
       expireEvent: null,
       evaluateNow: undefined,
       completeOnExpire: null,
-      children: new Set(),
+      children: [],
+      childScan: 0,
       waitingFor: new Set(),
       deferredResults: [],
       status: 'running',
@@ -127,7 +128,7 @@ export function createRunConditions(core: RunCore, deps: ConditionDeps) {
     const { ready, flips } = testConditions(task);
     const pause = ready.length > 0 && breakSkip !== task && Boolean(options.breakBefore?.({ task: task.id, ready, flips }));
     if (!pause && breakSkip === task) breakSkip = null;
-    const action = nextAction(ready, pause, ready.length === 0 && [...task.children].some((child) => child.phase !== 'ended'));
+    const action = nextAction(ready, pause, ready.length === 0 && hasLiveChild(task));
     switch (action.kind) {
       case 'pause':
         // Pause before the step starts; evaluating again on resume picks up any edited data.

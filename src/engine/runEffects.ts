@@ -90,7 +90,7 @@ export function createRunEffects(core: RunCore, deps: EffectDeps) {
     if (effects.tags !== null) task.tags = effects.tags;
     for (const request of effects.subtasks) {
       const child = deps.createTask(request.name, request.data, task, request.into, request.waitFor);
-      task.children.add(child);
+      task.children.push(child);
       if (request.waitFor && child.phase !== 'ended') task.waitingFor.add(child);
       emit({ kind: 'subtask-created', task: task.id, child: child.id, name: request.name, into: request.into?.join('.') ?? null, waitFor: request.waitFor });
     }

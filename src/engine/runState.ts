@@ -77,7 +77,9 @@ export interface TaskState {
   /** The task's evaluation as a reusable callback for the event queue. */
   evaluateNow?: () => StepRun | null;
   completeOnExpire: { result?: Json } | null;
-  children: Set<TaskState>;
+  children: TaskState[];
+  /** Every child before this index has ended (an ended task never runs again): see hasLiveChild. */
+  childScan: number;
   waitingFor: Set<TaskState>;
   /** Subtask results that arrived while a step was running, applied after it. */
   deferredResults: { child: TaskState; value: Json }[];
@@ -130,4 +132,11 @@ export class StepRunState implements StepRun {
     this.outcome = outcome;
     this.resolveDone?.(outcome);
   }
+}
+
+/** Whether any child of the task has not ended. Amortized O(1): the scan never goes back over ended children. */
+export function hasLiveChild(task: TaskState): boolean {
+  const { children } = task;
+  while (task.childScan < children.length && children[task.childScan].phase === 'ended') task.childScan++;
+  return task.childScan < children.length;
 }

@@ -20,6 +20,8 @@ export function createTimedOutGuard(keys: readonly string[]) {
   return {
     /** Follows which step run is starting; it is the only one whose module may load or start now. */
     observe(event: TraceEvent): void {
+      // Nothing to guard (the usual run): no key to build for every step run.
+      if (timedOut.size === 0) return;
       if (event.kind === 'step-started') current = runKey(event.task, event.step, event.run);
       else if (event.kind === 'step-finished' || event.kind === 'step-failed') current = null;
     },
