@@ -3,7 +3,7 @@
 // every container is cached by identity. A container a draft copied is sized from its base's
 // cached size plus the keys the step changed, so the check costs what the step changed, not the
 // size of the arrays and objects around the change.
-import { takeOrigin, type CopyOrigin } from './jsonDraft.ts';
+import { markSized, takeOrigin, type CopyOrigin } from './jsonDraft.ts';
 
 const PLAIN_ASCII = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
 const INDEX = /^(0|[1-9]\d*)$/;
@@ -93,6 +93,7 @@ export function createDataSizer(): DataSizer {
       const n = sizeFromBase(value, origin);
       if (n >= 0) {
         cache.set(value, n);
+        markSized(value);
         return n;
       }
     }
@@ -115,6 +116,7 @@ export function createDataSizer(): DataSizer {
     if (n >= CACHE_MIN_BYTES) {
       cache.set(value, n);
       counts.set(value, items);
+      markSized(value);
     }
     return n;
   };

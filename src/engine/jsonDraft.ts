@@ -42,6 +42,18 @@ export interface CopyOrigin {
 // keep the one before it alive, through its origin's base, for as long as it lives.
 const origins = new WeakMap<object, CopyOrigin>();
 
+/**
+ * Containers whose size a sizer remembers. Only a copy of one of these can be sized from its
+ * base, so only such copies get an origin: most containers a step copies are small, and for
+ * them the WeakMap entry (and the identity hash it gives the copy) was pure cost.
+ */
+const sizedBases = new WeakSet<object>();
+
+/** Marks a container whose size a sizer cached (see dataSize.ts). */
+export function markSized(container: object): void {
+  sizedBases.add(container);
+}
+
 /** Takes (once) the origin of a container a draft copied, if it is one (see dataSize.ts). */
 export function takeOrigin(copy: object): CopyOrigin | undefined {
   const origin = origins.get(copy);
@@ -74,7 +86,7 @@ export function createJsonDraft(base: JsonObject): JsonDraft {
       const patches: Patch[] = [];
       const inverse: Patch[] = [];
       diff(top, [], patches, inverse);
-      for (const [copy, state] of root.owners!) origins.set(copy, { base: state.base, keys: state.touched ?? NO_KEYS });
+      for (const [copy, state] of root.owners!) if (sizedBases.has(state.base)) origins.set(copy, { base: state.base, keys: state.touched ?? NO_KEYS });
       return [top.copy as JsonObject, patches, inverse];
     },
   };
