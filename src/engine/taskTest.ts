@@ -28,6 +28,8 @@ export interface TaskTestResult {
 export interface TaskTestHooks {
   onEvent?: (event: TraceEvent) => void;
   onSlice?: RunOptions['onSlice'];
+  /** Called once before the run starts, with the task's index (a watchdog's variant). */
+  onVariant?: (index: number) => void;
 }
 
 /** Runs task `index` of the workspace to its end and checks it. */
@@ -35,6 +37,7 @@ export async function runTaskTest(workspace: Workspace, index: number, host: Run
   const task = workspace.tasks[index];
   if (!task) throw new Error(`the workspace has no task ${index + 1}`);
   const now = wallClock(host);
+  hooks.onVariant?.(index);
   const started = now();
   const coverage = emptyCoverage(workspace.steps);
   let record: ReturnType<typeof createCoverageRecorder> | null = null;

@@ -2,7 +2,7 @@
 // editor (the Errors list) can open a document at a line and column.
 import { create } from 'zustand';
 
-export type EditorTab = 'step' | 'task' | 'connectors' | 'config';
+export type EditorTab = 'step' | 'task' | 'expect' | 'connectors' | 'config';
 
 export interface CaretRequest {
   /** The document path the caret belongs in, e.g. `steps/2.js` or `connectors.json`. */

@@ -37,6 +37,7 @@ export interface ProblemSources {
 
 const JSON_EDITORS: [EditorTab, string][] = [
   ['task', 'Task data'],
+  ['expect', 'Expect'],
   ['connectors', 'Connectors'],
   ['config', 'Config'],
 ];

@@ -1,6 +1,7 @@
 // The workspace being edited, the selected step and task, and the authoring actions.
 import { create } from 'zustand';
-import type { JsonObject, StepDef, Workspace } from '../engine/types.ts';
+import { parseExpectation, type Expectation } from '../engine/expectation.ts';
+import type { JsonObject, StepDef, TaskDef, Workspace } from '../engine/types.ts';
 import { splitSteps, type SplitStep } from '../engine/splitSteps.ts';
 import { parseConnectors } from '../engine/workspace.ts';
 
@@ -193,6 +194,29 @@ export function setTaskData(index: number, data: JsonObject): void {
   updateWorkspace((ws) => ({ ...ws, tasks: ws.tasks.map((t, i) => (i === index ? { ...t, data } : t)) }));
 }
 
+/** Sets or (with undefined) removes a task's expectation. */
+export function setTaskExpectation(index: number, expectation: Expectation | undefined): void {
+  updateWorkspace((ws) => ({
+    ...ws,
+    tasks: ws.tasks.map((t, i) => {
+      if (i !== index) return t;
+      const rest: TaskDef = { name: t.name, data: t.data };
+      return expectation ? { ...rest, expect: expectation } : rest;
+    }),
+  }));
+}
+
+/** Adds a task (its name made unique) and selects it; returns its index. */
+export function addTask(task: TaskDef): number {
+  const names = new Set(get().workspace.tasks.map((t) => t.name));
+  let name = task.name;
+  for (let n = 2; names.has(name); n++) name = `${task.name} (${n})`;
+  updateWorkspace((ws) => ({ ...ws, tasks: [...ws.tasks, { ...task, name }] }));
+  const index = get().workspace.tasks.length - 1;
+  set({ selectedTask: index });
+  return index;
+}
+
 export function setConnectors(connectors: Workspace['connectors']): void {
   updateWorkspace((ws) => ({ ...ws, connectors }));
 }
@@ -208,3 +232,6 @@ export function stepsInSource(index: number): SplitStep[] {
 
 /** Checks what was typed into Connectors; throws a message naming what is wrong. */
 export const parseConnectorsJson = (value: unknown): Workspace['connectors'] => parseConnectors(value) as Workspace['connectors'];
+
+/** Checks what was typed into Expect: `null` removes the expectation; the message names the field. */
+export const parseExpectationJson = (value: unknown): Expectation | null => (value === null ? null : parseExpectation(value));

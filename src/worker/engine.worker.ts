@@ -11,8 +11,11 @@ import { getAt } from '../engine/paths.ts';
 import type { JsonObject, TraceEvent, Workspace } from '../engine/types.ts';
 import { setCodeCompiler, type CodeCompiler } from '../engine/compileCode.ts';
 import { createTimedOutGuard } from '../engine/timedOutRuns.ts';
+import { exploreRange, type ExploreChunk } from '../engine/explore/exploreRange.ts';
+import { shrinkExample, type ShrunkExample } from '../engine/explore/shrinkExample.ts';
+import { runTaskTest, type TaskTestResult } from '../engine/taskTest.ts';
 import type { Breakpoints } from './breakpointTypes.ts';
-import { createProgressReporter } from './progressReporter.ts';
+import { createProgressReporter, type Slice } from './progressReporter.ts';
 
 export type { Progress, Slice } from './progressReporter.ts';
 
@@ -109,7 +112,45 @@ const api = {
     run?.stop();
     return takeBuffer();
   },
+  /** Runs one task as a test (Tests view). Progress carries only slices, for the watchdog. */
+  testTask(workspace: Workspace, index: number): Promise<TaskTestResult> {
+    return runTaskTest(workspace, index, host, batchHooks());
+  },
+  /** Runs explored variants [from, from + count); progress names the variant in `seq`. */
+  explore(workspace: Workspace, seed: number, from: number, count: number): Promise<ExploreChunk> {
+    return exploreRange(workspace, seed, from, count, host, batchHooks());
+  },
+  shrink(workspace: Workspace, data: JsonObject, key: string): Promise<ShrunkExample> {
+    return shrinkExample(workspace, data, key, host, batchHooks());
+  },
 };
+
+/**
+ * Batch work (tests, Explore) tells the page before each slice of step code which step runs and
+ * which variant it belongs to, so a watchdog that kills this worker can name both. No events.
+ */
+function batchHooks() {
+  let variant = -1;
+  let told = '';
+  let toldAt = 0;
+  const post = (slice: Slice, force = false) => {
+    const key = slice ? `${variant}:${slice.task}:${slice.step}:${slice.spentMs}` : `${variant}`;
+    if (!force && key === told && performance.now() - toldAt < 50) return;
+    port?.postMessage({ steplab: 'progress', events: [], slice, seq: variant });
+    told = key;
+    toldAt = performance.now();
+  };
+  return {
+    onVariant(index: number) {
+      variant = index;
+      post(null, true);
+    },
+    onSlice: (slice: Slice) => post(slice),
+    onEvent(event: TraceEvent) {
+      if (event.kind === 'step-started') post({ task: event.task, step: event.step, spentMs: 0, run: event.run }, true);
+    },
+  };
+}
 
 /** A data breakpoint pauses right after an event that changed its path (to its value, if set). */
 function dataBreakpointHit(current: Run, e: TraceEvent): string | null {

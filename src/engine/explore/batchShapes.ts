@@ -4,6 +4,7 @@ import type { Coverage } from '../coverage.ts';
 import { isPlainObject } from '../plainValues.ts';
 import type { ExploreChunk } from './exploreRange.ts';
 import type { ShrunkExample } from './shrinkExample.ts';
+import type { TaskTestResult } from '../taskTest.ts';
 
 const isCount = (v: unknown) => Number.isSafeInteger(v) && (v as number) >= 0;
 const isText = (v: unknown) => typeof v === 'string';
@@ -40,4 +41,23 @@ export function isExploreChunk(v: unknown): v is ExploreChunk {
 
 export function isShrunkExample(v: unknown): v is ShrunkExample {
   return isPlainObject(v) && isPlainObject(v.data) && isCount(v.tries) && isText(v.why) && isPlainObject(v.finalData);
+}
+
+export function isTaskTestResult(v: unknown): v is TaskTestResult {
+  return (
+    isPlainObject(v) &&
+    isCount(v.index) &&
+    isText(v.name) &&
+    (v.pass === null || typeof v.pass === 'boolean') &&
+    Array.isArray(v.failures) &&
+    v.failures.every((f) => isPlainObject(f) && isText(f.field) && isText(f.path) && isText(f.expected) && isText(f.actual)) &&
+    (v.divergedAt === null || isCount(v.divergedAt)) &&
+    isText(v.status) &&
+    Array.isArray(v.ran) &&
+    v.ran.every(isText) &&
+    isPlainObject(v.data) &&
+    isCount(v.stepRuns) &&
+    typeof v.ms === 'number' &&
+    isCoverage(v.coverage)
+  );
 }

@@ -1,7 +1,15 @@
 // The editor panel: the selected step's code, and JSON editors for task data, mocks and config.
 import { isPlainObject } from '../../engine/plainValues.ts';
 import type { JsonObject } from '../../engine/types.ts';
-import { parseConnectorsJson, setConfig, setConnectors, setTaskData, useWorkspace } from '../../state/workspaceStore.ts';
+import {
+  parseConnectorsJson,
+  parseExpectationJson,
+  setConfig,
+  setConnectors,
+  setTaskData,
+  setTaskExpectation,
+  useWorkspace,
+} from '../../state/workspaceStore.ts';
 import { setEditorTab, useEditorNavigation, type EditorTab } from '../../state/editorNavigation.ts';
 import { JsonEditor } from './JsonEditor.tsx';
 import { StepEditor } from './StepEditor.tsx';
@@ -9,6 +17,7 @@ import { StepEditor } from './StepEditor.tsx';
 const TABS: [EditorTab, string][] = [
   ['step', 'Step'],
   ['task', 'Task data'],
+  ['expect', 'Expect'],
   ['connectors', 'Connectors'],
   ['config', 'Config'],
 ];
@@ -48,6 +57,16 @@ export function EditorPanel() {
           value={task.data}
           parse={objectOnly('Task data')}
           commit={(data) => setTaskData(selectedTask, data)}
+        />
+      )}
+      {tab === 'expect' && task && (
+        <JsonEditor
+          key={`expect-${selectedTask}`}
+          id="expect"
+          path={`tasks/${selectedTask}.expect.json`}
+          value={task.expect ?? null}
+          parse={parseExpectationJson}
+          commit={(expectation) => setTaskExpectation(selectedTask, expectation ?? undefined)}
         />
       )}
       {tab === 'connectors' && <JsonEditor id="connectors" path="connectors.json" value={connectors} parse={parseConnectorsJson} commit={setConnectors} />}

@@ -14,6 +14,8 @@ import { hoverStep } from '../../state/hoverStore.ts';
 import { useLesson } from '../../state/lessonPlayer.ts';
 import { guess, useQuiz } from '../../state/quiz.ts';
 import { Glyph } from '../app/Glyph.tsx';
+import { useStepCoverage } from '../../state/coverageView.ts';
+import { CoverageChip, CoverageLine } from './CoverageMarks.tsx';
 
 export const STATE_LOOK: Record<NodeState, { icon: string; word: string }> = {
   ready: { icon: '◎', word: 'ready' },
@@ -36,11 +38,13 @@ function StepNodeView({ data }: NodeProps) {
   const spotlit = useLesson((s) => s.highlight.includes(name));
   const seq = useFrame((s) => s.seq);
   const conditionError = useRun((r) => conditionErrorAt(r.events, index, seq));
+  const coverage = useStepCoverage(index);
   const look = STATE_LOOK[state];
   return (
     <div
       className="step-node"
       data-state={state}
+      data-coverage={coverage ? (coverage.runs === 0 ? 'never-ran' : 'ran') : undefined}
       data-selected={selected}
       data-spotlight={spotlit || undefined}
       role="group"
@@ -73,11 +77,10 @@ function StepNodeView({ data }: NodeProps) {
           <Glyph>⚠</Glyph> condition error
         </div>
       )}
+      {coverage && <CoverageLine coverage={coverage} />}
       <div className="chips">
         {chips.slice(0, 4).map((chip, i) => (
-          <span key={i} className="chip" title={chip}>
-            {chip}
-          </span>
+          <CoverageChip key={i} text={chip} leaf={coverage?.leaves[i]} />
         ))}
         {chips.length > 4 && <span className="chip">+{chips.length - 4}</span>}
       </div>

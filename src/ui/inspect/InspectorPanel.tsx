@@ -1,5 +1,5 @@
-// The bottom-right panel: Data, Why, Log, Lanes, Console and Visualize, all at the cursor, and
-// Errors, every problem in the workspace.
+// The bottom-right panel: Data, Why, Log, Lanes, Console and Visualize, all at the cursor;
+// Errors, every problem in the workspace; Tests, Coverage and Explore, over many runs.
 import { useEffect, useState } from 'react';
 import { watchCursorChecks } from '../../state/cursorChecks.ts';
 import { useFrame } from '../../state/frameStore.ts';
@@ -14,8 +14,11 @@ import { BranchesPanel } from './BranchesPanel.tsx';
 import { watchBranches } from '../../state/branches.ts';
 import { ErrorsPanel } from './ErrorsPanel.tsx';
 import { useProblems } from './useProblems.ts';
+import { TestsPanel } from './TestsPanel.tsx';
+import { CoveragePanel } from './CoveragePanel.tsx';
+import { ExplorePanel } from './ExplorePanel.tsx';
 
-const TABS = ['Data', 'Why', 'Log', 'Lanes', 'Console', 'Visualize', 'Branches', 'Errors'] as const;
+const TABS = ['Data', 'Why', 'Log', 'Lanes', 'Console', 'Visualize', 'Branches', 'Errors', 'Tests', 'Coverage', 'Explore'] as const;
 type Tab = (typeof TABS)[number];
 
 export function InspectorPanel() {
@@ -48,6 +51,9 @@ export function InspectorPanel() {
         {tab === 'Visualize' && <VisualizePanel />}
         {tab === 'Branches' && <BranchesPanel />}
         {tab === 'Errors' && <ErrorsPanel problems={problems} />}
+        {tab === 'Tests' && <TestsPanel />}
+        {tab === 'Coverage' && <CoveragePanel />}
+        {tab === 'Explore' && <ExplorePanel />}
       </div>
     </section>
   );
