@@ -29,8 +29,7 @@ export function createRunLoop(core: RunCore, startRoot: () => void) {
     if (run.ended) return BLOCKED;
     if (run.outcome !== undefined) return run.outcome;
     // Most contents settle within a few microtasks; only then is a host macrotask worth its cost.
-    // A run with a connector call or timer pending is waiting for the virtual clock: it will not.
-    for (let i = 0; i < 12 && run.outcome === undefined && run.pendingOps === 0; i++) await null;
+    for (let i = 0; i < 12 && run.outcome === undefined; i++) await null;
     if (run.outcome !== undefined) return run.outcome;
     // Waiting for the host's macrotask is not the step's CPU time; the slice is charged up to here.
     sliceEnd = clock();
