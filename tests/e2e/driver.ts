@@ -1,4 +1,5 @@
 // A small driver so the browser tests read like what a person does.
+import { readFileSync } from 'node:fs';
 import { expect, type Locator, type Page } from '@playwright/test';
 
 export async function openApp(page: Page, errors: string[] = []): Promise<void> {
@@ -77,4 +78,78 @@ export async function typeLines(page: Page, lines: string[]): Promise<void> {
     await page.keyboard.type(line);
     if (i < lines.length - 1) await page.keyboard.press('Enter');
   }
+}
+
+export async function expectNoOverflow(page: Page, what: string): Promise<void> {
+  // Let a resize or a deferred render settle first.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  const { scroll, inner } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth }));
+  expect(scroll, `${what}: page is ${scroll} px wide in a ${inner} px window`).toBeLessThanOrEqual(inner);
+}
+
+const SIZES = [
+  [1280, 720],
+  [1440, 900],
+] as const;
+
+export async function expectFitsEverySize(page: Page, what: string): Promise<void> {
+  for (const [width, height] of SIZES) {
+    await page.setViewportSize({ width, height });
+    await expectNoOverflow(page, `${what} at ${width}×${height}`);
+  }
+}
+
+// The graph's SVG and PNG downloads (graphExport.spec.ts, and every example in examples.spec.ts).
+export async function downloadGraph(page: Page, kind: 'SVG' | 'PNG'): Promise<Buffer> {
+  const file = page.waitForEvent('download');
+  await page.getByTestId('graph').getByRole('button', { name: kind, exact: true }).click();
+  const done = await file;
+  expect(done.suggestedFilename()).toMatch(new RegExp(`-graph\\.${kind.toLowerCase()}$`));
+  return readFileSync(await done.path());
+}
+
+/** What the graph on screen shows, and what the downloaded SVG draws, counted the same way. */
+async function compare(page: Page, svg: string) {
+  return page.evaluate((text) => {
+    const graph = document.querySelector('[data-testid="graph"] .react-flow')!;
+    const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+    const root = doc.documentElement;
+    return {
+      shown: {
+        nodes: graph.querySelectorAll('.react-flow__node').length,
+        edges: graph.querySelectorAll('.react-flow__edge').length,
+        labels: graph.querySelectorAll('.react-flow__edge-textwrapper, .react-flow__edgelabel-renderer .chip').length,
+        names: [...graph.querySelectorAll('.step-node .name')].map((n) => n.textContent ?? ''),
+        states: [...graph.querySelectorAll('.step-node')].map((n) => n.getAttribute('data-state')),
+      },
+      drawn: {
+        nodes: root.querySelectorAll('g.node').length,
+        edges: root.querySelectorAll('path.edge').length,
+        labels: root.querySelectorAll('g.edge-label').length,
+        names: [...root.querySelectorAll('g.node.step > title')].map((t) => (t.textContent ?? '').replace(/: [^:]*$/, '')),
+        states: [...root.querySelectorAll('g.node.step')].map((g) => g.getAttribute('data-state')),
+      },
+      root: root.nodeName,
+      parseError: doc.querySelector('parsererror')?.textContent ?? null,
+      foreignObjects: root.getElementsByTagName('foreignObject').length,
+      arrows: [...root.querySelectorAll('path.edge')].every((p) => /^url\(#arrow-/.test(p.getAttribute('marker-end') ?? '')),
+      legend: root.querySelector('g.legend')?.textContent ?? '',
+      width: Number(root.getAttribute('width')),
+    };
+  }, svg);
+}
+
+export async function checkSvg(page: Page, label: string): Promise<number> {
+  await expect(page.getByTestId('graph').locator('.react-flow')).toHaveAttribute('data-layout', 'final');
+  const bytes = await downloadGraph(page, 'SVG');
+  const result = await compare(page, bytes.toString('utf8'));
+  expect(result.parseError, label).toBeNull();
+  expect(result.root).toBe('svg');
+  expect(result.foreignObjects, label).toBe(0);
+  expect(result.drawn, label).toEqual(result.shown);
+  expect(result.shown.nodes, label).toBeGreaterThan(2);
+  expect(result.arrows, label).toBe(true);
+  expect(result.legend, label).toContain('Steps');
+  expect(bytes.length, label).toBeLessThan(200_000);
+  return result.width;
 }

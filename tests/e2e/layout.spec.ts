@@ -1,49 +1,8 @@
 // Layout at realistic sizes: the page never grows wider than the window, long text wraps or
 // truncates (with the full text on hover and focus), toasts go away, the slider holds still.
-import { expect, test, type Page } from '@playwright/test';
-import { dataRow, openApp, openExample, run, status } from './driver.ts';
-import examples from './exampleNames.ts';
-
-async function expectNoOverflow(page: Page, what: string): Promise<void> {
-  // Let a resize or a deferred render settle first.
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-  const { scroll, inner } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth }));
-  expect(scroll, `${what}: page is ${scroll} px wide in a ${inner} px window`).toBeLessThanOrEqual(inner);
-}
-
-const SIZES = [
-  [1280, 720],
-  [1440, 900],
-] as const;
-
-async function expectFitsEverySize(page: Page, what: string): Promise<void> {
-  for (const [width, height] of SIZES) {
-    await page.setViewportSize({ width, height });
-    await expectNoOverflow(page, `${what} at ${width}×${height}`);
-  }
-}
-
-// One pass over the examples checks both sizes at each moment (opening them twice cost 40 s).
-test('every example fits 1280×720 and 1440×900 after a run, and with its lesson showing', async ({ page }) => {
-  test.setTimeout(240_000);
-  await page.setViewportSize({ width: 1280, height: 720 });
-  await openApp(page);
-  for (const name of Object.values(examples)) {
-    await openExample(page, name);
-    await expectFitsEverySize(page, `${name}, opened`);
-    await run(page);
-    await expectFitsEverySize(page, `${name}, after a run`);
-    const lesson = page.getByRole('button', { name: 'Lesson', exact: true });
-    if (await lesson.count()) {
-      await lesson.click();
-      await expect(page.getByTestId('lesson')).toBeVisible();
-      const next = page.getByRole('button', { name: 'Next stop (N)' });
-      if (await next.isEnabled()) await next.click();
-      await expectFitsEverySize(page, `${name}, lesson`);
-      await page.getByRole('button', { name: 'End the lesson (Esc)' }).click();
-    }
-  }
-});
+// Every example's fit (opened, after a run, with its lesson) is checked in examples.spec.ts.
+import { expect, test } from '@playwright/test';
+import { dataRow, expectNoOverflow, openApp, openExample, run, status } from './driver.ts';
 
 test('the quiz, the paused bar, a notice and presenter mode fit 1280×720', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 720 });
@@ -91,7 +50,8 @@ test('the embed fits 800×500 before and after Play', async ({ page }) => {
   await expectNoOverflow(page, 'embed');
   await page.getByRole('button', { name: 'Run and play' }).click();
   await expect(page.getByTestId('run-status')).not.toHaveText('idle');
-  await page.waitForTimeout(2500);
+  // Playing: the cursor has moved on from the starting state.
+  await expect(page.getByTestId('cursor-position')).not.toContainText(/^0 \//);
   await expectNoOverflow(page, 'embed, playing');
   await page.keyboard.press('ArrowRight');
   await expectNoOverflow(page, 'embed, stepped');
@@ -119,6 +79,8 @@ test('long status text truncates to one line, with the full text on hover and fo
 });
 
 test('the deleted-step toast has a close button and goes away by itself after about 8 s', async ({ page }) => {
+  // The page's clock runs as usual but can be moved on, so the 8 s are not waited out for real.
+  await page.clock.install();
   await openApp(page);
   await page.locator('[data-step-index="2"] .step-select').click();
   await page.getByRole('button', { name: 'Delete Process validated order' }).click();
@@ -130,9 +92,13 @@ test('the deleted-step toast has a close button and goes away by itself after ab
   await page.keyboard.press('Delete');
   await expect(toast).toContainText('Deleted “Validate order”');
   await page.mouse.move(5, 5);
-  await page.waitForTimeout(6000);
+  // Hold the page's clock a second on from now (the toast is then 1–2 s old): from there only
+  // runFor moves it, so the timer fires on the test's word instead of after 8 s of waiting.
+  await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1000);
+  await page.clock.runFor(5000);
   await expect(toast).toBeVisible();
-  await expect(toast).toHaveCount(0, { timeout: 5000 });
+  await page.clock.runFor(3000);
+  await expect(toast).toHaveCount(0);
 });
 
 test('the slider keeps its width, a drag to the end lands at the end, and Home and |◀ go to the starting state', async ({ page }) => {
