@@ -38,7 +38,7 @@ test('the quiz, the paused bar, a notice and presenter mode fit 1280×720', asyn
   await expect(page.getByTestId('cursor-position')).toContainText(/^0 \/ \d+ · start/);
 });
 
-test('the embed fits 800×500 before and after Play', async ({ page }) => {
+test('the embed fits 800×500 before and after Play, with every player button on one line', async ({ page }) => {
   await openApp(page);
   await openExample(page, 'Dynamic workflow selection');
   await page.getByRole('button', { name: 'File', exact: true }).click();
@@ -48,6 +48,13 @@ test('the embed fits 800×500 before and after Play', async ({ page }) => {
   await page.goto(src.replace(/^https?:\/\/[^/]+/, ''));
   await expect(page.getByTestId('embed')).toBeVisible();
   await expectNoOverflow(page, 'embed');
+  const buttons = page.getByTestId('embed').getByRole('button');
+  expect(await buttons.count()).toBeGreaterThan(2);
+  for (const button of await buttons.all()) {
+    const height = await button.evaluate((el) => el.getBoundingClientRect().height);
+    const line = await button.evaluate((el) => parseFloat(getComputedStyle(el).lineHeight) || 20);
+    expect(height, await button.innerText()).toBeLessThan(line * 2);
+  }
   await page.getByRole('button', { name: 'Run and play' }).click();
   await expect(page.getByTestId('run-status')).not.toHaveText('idle');
   // Playing: the cursor has moved on from the starting state.

@@ -121,22 +121,6 @@ test('presenter: one speed control, names that match the words, and Esc leaves ?
   await expect(page.getByRole('combobox', { name: 'Playback speed' })).toHaveValue('4');
 });
 
-test('the embed at 800 px keeps every player button on one line', async ({ page }) => {
-  await page.setViewportSize({ width: 800, height: 500 });
-  await openApp(page);
-  await page.getByRole('button', { name: 'File', exact: true }).click();
-  await page.getByRole('menuitem', { name: /^Embed…/ }).click();
-  const src = /src="([^"]+)"/.exec(await page.getByLabel('Snippet').inputValue())![1];
-  await page.goto(src.replace(/^https?:\/\/[^/]+/, ''));
-  await expect(page.getByTestId('embed')).toBeVisible();
-  const buttons = page.getByTestId('embed').getByRole('button');
-  for (const button of await buttons.all()) {
-    const height = await button.evaluate((el) => el.getBoundingClientRect().height);
-    const line = await button.evaluate((el) => parseFloat(getComputedStyle(el).lineHeight) || 20);
-    expect(height, await button.innerText()).toBeLessThan(line * 2);
-  }
-});
-
 test('the embed URL shows the graph and player with no editor, and the narration is announced', async ({ page }) => {
   await openApp(page);
   await page.getByRole('button', { name: 'File', exact: true }).click();
