@@ -54,7 +54,7 @@ export default tseslint.config(
           default: 'disallow',
           checkAllOrigins: true,
           message:
-            'src/{{from.type}} may not import "{{dependency.source}}" (docs/architecture.md, Layers: engine takes only engine, sift, acorn and fast-check; share and worker take engine; state takes engine, worker and share; ui takes state and engine types; cli takes engine and share)',
+            'src/{{from.type}} may not import "{{dependency.source}}" (docs/architecture.md, Layers: engine takes only engine, sift, acorn, fast-check and pure-rand; share and worker take engine; state takes engine, worker and share; ui takes state and engine types; cli takes engine and share)',
           policies: [
             may('engine', ['engine']),
             may('share', ['share', 'engine']),
@@ -65,10 +65,10 @@ export default tseslint.config(
             { from: { element: { type: 'ui' } }, allow: { to: { element: { type: 'engine' } }, dependency: { kind: 'type' } } },
             may('cli', ['cli', 'engine', 'share']),
             { from: { file: { categories: 'entry' } }, allow: { to: { element: { type: ['ui', 'state'] } } } },
-            // Packages and Node's modules: any, except in the engine, which may use sift, acorn and fast-check (Explore's seeded generators) only.
+            // Packages and Node's modules: any, except in the engine, which may use sift, acorn, fast-check and pure-rand (Explore's seeded generators) only.
             { allow: { to: { module: { origin: ['external', 'core'] } } } },
             { from: { element: { type: 'engine' } }, disallow: { to: { module: { origin: ['external', 'core'] } } } },
-            { from: { element: { type: 'engine' } }, allow: { to: { module: { origin: 'external', source: ['sift', 'acorn', 'fast-check'] } } } },
+            { from: { element: { type: 'engine' } }, allow: { to: { module: { origin: 'external', source: ['sift', 'acorn', 'fast-check', 'pure-rand'] } } } },
           ],
         },
       ],

@@ -25,8 +25,9 @@ export interface ExploreState {
 
 export const useExplore = create<ExploreState>(() => ({ phase: 'idle', runs: DEFAULT_EXPLORE_RUNS, seed: 1, result: null, shrunk: {}, ms: 0, error: null }));
 
-/** Variants per call to the engine: small enough for several progress updates a second. */
-const CHUNK = 25;
+/** Variants in the first call to the engine; later calls are sized to take about CHUNK_MS. */
+const CHUNK = 20;
+const CHUNK_MS = 150;
 const MAX_SHRINKS = 20;
 let session: BatchSession | null = null;
 let generation = 0;
@@ -52,6 +53,8 @@ export async function explore(): Promise<void> {
         runs,
         seed,
         chunkSize: CHUNK,
+        chunkMs: CHUNK_MS,
+        now: () => performance.now(),
         cancelled: () => !live(),
         onProgress: (total) => live() && useExplore.setState({ result: copyOf(total), ms: performance.now() - started }),
       },

@@ -11,8 +11,14 @@ export type RangeOutcome = { ok: true; chunk: ExploreChunk } | { ok: false; mess
 export interface ExploreOptions {
   runs: number;
   seed: number;
-  /** Variants per call to `runRange`. */
+  /** Variants per call to `runRange` at first. */
   chunkSize?: number;
+  /**
+   * When set, later calls are sized to take about this many milliseconds of `now()` each, from
+   * the time per variant so far: few calls (each has a fixed cost) and steady progress.
+   */
+  chunkMs?: number;
+  now?: () => number;
   lanes?: number;
   /** Called after each range with the total so far. */
   onProgress?: (total: ExploreChunk) => void;
@@ -25,14 +31,19 @@ export async function exploreAll(
   options: ExploreOptions,
   runRange: (from: number, count: number) => Promise<RangeOutcome>,
 ): Promise<ExploreChunk> {
-  const { runs, seed, chunkSize = 100, lanes = 1 } = options;
+  const { runs, seed, chunkSize = 100, lanes = 1, chunkMs, now = () => Date.now() } = options;
   const total = emptyChunk(workspace);
   let next = 0;
+  let size = chunkSize;
+  let spentMs = 0;
+  let measured = 0;
   const lane = async () => {
     while (next < runs && !options.cancelled?.()) {
-      let from = next;
-      const end = Math.min(runs, from + chunkSize);
+      const first = next;
+      let from = first;
+      const end = Math.min(runs, from + size);
       next = end;
+      const started = now();
       while (from < end && !options.cancelled?.()) {
         const outcome = await runRange(from, end - from);
         if (outcome.ok) {
@@ -48,6 +59,12 @@ export async function exploreAll(
         }
         mergeChunk(total, hungChunk(workspace, seed, hung, outcome));
         from = hung + 1;
+      }
+      if (chunkMs) {
+        spentMs += now() - started;
+        measured += end - first;
+        const perVariant = spentMs / Math.max(1, measured);
+        size = Math.max(5, Math.min(2_000, Math.round(chunkMs / Math.max(0.01, perVariant))));
       }
       options.onProgress?.(total);
     }

@@ -32,15 +32,15 @@ export interface ExploreHooks {
   onEvent?: RunOptions['onEvent'];
 }
 
-const spaces = new WeakMap<Workspace, Map<number, VariantSpace>>();
-
-/** The variant space for a workspace and seed, built once per workspace object. */
+/**
+ * The variant space for a workspace and seed. A host calls with a fresh copy of the workspace
+ * for every range (it crossed a message channel), so the last space is kept by content.
+ */
+let last: { key: string; space: VariantSpace } | null = null;
 export function variantSpaceOf(workspace: Workspace, seed: number): VariantSpace {
-  let bySeed = spaces.get(workspace);
-  if (!bySeed) spaces.set(workspace, (bySeed = new Map()));
-  let space = bySeed.get(seed);
-  if (!space) bySeed.set(seed, (space = createVariantSpace(workspace, seed)));
-  return space;
+  const key = JSON.stringify([seed, workspace.steps, workspace.tasks]);
+  if (last?.key !== key) last = { key, space: createVariantSpace(workspace, seed) };
+  return last.space;
 }
 
 /** Runs variants [from, from + count) of the workspace's space for `seed`. */

@@ -3,6 +3,7 @@
 // cases, missing keys, and arrays of other lengths. Drawn with fast-check, seeded, so the same
 // seed and index give the same document on every machine and in every worker.
 import fc from 'fast-check';
+import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { isPlainObject } from '../plainValues.ts';
 import type { Json, JsonObject, Workspace } from '../types.ts';
 import { conditionConstants } from './conditionConstants.ts';
@@ -36,8 +37,8 @@ export function createVariantSpace(workspace: Workspace, seed: number): VariantS
     taskCount: tasks.length,
     variant(index) {
       if (index < tasks.length) return tasks[index];
-      const [value] = fc.sample(arbitrary, { seed: mix(seed, index), numRuns: 1 });
-      return value;
+      // One generator per variant, straight from its seed: fc.sample would redo its set-up each time.
+      return arbitrary.generate(new fc.Random(xoroshiro128plus(mix(seed, index))), undefined).value;
     },
   };
 }
