@@ -66,6 +66,12 @@ export const LESSONS: Record<string, Lesson> = {
         'Switch the task to “Enterprise customer” and run: the enterprise branch runs and calls Slack. Or fork this run and set tier to "enterprise".',
         ['Enterprise customer workflow'],
       ),
+      stop(
+        'Premium customer workflow',
+        'Explore finds what no task tried',
+        'Open the Explore tab and press Explore. Of 1,000 generated customers, about four in ten run no step at all: a tier the steps do not list, or verified not true, leaves the task incomplete with nothing done. And an enterprise customer without an order makes the enterprise step throw (it reads order.total); its minimal example is { customer: { tier: "enterprise", verified: true } }. Add as task keeps it as a test.',
+        ['Enterprise customer workflow', 'customer.tier'],
+      ),
     ],
   },
   'aggregation.json': {
@@ -121,6 +127,12 @@ export const LESSONS: Record<string, Lesson> = {
         ['Handle final failure', 'apiCall.failed'],
       ),
       stop('Handle final failure', 'Try this', 'Change the retry limit from 3 to 2 and run again: one park fewer in the Lanes tab.', []),
+      stop(
+        'Handle final failure',
+        'Explore what gives up',
+        'In the Explore tab, 1,000 variants fall into three classes. An empty url is still called three times and then handed to the failure handler, since nothing checks it first (minimal example: { apiCall: { url: "" } }). A task that arrives with apiCall.failed: true skips every attempt and goes straight to the handler. Explore varies the task data; the mock answers as written in Connectors.',
+        ['apiCall.url', 'apiCall.failed'],
+      ),
     ],
   },
   'dynamic-routing.json': {
@@ -174,6 +186,12 @@ export const LESSONS: Record<string, Lesson> = {
         ['Research a company (subtask)'],
       ),
       stop('Process batch', 'Try this', 'Set batch size to 3 in the first step and run again: more batches, smaller groups in the lanes.', []),
+      stop(
+        'Process batch',
+        'Explore the batches',
+        'Explore finds no number of companies that leaves a last batch unprocessed: batch.index < data.companies.length covers a short last batch. It finds two gaps instead: an empty companies list runs the first step and nothing after it, and a null entry makes Process batch throw (minimal example: { processAll: true, companies: [null] }).',
+        ['companies', 'batch.index'],
+      ),
     ],
   },
   'fallback.json': {

@@ -6,7 +6,9 @@ import { foldRan, maskMessage } from '../../src/engine/explore/outcomeClass.ts';
 import { shrinkExample } from '../../src/engine/explore/shrinkExample.ts';
 import { createVariantSpace } from '../../src/engine/explore/variantSpace.ts';
 import { parseWorkspace } from '../../src/engine/workspace.ts';
-import { nodeHost, step } from './helpers.ts';
+import { getAt } from '../../src/engine/paths.ts';
+import type { Json } from '../../src/engine/types.ts';
+import { nodeHost, run, step } from './helpers.ts';
 
 const example = (name: string) => parseWorkspace(JSON.parse(readFileSync(`examples/${name}.json`, 'utf8')));
 
@@ -53,5 +55,41 @@ describe('explore', () => {
   it('masks numbers and ids in errors, and folds repeated steps', () => {
     expect(maskMessage('row 12 of 3fa85f64-5717-4562 failed after 2.5 s')).toBe('row ‹n› of ‹id› failed after ‹n› s');
     expect(foldRan(['A', 'B', 'B', 'B', 'C', 'B'])).toEqual(['A', 'B ×2+', 'C', 'B']);
+  });
+});
+
+describe('what the lessons say Explore finds (seed 1, the Explore tab default)', () => {
+  const classes = async (name: string, runs: number) => (await exploreRange(example(name), 1, 0, runs, nodeHost)).classes;
+
+  it('branching: customers no step handles, and an enterprise customer without an order crashes', async () => {
+    const found = await classes('branching', 1000);
+    const none = found.find((c) => c.ran.length === 0)!;
+    expect(none.count).toBeGreaterThan(300);
+    expect(none.count).toBeLessThan(500);
+    const crash = found.find((c) => c.status === 'error' && /reading 'total'/.test(c.error ?? ''))!;
+    expect((await shrinkExample(example('branching'), crash.data, crash.key, nodeHost)).data.customer).toEqual({ tier: 'enterprise', verified: true });
+  });
+
+  it('retry-gives-up: three classes; an empty url is retried to the failure handler, and failed: true skips every attempt', async () => {
+    const ws = example('retry-gives-up');
+    const found = await classes('retry-gives-up', 1000);
+    expect(found).toHaveLength(3);
+    const gaveUp = found.find((c) => c.ran.join() === 'Initial API call attempt ×2+,Handle final failure')!;
+    expect((await shrinkExample(ws, gaveUp.data, gaveUp.key, nodeHost)).data).toEqual({ apiCall: { url: '' } });
+    expect(found.some((c) => c.ran.join() === 'Handle final failure')).toBe(true);
+  });
+
+  it('bulk: an empty list runs only the first step, and a null company makes Process batch throw', async () => {
+    const ws = example('bulk');
+    const found = await classes('bulk', 300);
+    expect(found.some((c) => c.ran.join() === 'Initialize batch processing' && c.data.companies !== undefined)).toBe(true);
+    const crash = found.find((c) => c.status === 'error' && /reading 'name'/.test(c.error ?? ''))!;
+    expect((await shrinkExample(ws, crash.data, crash.key, nodeHost)).data).toEqual({ processAll: true, companies: [null] });
+    // No number of companies leaves a last batch unprocessed.
+    const companies = ws.tasks[0].data.companies as Json[];
+    for (let n = 1; n <= companies.length + 1; n++) {
+      const result = await run(ws, { data: { processAll: true, companies: Array.from({ length: n }, (_, i) => companies[i % companies.length]) } });
+      expect([n, getAt(result.data, ['batch', 'processed'])]).toEqual([n, n]);
+    }
   });
 });
