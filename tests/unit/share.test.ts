@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseWorkspace } from '../../src/engine/workspace.ts';
 import { decodeShareHash, encodeShareHash, ShareLinkError } from '../../src/share/shareLink.ts';
 import { workspaceFromFolder, workspaceToFolder } from '../../src/share/stepFolder.ts';
+import { workspaceFromFile, workspaceToFile } from '../../src/share/workspaceFile.ts';
 import { workspaceFromZip, workspaceToZip } from '../../src/share/stepZip.ts';
 
 const dir = new URL('../../examples/', import.meta.url);
@@ -20,6 +21,18 @@ const portable = (ws: ReturnType<typeof parseWorkspace>) => ({
 describe('share links', () => {
   it('round-trip every example through #v1/', () => {
     for (const [, ws] of examples) expect(decodeShareHash(encodeShareHash(ws))).toEqual(ws);
+  });
+
+  it("carry each task's expectation through a link, a workspace file and a step folder", () => {
+    const ws = examples.find(([f]) => f === 'sequential.json')![1];
+    expect(ws.tasks[0].expect?.ran).toEqual(['Initialize processing', 'Validate order', 'Process validated order']);
+    expect(decodeShareHash(encodeShareHash(ws)).tasks).toEqual(ws.tasks);
+    expect(workspaceFromFile(workspaceToFile(ws), 'w.json').tasks).toEqual(ws.tasks);
+    const folder = workspaceToFolder(ws);
+    expect(JSON.parse(folder['tasks.json'] as string)[0].expect.status).toBe('done');
+    expect(workspaceFromFolder(folder, ws.name).tasks).toEqual(ws.tasks);
+    const bad = { ...folder, 'tasks.json': JSON.stringify([{ name: 'T', data: {}, expect: { status: 'done', ran: 'x' } }]) };
+    expect(() => workspaceFromFolder(bad, ws.name)).toThrow(/tasks\[0\] \("T"\)\.expect: ran: expected an array of step names/);
   });
 
   it('explain what is wrong with a bad link', () => {
