@@ -85,3 +85,29 @@ test('a step no test reaches is marked on the graph as never run', async ({ page
   await expect(page.getByTestId('node-2').getByTestId('coverage-never')).toHaveText(/never ran/);
   await expect(page.getByRole('table', { name: 'Coverage by step' }).locator('tr.fail td').first()).toHaveText('Process validated order');
 });
+
+test('a variant whose step never ends is its own class, and exploring goes on', async ({ page }) => {
+  await openApp(page);
+  const spin = (condition: string, body: string) => `export const condition = ${condition};\nexport const content = async () => {\n  ${body}\n};\n`;
+  const workspace = {
+    name: 'Runaway',
+    steps: [
+      { name: 'Spin', source: spin('{ n: { $gt: 5 } }', 'while (true) {}') },
+      { name: 'Fine', source: spin('{ n: { $lte: 5 } }', 'data.ok = true;') },
+    ],
+    tasks: [{ name: 'T', data: { n: 1 } }],
+    limits: { stepTimeoutMs: 300 },
+  };
+  await page.getByTestId('open-file').setInputFiles({ name: 'runaway.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(workspace)) });
+  await expect(page.getByLabel('Workspace name')).toHaveValue('Runaway');
+  await inspectorTab(page, 'Explore').click();
+  await page.getByLabel('Variants').click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('30');
+  await page.getByRole('button', { name: 'Explore', exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'variants in' })).toHaveText(/Ran 30 variants in/, { timeout: 45_000 });
+  const hung = page.getByTestId('outcome-class').filter({ hasText: 'Spin: execution timeout' });
+  await expect(hung).toContainText('ran: Spin');
+  const counts = await page.getByTestId('outcome-class').locator('.class-head .muted').allInnerTexts();
+  expect(counts.reduce((sum, text) => sum + Number(/×(\d+)/.exec(text)![1]), 0)).toBe(30);
+});

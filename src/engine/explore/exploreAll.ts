@@ -37,29 +37,32 @@ export async function exploreAll(
   let size = chunkSize;
   let spentMs = 0;
   let measured = 0;
+  /**
+   * Runs [from, end). When the runner is killed, the variants before the one that hung are lost
+   * with it and run again (the same way, so a second hang among them is found too); the hung
+   * variant becomes its own class, and the span goes on after it. Every variant is counted once.
+   */
+  const runSpan = async (from: number, end: number): Promise<void> => {
+    while (from < end && !options.cancelled?.()) {
+      const outcome = await runRange(from, end - from);
+      if (outcome.ok) {
+        mergeChunk(total, outcome.chunk);
+        return;
+      }
+      const hung = Math.min(end - 1, Math.max(from, outcome.variant ?? from));
+      if (hung > from) await runSpan(from, hung);
+      mergeChunk(total, hungChunk(workspace, seed, hung, outcome));
+      from = hung + 1;
+    }
+  };
   const lane = async () => {
     while (next < runs && !options.cancelled?.()) {
       const first = next;
-      let from = first;
+      const from = first;
       const end = Math.min(runs, from + size);
       next = end;
       const started = now();
-      while (from < end && !options.cancelled?.()) {
-        const outcome = await runRange(from, end - from);
-        if (outcome.ok) {
-          mergeChunk(total, outcome.chunk);
-          break;
-        }
-        // Everything before the variant that hung is lost with the runner: run it again, then
-        // record the hung variant and go on after it.
-        const hung = outcome.variant ?? from;
-        if (hung > from) {
-          const before = await runRange(from, hung - from);
-          if (before.ok) mergeChunk(total, before.chunk);
-        }
-        mergeChunk(total, hungChunk(workspace, seed, hung, outcome));
-        from = hung + 1;
-      }
+      await runSpan(from, end);
       if (chunkMs) {
         spentMs += now() - started;
         measured += end - first;
