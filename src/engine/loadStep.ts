@@ -11,6 +11,7 @@ import {
 } from './compileCondition.ts';
 import { compileCode, currentCompiler } from './compileCode.ts';
 import { locateConditionPath, parseStep, StepSourceError } from './parseStep.ts';
+import { INJECTED_NAMES } from './shareableModule.ts';
 import { messageOf } from './sourceLocation.ts';
 import type { SourceError, StepDef } from './types.ts';
 import type { AstNode } from './astNode.ts';
@@ -69,6 +70,9 @@ export type LoadedStep = ValidStep | InvalidStep;
 
 const PRELUDE =
   '"use strict"; let data = __steplab.data; const { task, step, connectors, console, audit, Date, Math, setTimeout, clearTimeout, setInterval, clearInterval } = __steplab.globals;';
+/** A shareable module's bindings are rebound before each use (the step never assigns them, see shareableModule.ts). */
+const SHARED_PRELUDE = `"use strict"; let data = __steplab.data; let { ${INJECTED_NAMES.join(', ')} } = __steplab.globals;`;
+const SHARED_RETURN = `bind(g, v) { ({ ${INJECTED_NAMES.join(', ')} } = g); data = v; }`;
 const KNOWN_OPERATORS = new Set<string>(CONDITION_OPERATORS);
 /** Operators whose parameter is a value, not a condition: type patterns make no sense there. */
 const VALUE_OPERATORS = new Set(['$eq', '$ne', '$gt', '$gte', '$lt', '$lte', '$in', '$nin', '$all', '$size', '$mod', '$regex', '$exists']);
@@ -133,11 +137,12 @@ function buildStep(source: string, sourceName: string) {
   const parsed = parseStep(source);
   checkOperators(parsed.conditionNode);
   // The module object is the instance itself: one object per task and step, no wrapper.
-  let factory: (rt: unknown) => StepInstance;
+  let factory: (rt: unknown) => SharedModule;
+  const { shareable } = parsed;
   try {
     factory = compileCode(
       ['__steplab'],
-      `${PRELUDE}\n${parsed.body}\n;return { conditionValue: condition, content, setData(v) { data = v; }, getData() { return data; } };\n//# sourceURL=${sourceName}`,
+      `${shareable ? SHARED_PRELUDE : PRELUDE}\n${parsed.body}\n;return { conditionValue: condition, content, setData(v) { data = v; }, getData() { return data; }${shareable ? `, ${SHARED_RETURN}` : ''} };\n//# sourceURL=${sourceName}`,
     ) as typeof factory;
   } catch (error) {
     throw new StepSourceError(`this step cannot be loaded: ${messageOf(error)}`, null, null);
@@ -154,11 +159,17 @@ function buildStep(source: string, sourceName: string) {
     }
   }
   const cache = new Map<string, CompiledCondition>();
+  let shared: SharedModule | null = null;
   return {
     unshift: thunkPositions(parsed.conditionNode),
     staticCondition,
     conditionRunsCode: staticCondition === null || hasPattern(parsed.conditionNode),
-    instantiate: (globals: StepGlobals, data: unknown): StepInstance => factory({ globals, data }),
+    instantiate(globals: StepGlobals, data: unknown): StepInstance {
+      if (!shareable) return factory({ globals, data });
+      // One module for every task and run of this source; each task gets a small handle.
+      shared ??= factory({ globals, data });
+      return new SharedInstance(shared, globals, data);
+    },
     compileDynamic(value: unknown): CompiledCondition {
       const key = conditionKey(value);
       let compiled = cache.get(key);
@@ -170,6 +181,41 @@ function buildStep(source: string, sourceName: string) {
       return compiled;
     },
   };
+}
+
+interface SharedModule extends StepInstance {
+  /** Points the module's `data` and injected names at one task's (only a shareable module has it). */
+  bind(globals: StepGlobals, data: unknown): void;
+}
+
+/**
+ * A task's view of a module shared by every task. The module's code never outlives a
+ * synchronous call (shareableModule.ts), so binding it to this task before each use is enough
+ * for the code to see this task's data and API and no other's.
+ */
+class SharedInstance implements StepInstance {
+  constructor(
+    private readonly mod: SharedModule,
+    private readonly globals: StepGlobals,
+    private data: unknown,
+  ) {}
+  setData(data: unknown): void {
+    this.data = data;
+  }
+  getData(): unknown {
+    return this.data;
+  }
+  conditionValue(): unknown {
+    this.mod.bind(this.globals, this.data);
+    return this.mod.conditionValue();
+  }
+  content(): unknown {
+    this.mod.bind(this.globals, this.data);
+    const started = this.mod.content();
+    // Whatever `data` is now (a step may reassign it) is this run's: the content ran to its end.
+    this.data = this.mod.getData();
+    return started;
+  }
 }
 
 /**

@@ -3,6 +3,7 @@
 import { parse } from 'acorn';
 import type { SourceError } from './types.ts';
 import type { AstNode } from './astNode.ts';
+import { isShareable } from './shareableModule.ts';
 import { findUnclosedBracket, unclosedNote } from './unclosedBracket.ts';
 
 type AnyNode = AstNode;
@@ -14,6 +15,8 @@ export interface ParsedStep {
   /** True when the condition reads nothing but literals and type names. */
   isStatic: boolean;
   conditionText: string;
+  /** One instance of the module can serve every task (see shareableModule.ts). */
+  shareable: boolean;
 }
 
 export class StepSourceError extends Error {
@@ -89,6 +92,7 @@ export function parseStep(source: string): ParsedStep {
     conditionNode: init,
     isStatic: isStaticExpression(init),
     conditionText: source.slice(init.start, init.end),
+    shareable: isShareable(program),
   };
 }
 
