@@ -3,7 +3,7 @@
 // shrinks an example of every class that did not end `done`. The same seed gives the same output.
 import { summarizeCoverage } from '../engine/coverage.ts';
 import { exploreAll, type RangeOutcome } from '../engine/explore/exploreAll.ts';
-import type { ExploredClass } from '../engine/explore/exploreRange.ts';
+import { variantSpaceOf, type ExploredClass } from '../engine/explore/exploreRange.ts';
 import type { JsonObject, Workspace } from '../engine/types.ts';
 import { batchSandboxed } from './sandbox/batchSandboxed.ts';
 
@@ -29,7 +29,14 @@ export async function exploreCommand(workspace: Workspace, options: { runs: numb
   };
   const total = await exploreAll(
     workspace,
-    { runs: options.runs, seed: options.seed, chunkSize: CHUNK, lanes: options.workers, onProgress: (t) => progress?.(t.runs) },
+    {
+      runs: options.runs,
+      seed: options.seed,
+      chunkSize: CHUNK,
+      variantData: async (i) => variantSpaceOf(workspace, options.seed).variant(i),
+      lanes: options.workers,
+      onProgress: (t) => progress?.(t.runs),
+    },
     runRange,
   );
   const exploredMs = Date.now() - started;

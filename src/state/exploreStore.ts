@@ -4,7 +4,8 @@
 import { create } from 'zustand';
 import { isExploreChunk, isShrunkExample } from '../engine/explore/batchShapes.ts';
 import { exploreAll } from '../engine/explore/exploreAll.ts';
-import { DEFAULT_EXPLORE_RUNS, MAX_EXPLORE_RUNS, type ExploreChunk, type ExploredClass } from '../engine/explore/exploreRange.ts';
+import { DEFAULT_EXPLORE_RUNS, MAX_EXPLORE_RUNS, type ExploreChunk, type ExploredClass } from '../engine/explore/exploreChunk.ts';
+import { isPlainObject } from '../engine/plainValues.ts';
 import type { ShrunkExample } from '../engine/explore/shrinkExample.ts';
 import type { JsonObject, TaskDef, TaskStatus } from '../engine/types.ts';
 import { createBatchSession, type BatchSession } from '../worker/batchClient.ts';
@@ -54,6 +55,11 @@ export async function explore(): Promise<void> {
         seed,
         chunkSize: CHUNK,
         chunkMs: CHUNK_MS,
+        // A hung variant's data comes from a fresh engine: fast-check stays out of the page.
+        variantData: async (index) => {
+          const answer = await batch.call((remote) => remote.variantData(workspace, seed, index), isPlainObjectValue);
+          return answer.ok ? answer.value : {};
+        },
         now: () => performance.now(),
         cancelled: () => !live(),
         onProgress: (total) => live() && useExplore.setState({ result: copyOf(total), ms: performance.now() - started }),
@@ -104,5 +110,7 @@ function usualStatus(tasks: readonly TaskDef[]): TaskStatus {
   for (const t of tasks) if (t.expect) counts.set(t.expect.status, (counts.get(t.expect.status) ?? 0) + 1);
   return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'done';
 }
+
+const isPlainObjectValue = (value: unknown) => isPlainObject(value);
 
 const copyOf = (chunk: ExploreChunk): ExploreChunk => ({ ...chunk, classes: chunk.classes.map((c) => ({ ...c })) });

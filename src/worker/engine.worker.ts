@@ -11,7 +11,7 @@ import { getAt } from '../engine/paths.ts';
 import type { JsonObject, TraceEvent, Workspace } from '../engine/types.ts';
 import { setCodeCompiler, type CodeCompiler } from '../engine/compileCode.ts';
 import { createTimedOutGuard } from '../engine/timedOutRuns.ts';
-import { exploreRange, type ExploreChunk } from '../engine/explore/exploreRange.ts';
+import { exploreRange, variantSpaceOf, type ExploreChunk } from '../engine/explore/exploreRange.ts';
 import { shrinkExample, type ShrunkExample } from '../engine/explore/shrinkExample.ts';
 import { runTaskTest, type TaskTestResult } from '../engine/taskTest.ts';
 import type { Breakpoints } from './breakpointTypes.ts';
@@ -119,6 +119,10 @@ const api = {
   /** Runs explored variants [from, from + count); progress names the variant in `seq`. */
   explore(workspace: Workspace, seed: number, from: number, count: number): Promise<ExploreChunk> {
     return exploreRange(workspace, seed, from, count, host, batchHooks());
+  },
+  /** One explored variant's data (for a variant whose run hung and took its engine with it). */
+  variantData(workspace: Workspace, seed: number, index: number): JsonObject {
+    return variantSpaceOf(workspace, seed).variant(index);
   },
   shrink(workspace: Workspace, data: JsonObject, key: string): Promise<ShrunkExample> {
     return shrinkExample(workspace, data, key, host, batchHooks());

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { conditionConstants } from '../../src/engine/explore/conditionConstants.ts';
 import { exploreAll } from '../../src/engine/explore/exploreAll.ts';
-import { emptyChunk, exploreRange, mergeChunk } from '../../src/engine/explore/exploreRange.ts';
+import { emptyChunk, exploreRange, mergeChunk, variantSpaceOf } from '../../src/engine/explore/exploreRange.ts';
 import { foldRan, maskMessage } from '../../src/engine/explore/outcomeClass.ts';
 import { shrinkExample } from '../../src/engine/explore/shrinkExample.ts';
 import { createVariantSpace } from '../../src/engine/explore/variantSpace.ts';
@@ -100,12 +100,16 @@ describe('exploreAll', () => {
     const ws = example('branching');
     const hangs = new Set([7, 3, 15]);
     const calls: [number, number][] = [];
-    const total = await exploreAll(ws, { runs: 20, seed: 1, chunkSize: 20 }, async (from, count) => {
-      calls.push([from, count]);
-      const hung = [...hangs].filter((v) => v >= from && v < from + count).sort((a, b) => b - a)[0];
-      if (hung !== undefined) return { ok: false, message: 'execution timeout', variant: hung, step: 0 };
-      return { ok: true, chunk: await exploreRange(ws, 1, from, count, nodeHost) };
-    });
+    const total = await exploreAll(
+      ws,
+      { runs: 20, seed: 1, chunkSize: 20, variantData: async (i) => variantSpaceOf(ws, 1).variant(i) },
+      async (from, count) => {
+        calls.push([from, count]);
+        const hung = [...hangs].filter((v) => v >= from && v < from + count).sort((a, b) => b - a)[0];
+        if (hung !== undefined) return { ok: false, message: 'execution timeout', variant: hung, step: 0 };
+        return { ok: true, chunk: await exploreRange(ws, 1, from, count, nodeHost) };
+      },
+    );
     expect(total.runs).toBe(20);
     expect(total.classes.reduce((sum, c) => sum + c.count, 0)).toBe(20);
     const timeouts = total.classes.find((c) => c.error === 'Premium customer workflow: execution timeout')!;

@@ -2,7 +2,7 @@
 // example). These come from a realm step code shares, so hosts check them before use.
 import type { Coverage } from '../coverage.ts';
 import { isPlainObject } from '../plainValues.ts';
-import type { ExploreChunk } from './exploreRange.ts';
+import type { ExploreChunk } from './exploreChunk.ts';
 import type { ShrunkExample } from './shrinkExample.ts';
 import type { TaskTestResult } from '../taskTest.ts';
 

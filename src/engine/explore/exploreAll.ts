@@ -2,9 +2,9 @@
 // sandbox child) on `lanes` lanes at once. A range whose runner was killed (runaway step code)
 // records the variant that hung as its own class and goes on from the next one, so a hang costs
 // one variant, not the exploration. The result is the same for the same seed however it is split.
-import { emptyChunk, mergeChunk, variantSpaceOf, type ExploreChunk } from './exploreRange.ts';
+import { emptyChunk, mergeChunk, type ExploreChunk } from './exploreChunk.ts';
 import { maskMessage } from './outcomeClass.ts';
-import type { Workspace } from '../types.ts';
+import type { JsonObject, Workspace } from '../types.ts';
 
 export type RangeOutcome = { ok: true; chunk: ExploreChunk } | { ok: false; message: string; variant: number | null; step: number | null };
 
@@ -24,6 +24,8 @@ export interface ExploreOptions {
   onProgress?: (total: ExploreChunk) => void;
   /** Checked between ranges; true stops early with what was found. */
   cancelled?: () => boolean;
+  /** A variant's data, for one that hung (its runner died with it). */
+  variantData: (index: number) => Promise<JsonObject>;
 }
 
 export async function exploreAll(
@@ -31,7 +33,7 @@ export async function exploreAll(
   options: ExploreOptions,
   runRange: (from: number, count: number) => Promise<RangeOutcome>,
 ): Promise<ExploreChunk> {
-  const { runs, seed, chunkSize = 100, lanes = 1, chunkMs, now = () => Date.now() } = options;
+  const { runs, chunkSize = 100, lanes = 1, chunkMs, now = () => Date.now() } = options;
   const total = emptyChunk(workspace);
   let next = 0;
   let size = chunkSize;
@@ -51,7 +53,7 @@ export async function exploreAll(
       }
       const hung = Math.min(end - 1, Math.max(from, outcome.variant ?? from));
       if (hung > from) await runSpan(from, hung);
-      mergeChunk(total, hungChunk(workspace, seed, hung, outcome));
+      mergeChunk(total, hungChunk(workspace, hung, await options.variantData(hung), outcome));
       from = hung + 1;
     }
   };
@@ -76,7 +78,7 @@ export async function exploreAll(
   return total;
 }
 
-function hungChunk(workspace: Workspace, seed: number, index: number, outcome: { message: string; step: number | null }): ExploreChunk {
+function hungChunk(workspace: Workspace, index: number, data: JsonObject, outcome: { message: string; step: number | null }): ExploreChunk {
   const chunk = emptyChunk(workspace);
   const step = outcome.step === null ? null : (workspace.steps[outcome.step]?.name ?? null);
   const error = maskMessage(step ? `${step}: ${outcome.message}` : outcome.message);
@@ -89,7 +91,7 @@ function hungChunk(workspace: Workspace, seed: number, index: number, outcome: {
     ran: step ? [step] : [],
     count: 1,
     index,
-    data: variantSpaceOf(workspace, seed).variant(index),
+    data,
   });
   return chunk;
 }

@@ -1,28 +1,15 @@
 // Runs a range of generated variants and groups their outcomes. Each range is independent (a
 // variant is a function of the seed and its index), so ranges can go to any worker in any order
 // and merge into the same classes: per class the count, and the example with the lowest index.
-import { createCoverageRecorder, emptyCoverage, mergeCoverage, type Coverage } from '../coverage.ts';
+import { createCoverageRecorder, emptyCoverage } from '../coverage.ts';
+import type { ExploreChunk, ExploredClass } from './exploreChunk.ts';
 import { createRun, loadSteps, type RunHost, type RunOptions } from '../createRun.ts';
-import type { JsonObject, Workspace } from '../types.ts';
-import { classOf, type OutcomeClass } from './outcomeClass.ts';
+import type { Workspace } from '../types.ts';
+import { classOf } from './outcomeClass.ts';
 import { createVariantSpace, type VariantSpace } from './variantSpace.ts';
 
-export const DEFAULT_EXPLORE_RUNS = 1_000;
-export const MAX_EXPLORE_RUNS = 100_000;
-
-export interface ExploredClass extends OutcomeClass {
-  count: number;
-  /** The variant with the lowest index in this class, and its data. */
-  index: number;
-  data: JsonObject;
-}
-
-export interface ExploreChunk {
-  runs: number;
-  stepRuns: number;
-  classes: ExploredClass[];
-  coverage: Coverage;
-}
+export type { ExploreChunk, ExploredClass } from './exploreChunk.ts';
+export { DEFAULT_EXPLORE_RUNS, emptyChunk, MAX_EXPLORE_RUNS, mergeChunk } from './exploreChunk.ts';
 
 export interface ExploreHooks {
   /** Called before each variant runs: a watchdog that kills the worker knows which one hung. */
@@ -80,25 +67,4 @@ export async function exploreRange(
     else classes.set(found.key, { ...found, count: 1, index, data });
   }
   return { runs: count, stepRuns, classes: [...classes.values()], coverage };
-}
-
-/** Adds a chunk into a running total; the result does not depend on the order chunks arrive in. */
-export function mergeChunk(into: ExploreChunk, chunk: ExploreChunk): ExploreChunk {
-  into.runs += chunk.runs;
-  into.stepRuns += chunk.stepRuns;
-  for (const found of chunk.classes) {
-    const known = into.classes.find((c) => c.key === found.key);
-    if (!known) into.classes.push({ ...found });
-    else {
-      known.count += found.count;
-      if (found.index < known.index) Object.assign(known, { index: found.index, data: found.data });
-    }
-  }
-  into.classes.sort((a, b) => b.count - a.count || a.index - b.index);
-  mergeCoverage(into.coverage, chunk.coverage);
-  return into;
-}
-
-export function emptyChunk(workspace: Workspace): ExploreChunk {
-  return { runs: 0, stepRuns: 0, classes: [], coverage: emptyCoverage(workspace.steps) };
 }

@@ -1,6 +1,6 @@
 // Explore: runs generated variants of the tasks' data and groups what happened. Every class that
 // did not end `done` gets a minimal example and the reason it stopped, and can become a task.
-import type { ExploredClass } from '../../engine/explore/exploreRange.ts';
+import type { ExploredClass } from '../../engine/explore/exploreChunk.ts';
 import { addFindingAsTask, cancelExplore, explore, setExploreOptions, useExplore } from '../../state/exploreStore.ts';
 import { setEditorTab } from '../../state/editorNavigation.ts';
 import { setNotice, useWorkspace } from '../../state/workspaceStore.ts';
