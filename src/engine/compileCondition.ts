@@ -18,6 +18,8 @@ export interface LeafResult {
 export interface CompiledCondition {
   test(data: unknown): boolean;
   explain(data: unknown): LeafResult[];
+  /** Each leaf's verdict, in `explain`'s order, without building its description (coverage). */
+  leafVerdicts(data: unknown, into: boolean[]): boolean[];
   /** Data paths the condition reads; a change elsewhere cannot change its verdict. */
   reads: PathKey[][];
   /** The same reads split for the scheduler's index (see readIndex.ts). */
@@ -64,6 +66,7 @@ export function compileCondition(condition: unknown): CompiledCondition {
   return {
     test: (data) => testNode(root, data),
     explain: (data) => explainNode(root, data, undefined),
+    leafVerdicts: (data, into) => verdictsOf(root, data, into),
     reads,
     indexing: splitReads(root),
   };
@@ -356,6 +359,13 @@ function explainNode(node: Node, data: unknown, via: string | undefined): LeafRe
     case 'group':
       return node.branches.flatMap((branch, i) => explainNode(branch, data, `${via ? `${via} ` : ''}${node.op}[${i}]`));
   }
+}
+
+function verdictsOf(node: Node, data: unknown, into: boolean[]): boolean[] {
+  if (node.type === 'leaf') into.push(node.test(getAt(data, node.path)));
+  else if (node.type === 'all') for (const child of node.children) verdictsOf(child, data, into);
+  else for (const branch of node.branches) verdictsOf(branch, data, into);
+  return into;
 }
 
 function collectReads(node: Node): PathKey[][] {

@@ -41,6 +41,7 @@ export function emptyCoverage(steps: readonly { name: string }[]): Coverage {
 export function createCoverageRecorder(steps: readonly LoadedStep[], into: Coverage) {
   const matching = new Map<string, Set<number>>();
   const subtasks = new Set<string>();
+  const scratch: boolean[] = [];
   into.runs++;
   const leafSlots = (i: number, template: { path: string; expected: string; via?: string }[]) => {
     const slot = into.steps[i];
@@ -69,9 +70,14 @@ export function createCoverageRecorder(steps: readonly LoadedStep[], into: Cover
         const slot = into.steps[step.index];
         slot.evaluations++;
         if (step.staticCondition && data !== undefined) {
-          const results = step.staticCondition.explain(data);
-          const leaves = leafSlots(step.index, results);
-          results.forEach((r, k) => (r.pass ? leaves[k].t++ : leaves[k].f++));
+          // The descriptions once per step; after that only the verdicts, which cost far less.
+          const leaves = slot.leaves.length > 0 ? slot.leaves : leafSlots(step.index, step.staticCondition.explain(data));
+          const verdicts = step.staticCondition.leafVerdicts(data, scratch);
+          for (let k = 0; k < verdicts.length; k++) {
+            if (verdicts[k]) leaves[k].t++;
+            else leaves[k].f++;
+          }
+          scratch.length = 0;
         } else {
           const [leaf] = leafSlots(step.index, [{ path: '(condition)', expected: 'the dynamic condition' }]);
           if (now.has(step.index)) leaf.t++;

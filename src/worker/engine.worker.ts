@@ -151,7 +151,9 @@ function batchHooks() {
     },
     onSlice: (slice: Slice) => post(slice),
     onEvent(event: TraceEvent) {
-      if (event.kind === 'step-started') post({ task: event.task, step: event.step, spentMs: 0, run: event.run }, true);
+      // Not forced: a loop re-running one step would post at every run, and that copy costs more
+      // than the step. Within 50 ms the last post already names this variant, task and step.
+      if (event.kind === 'step-started') post({ task: event.task, step: event.step, spentMs: 0, run: event.run });
     },
   };
 }

@@ -7,6 +7,7 @@ import { foldRan, maskMessage } from '../../src/engine/explore/outcomeClass.ts';
 import { shrinkExample } from '../../src/engine/explore/shrinkExample.ts';
 import { createVariantSpace } from '../../src/engine/explore/variantSpace.ts';
 import { parseWorkspace } from '../../src/engine/workspace.ts';
+import { loadSteps } from '../../src/engine/createRun.ts';
 import { getAt } from '../../src/engine/paths.ts';
 import type { Json } from '../../src/engine/types.ts';
 import { nodeHost, run, step } from './helpers.ts';
@@ -115,5 +116,21 @@ describe('exploreAll', () => {
     const timeouts = total.classes.find((c) => c.error === 'Premium customer workflow: execution timeout')!;
     expect([timeouts.count, timeouts.index]).toEqual([3, 3]);
     expect(calls[0]).toEqual([0, 20]);
+  });
+});
+
+describe('coverage verdicts', () => {
+  it('leafVerdicts agrees with explain() leaf by leaf, on every example condition and 200 generated documents each', () => {
+    for (const name of ['branching', 'sequential', 'aggregation', 'dynamic-routing', 'best-practices', 'bulk']) {
+      const ws = example(name);
+      const space = createVariantSpace(ws, 3);
+      for (const step of loadSteps(ws)) {
+        if (!step.valid || !step.staticCondition) continue;
+        for (let i = 0; i < 200; i++) {
+          const data = space.variant(i);
+          expect(step.staticCondition.leafVerdicts(data, [])).toEqual(step.staticCondition.explain(data).map((leaf) => leaf.pass));
+        }
+      }
+    }
   });
 });
