@@ -46,6 +46,8 @@ export function createRunSurface(core: RunCore, parts: RunParts): Run {
         stepNames: core.steps.map((s) => s.name),
         invalid: core.steps.flatMap((s) => (s.valid ? [] : [{ step: s.name, index: s.index, ...s.error }])),
         events: core.events,
+        // The root's live data is what replaying its patches gives, without the replay.
+        finalData: tasks[0]?.data,
       }),
     dataOf: (taskId) => tasks.find((t) => t.id === taskId)?.data,
     editData(taskId, next) {

@@ -8,9 +8,11 @@ export interface RunSummaryInput {
   stepNames: string[];
   invalid: InvalidStep[];
   events: TraceEvent[];
+  /** The root task's data at the last event, when the caller has it: then the trace is not replayed. */
+  finalData?: JsonObject;
 }
 
-export function summarizeRun({ stepNames, invalid, events }: RunSummaryInput): RunResult {
+export function summarizeRun({ stepNames, invalid, events, finalData }: RunSummaryInput): RunResult {
   const tasks = new Map<string, TaskSummary>();
   let rootError: { step: number | null } | null = null;
   let stepRuns = 0;
@@ -29,7 +31,7 @@ export function summarizeRun({ stepNames, invalid, events }: RunSummaryInput): R
   }
   const root = [...tasks.values()][0];
   const last = events[events.length - 1];
-  const data = root ? (createDataIndex(events).dataAt(root.id, last.seq) as JsonObject) : {};
+  const data = !root ? {} : (finalData ?? (createDataIndex(events).dataAt(root.id, last.seq) as JsonObject));
   const stepOf = (i: number | null) => (i === null ? null : (stepNames[i] ?? null));
   // A root left incomplete or waiting because a limit stopped another task says so (issue 10).
   const note = root && !root.error && (root.status === 'incomplete' || root.status === 'waiting') ? limitNote(events, root.id) : null;

@@ -1,7 +1,9 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createRun } from '../../src/engine/createRun.ts';
 import { applyPatches, createDataIndex, patchesOf } from '../../src/engine/traceFold.ts';
 import type { JsonObject } from '../../src/engine/types.ts';
+import { parseWorkspace } from '../../src/engine/workspace.ts';
 import { nodeHost, run, step, workspace } from './helpers.ts';
 
 describe('trace', () => {
@@ -69,5 +71,19 @@ describe('trace', () => {
     const traceBytes = JSON.stringify(result.events).length;
     expect(traceBytes).toBeLessThan(5 * 1024 * 1024);
     expect(result.events.filter((e) => patchesOf(e)).length).toBe(10_000);
+  });
+});
+
+describe('run results', () => {
+  it("give the root's final data as the trace replays it, for every task of every example", async () => {
+    const dir = new URL('../../examples/', import.meta.url);
+    for (const file of readdirSync(dir).filter((f) => f.endsWith('.json'))) {
+      const ws = parseWorkspace(JSON.parse(readFileSync(new URL(file, dir), 'utf8')));
+      for (const task of ws.tasks) {
+        const result = await createRun(ws, { host: nodeHost, taskName: task.name }).runToEnd();
+        const last = result.events[result.events.length - 1].seq;
+        expect([file, task.name, result.data]).toEqual([file, task.name, createDataIndex(result.events).dataAt('t0', last)]);
+      }
+    }
   });
 });
