@@ -4,20 +4,15 @@ import { EXECUTION_TIMEOUT } from './timeoutEvents.ts';
 import { sourceError, type RunCore } from './runCore.ts';
 import type { StepRun, TaskState } from './runState.ts';
 import type { TraceEvent } from './types.ts';
+import { wallClock } from './wallClock.ts';
 
 const BLOCKED: unique symbol = Symbol('blocked');
 const NEVER_RESOLVES =
   'the step awaits a promise that never resolves on the virtual clock (only connectors, task.park, setTimeout and connectors.utils.sleep advance it)';
 
-/** Wall-clock milliseconds; the host's clock if given, else `performance.now()` where there is one. */
-function cpuClock(core: RunCore): () => number {
-  const perf = (globalThis as { performance?: { now(): number } }).performance;
-  return core.options.host.now ?? (perf ? () => perf.now() : () => Date.now());
-}
-
 export function createRunLoop(core: RunCore, startRoot: () => void) {
   const { queue, options } = core;
-  const clock = cpuClock(core);
+  const clock = wallClock(core.options.host);
   const conditionsRunCode = core.steps.some((s) => s.valid && s.conditionRunsCode);
   /** When the current slice stopped running step code, if before it was settled (see settle). */
   let sliceEnd: number | null = null;

@@ -1,7 +1,8 @@
 // Runs one task as a test: the whole run, its coverage, and its verdict against the task's
 // expectation. The browser worker, the CLI's sandbox child and the benchmark all call this.
-import { createCoverageRecorder, emptyCoverage, type Coverage } from './coverage.ts';
-import { createRun, type RunHost, type RunOptions } from './createRun.ts';
+import { emptyCoverage, type Coverage } from './coverage.ts';
+import { createCoveredRun } from './coveredRun.ts';
+import type { RunHost, RunOptions } from './createRun.ts';
 import { checkExpectation, type ExpectationFailure } from './expectation.ts';
 import { wallClock } from './wallClock.ts';
 import type { Json, JsonObject, SourceError, TaskStatus, TraceEvent, Workspace } from './types.ts';
@@ -40,18 +41,7 @@ export async function runTaskTest(workspace: Workspace, index: number, host: Run
   hooks.onVariant?.(index);
   const started = now();
   const coverage = emptyCoverage(workspace.steps);
-  let record: ReturnType<typeof createCoverageRecorder> | null = null;
-  const run = createRun(workspace, {
-    host,
-    taskName: task.name,
-    data: task.data,
-    onEvent(event) {
-      record?.(event, (id) => run.dataOf(id));
-      hooks.onEvent?.(event);
-    },
-    onSlice: hooks.onSlice,
-  });
-  record = createCoverageRecorder(run.steps, coverage);
+  const run = createCoveredRun(workspace, { host, taskName: task.name, data: task.data, onEvent: hooks.onEvent, onSlice: hooks.onSlice }, coverage);
   const outcome = await run.runToEnd();
   const verdict = task.expect ? checkExpectation(task.expect, outcome) : null;
   return {

@@ -3,10 +3,10 @@
 // The only host values it holds are the three functions of `SandboxHost`, kept in this closure
 // and called with strings or this realm's own functions, so step code can never reach them.
 import { setCodeCompiler } from '../../engine/compileCode.ts';
-import { createRun } from '../../engine/createRun.ts';
 import { messageOf } from '../../engine/sourceLocation.ts';
-import { createCoverageRecorder, emptyCoverage } from '../../engine/coverage.ts';
-import type { JsonObject, TraceEvent, Workspace } from '../../engine/types.ts';
+import { emptyCoverage } from '../../engine/coverage.ts';
+import { createCoveredRun } from '../../engine/coveredRun.ts';
+import type { TraceEvent, Workspace } from '../../engine/types.ts';
 import { startBatch, type BatchInput } from './batchEntry.ts';
 import { createTimedOutGuard } from '../../engine/timedOutRuns.ts';
 
@@ -60,25 +60,26 @@ export function start(host: SandboxHost, inputText: string): void {
     // `now` is the captured clock: a step replacing Date.now must not hide its CPU time.
     const runHost = { yieldMacrotask: () => new Promise<void>((resolve) => defer(resolve)), now: () => clock() };
     const coverage = input.coverage ? emptyCoverage(input.workspace.steps) : null;
-    let record: ((event: TraceEvent, dataOf: (task: string) => JsonObject | undefined) => void) | null = null;
-    const run = createRun(input.workspace, {
-      host: runHost,
-      taskName: input.taskName,
-      seed: input.seed,
-      // Every slice of step code is preceded by a beat carrying the events so far, so a kill loses
-      // nothing and names the right step. A step's first slice runs right after `step-started`.
-      onEvent(event) {
-        guard.observe(event);
-        record?.(event, (task) => run.dataOf(task));
-        buffer.push(event);
-        if (event.kind === 'step-started') beat({ task: event.task, step: event.step });
+    const run = createCoveredRun(
+      input.workspace,
+      {
+        host: runHost,
+        taskName: input.taskName,
+        seed: input.seed,
+        // Every slice of step code is preceded by a beat carrying the events so far, so a kill loses
+        // nothing and names the right step. A step's first slice runs right after `step-started`.
+        onEvent(event) {
+          guard.observe(event);
+          buffer.push(event);
+          if (event.kind === 'step-started') beat({ task: event.task, step: event.step });
+        },
+        onSlice(owner) {
+          const key = owner ? `${owner.task}:${owner.step}` : '';
+          if ((owner && (buffer.length > 0 || key !== lastKey)) || clock() - lastSend >= BEAT_MS) beat(owner);
+        },
       },
-      onSlice(owner) {
-        const key = owner ? `${owner.task}:${owner.step}` : '';
-        if ((owner && (buffer.length > 0 || key !== lastKey)) || clock() - lastSend >= BEAT_MS) beat(owner);
-      },
-    });
-    if (coverage) record = createCoverageRecorder(run.steps, coverage);
+      coverage,
+    );
     post({
       type: 'loaded',
       stepNames: run.steps.map((s) => s.name),

@@ -1,9 +1,10 @@
 // Runs a range of generated variants and groups their outcomes. Each range is independent (a
 // variant is a function of the seed and its index), so ranges can go to any worker in any order
 // and merge into the same classes: per class the count, and the example with the lowest index.
-import { createCoverageRecorder, emptyCoverage } from '../coverage.ts';
+import { emptyCoverage } from '../coverage.ts';
+import { createCoveredRun } from '../coveredRun.ts';
 import type { ExploreChunk, ExploredClass } from './exploreChunk.ts';
-import { createRun, loadSteps, type RunHost, type RunOptions } from '../createRun.ts';
+import { loadSteps, type RunHost, type RunOptions } from '../createRun.ts';
 import type { Workspace } from '../types.ts';
 import { classOf } from './outcomeClass.ts';
 import { createVariantSpace, type VariantSpace } from './variantSpace.ts';
@@ -47,18 +48,7 @@ export async function exploreRange(
   for (let index = from; index < from + count; index++) {
     hooks.onVariant?.(index);
     const data = space.variant(index);
-    let record: ReturnType<typeof createCoverageRecorder> | null = null;
-    const run = createRun(workspace, {
-      host,
-      steps,
-      data,
-      onSlice: hooks.onSlice,
-      onEvent: (event) => {
-        record?.(event, (id) => run.dataOf(id));
-        hooks.onEvent?.(event);
-      },
-    });
-    record = createCoverageRecorder(steps, coverage);
+    const run = createCoveredRun(workspace, { host, steps, data, onSlice: hooks.onSlice, onEvent: hooks.onEvent }, coverage);
     const outcome = await run.runToEnd();
     stepRuns += outcome.stepRuns;
     const found = classOf(outcome);
