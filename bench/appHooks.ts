@@ -1,5 +1,5 @@
 // The engine as the app runs it: trace on, with the hooks src/worker/engine.worker.ts passes to
-// createRun (timed-out guard, the worker's own progress reporter, breakBefore with no
+// createRun (timed-out guard, the worker's run beats, breakBefore with no
 // breakpoints). Each message the worker posts (progress, the last events as the advance ends,
 // and its answer) is structured-cloned as postMessage would; the clone includes the copy the
 // page would deserialize, so this charges the worker a little more than it pays.
@@ -7,7 +7,7 @@ import { createRun, type Run } from '../src/engine/createRun.ts';
 import type { LoadedStep } from '../src/engine/loadStep.ts';
 import { createTimedOutGuard } from '../src/engine/timedOutRuns.ts';
 import type { Workspace } from '../src/engine/types.ts';
-import { createProgressReporter } from '../src/worker/progressReporter.ts';
+import { createRunBeats } from '../src/engine/beats.ts';
 
 // postMessage's structured clone, stood in for by structuredClone: Node's own postMessage
 // serializer, without the cross-thread wake-ups of a real MessagePort (which vary with the
@@ -22,7 +22,10 @@ export const host = { yieldMacrotask: () => new Promise<void>((resolve) => setIm
 /** Starts a run the way the worker's `start` does; nothing runs until runUntil. */
 export function createAppRun(workspace: Workspace, steps: LoadedStep[], taskName?: string): Run {
   const guard = createTimedOutGuard([]);
-  const progress = createProgressReporter(post, () => performance.now());
+  const progress = createRunBeats(
+    (beat) => post({ steplab: 'progress', ...beat }),
+    () => performance.now(),
+  );
   const breakpoints = { steps: [] as number[], conditions: [] as number[] };
   const replayThrough = -1;
   const run: Run = createRun(workspace, {

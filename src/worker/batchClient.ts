@@ -4,6 +4,7 @@
 // and when a step run's slices pass stepTimeoutMs the engine is removed, the call answers with
 // the variant and step that hung, and the next call gets a fresh engine.
 import type { Remote } from 'comlink';
+import { createWatchdog } from '../engine/watchdog.ts';
 import type { EngineApi } from './engine.worker.ts';
 import { startEngine, type EngineHandle } from './startEngine.ts';
 
@@ -19,33 +20,26 @@ const FAULT = 'the engine sent a message Steplab does not recognise (step code m
 
 export function createBatchSession(stepTimeoutMs: number): BatchSession {
   let engine: EngineHandle | null = null;
-  let variant: number | null = null;
-  let step: number | null = null;
-  let spentMs = 0;
-  let heardAt = 0;
-  let busy = false;
+  const now = () => performance.now();
+  let watchdog = createWatchdog(stepTimeoutMs, now);
   let killed: string | null = null;
+  const variant = () => watchdog.seq;
+  const step = () => watchdog.slice?.step ?? null;
 
   const replace = (why: string) => {
     killed = why;
     engine?.dispose();
     engine = null;
   };
-  const watchdog = setInterval(() => {
-    if (!busy) return;
-    const allowed = Math.max(0, stepTimeoutMs - (step !== null ? spentMs : 0));
-    if (performance.now() - heardAt > allowed) replace('execution timeout');
+  const patrol = setInterval(() => {
+    if (watchdog.expired()) replace('execution timeout');
   }, 50);
 
   const fresh = async (): Promise<EngineHandle> => {
     const handle = startEngine();
     const port = await handle.port;
-    port.onProgress = (progress) => {
-      if (handle !== engine) return;
-      heardAt = performance.now();
-      variant = progress.seq ?? variant;
-      step = progress.slice?.step ?? null;
-      spentMs = progress.slice?.spentMs ?? 0;
+    port.onProgress = (beat) => {
+      if (handle === engine) watchdog.heard(beat);
     };
     port.onMalformed = () => {
       if (handle === engine) replace(FAULT);
@@ -56,29 +50,27 @@ export function createBatchSession(stepTimeoutMs: number): BatchSession {
   return {
     async call(fn, isValid) {
       killed = null;
-      variant = step = null;
-      spentMs = 0;
+      watchdog = createWatchdog(stepTimeoutMs, now);
       try {
         if (!engine) {
           const starting = fresh();
           engine = await starting;
         }
-        busy = true;
-        heardAt = performance.now();
+        watchdog.arm();
         const value: unknown = await engine.call(fn);
         if (!isValid(value)) {
           replace(FAULT);
-          return { ok: false, message: FAULT, variant, step };
+          return { ok: false, message: FAULT, variant: variant(), step: step() };
         }
         return { ok: true, value: value as never };
       } catch (error) {
-        return { ok: false, message: killed ?? String((error as Error)?.message ?? error), variant, step };
+        return { ok: false, message: killed ?? String((error as Error)?.message ?? error), variant: variant(), step: step() };
       } finally {
-        busy = false;
+        watchdog.disarm();
       }
     },
     dispose() {
-      clearInterval(watchdog);
+      clearInterval(patrol);
       engine?.dispose();
       engine = null;
     },

@@ -8,6 +8,8 @@ import type { StepCheck } from '../engine/checkSteps.ts';
 import type { JsonObject, TraceEvent, Workspace } from '../engine/types.ts';
 import type { Breakpoints } from './breakpointTypes.ts';
 import type { EngineApi } from './engine.worker.ts';
+import type { Slice } from '../engine/beats.ts';
+import { createWatchdog, type Watchdog } from '../engine/watchdog.ts';
 import { isStepCheckList, isTraceEventList } from './messageGuards.ts';
 import { startEngine, WorkerRestartedError, type EngineHandle } from './startEngine.ts';
 
@@ -22,8 +24,6 @@ export interface EngineClient {
   stop(): Promise<void>;
   dispose(): void;
 }
-
-type Slice = { task: string; step: number | null; spentMs: number; run?: number } | null;
 
 export interface EngineClientOptions {
   onEvents(events: TraceEvent[]): void;
@@ -52,10 +52,8 @@ function expectEvents(value: unknown): TraceEvent[] {
 export function createEngineClient(options: EngineClientOptions): EngineClient {
   const spares: EngineHandle[] = [];
   let runEngine: EngineHandle | null = null;
-  let lastSlice: Slice = null;
-  let lastHeard = 0;
-  let advancing = false;
-  let timeoutMs = 2000;
+  const now = () => performance.now();
+  let watchdog: Watchdog = createWatchdog(2000, now);
   // Replaying after a runaway step run (the run is deterministic): what started the run, which
   // step runs timed out, and how far the person's run had got.
   let startArgs: Parameters<EngineClient['start']> | null = null;
@@ -86,7 +84,7 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
   const endRun = () => {
     runEngine?.dispose();
     runEngine = null;
-    advancing = false;
+    watchdog.disarm();
   };
 
   const runCall = <T>(fn: (remote: Remote<EngineApi>) => Promise<T>): Promise<T> => {
@@ -94,11 +92,9 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
     return runEngine.call(fn);
   };
 
-  const watchdog = setInterval(() => {
-    // A step run's slices share one budget: a slice may use what earlier ones left.
-    const allowed = Math.max(0, timeoutMs - (lastSlice?.spentMs ?? 0));
-    if (!advancing || performance.now() - lastHeard < allowed) return;
-    const slice = lastSlice;
+  const patrol = setInterval(() => {
+    if (!watchdog.expired()) return;
+    const slice = watchdog.slice;
     const run = slice && slice.step !== null ? slice.run : undefined;
     // Replaying reproduces the run only without hand edits, and only so many times.
     if (slice && run !== undefined && !edited && timedOut.length < MAX_REPLAYS) {
@@ -119,13 +115,12 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
     const engine = take();
     runEngine = engine;
     const port = await engine.port;
-    port.onProgress = (progress) => {
+    port.onProgress = (beat) => {
       if (engine !== runEngine) return;
-      lastHeard = performance.now();
-      lastSlice = progress.slice;
+      watchdog.heard(beat);
       // Events travel in batches; the worker's own count says how far the run had got.
-      if (progress.seq !== undefined) lastSeq = Math.max(lastSeq, progress.seq);
-      deliver(progress.events as TraceEvent[]);
+      lastSeq = Math.max(lastSeq, beat.seq);
+      deliver(beat.events);
     };
     port.onMalformed = () => {
       if (engine !== runEngine) return;
@@ -158,8 +153,7 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
       }
     },
     async start(workspace, taskName, data) {
-      timeoutMs = workspace.limits.stepTimeoutMs;
-      lastSlice = null;
+      watchdog = createWatchdog(workspace.limits.stepTimeoutMs, now);
       startArgs = [workspace, taskName, data];
       timedOut = [];
       lastSeq = -1;
@@ -170,8 +164,7 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
     async advance(mode, breakpoints) {
       let through = -1;
       for (;;) {
-        advancing = true;
-        lastHeard = performance.now();
+        watchdog.arm();
         try {
           const answer: unknown = await runCall((remote) => remote.advance(mode, breakpoints, through));
           const { ended, events, pausedBy } = (answer ?? {}) as { ended?: unknown; events?: unknown; pausedBy?: unknown };
@@ -189,7 +182,7 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
           replayThrough = null;
           await boot();
         } finally {
-          advancing = false;
+          watchdog.disarm();
         }
       }
     },
@@ -211,7 +204,7 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
       endRun();
     },
     dispose() {
-      clearInterval(watchdog);
+      clearInterval(patrol);
       endRun();
       for (const engine of spares.splice(0)) engine.dispose();
     },

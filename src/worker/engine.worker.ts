@@ -1,8 +1,8 @@
 // The engine's Web Worker: all step code runs here, never on the page's main thread.
-// Progress streams to the page as plain messages on the engine port (see progressReporter.ts),
-// so its watchdog can tell which step ran away if this worker is terminated: one message per
-// step run, not three. Each event reaches the page once: progress and answers share the port,
-// in order; the events still waiting go as an advance ends, just before its answer.
+// Beats (engine/beats.ts) stream to the page as plain progress messages on the engine port, so
+// its watchdog can tell which step ran away if this worker is terminated: one message per step
+// run, not three. Each event reaches the page once: progress and answers share the port, in
+// order; the events still waiting go as an advance ends, just before its answer.
 // The page passes nothing callable in: step code shares this realm and could call it.
 import * as Comlink from 'comlink';
 import { checkSteps, type StepCheck } from '../engine/checkSteps.ts';
@@ -15,9 +15,7 @@ import { exploreRange, variantSpaceOf, type ExploreChunk } from '../engine/explo
 import { shrinkExample, type ShrunkExample } from '../engine/explore/shrinkExample.ts';
 import { runTaskTest, type TaskTestResult } from '../engine/taskTest.ts';
 import type { Breakpoints } from './breakpointTypes.ts';
-import { createProgressReporter, type Slice } from './progressReporter.ts';
-
-export type { Progress, Slice } from './progressReporter.ts';
+import { createBatchBeats, createRunBeats, type Beat } from '../engine/beats.ts';
 
 /** A macrotask through a MessageChannel: lets pending promises settle without a real timer. */
 function createHost() {
@@ -36,10 +34,9 @@ function createHost() {
 const host = createHost();
 let run: Run | null = null;
 let port: MessagePort | null = null;
-let progress = createProgressReporter(
-  (message) => port?.postMessage(message),
-  () => performance.now(),
-);
+const postBeat = (beat: Beat) => port?.postMessage({ steplab: 'progress', ...beat });
+const now = () => performance.now();
+let progress = createRunBeats(postBeat, now);
 let breakpoints: Breakpoints = { steps: [], conditions: [], data: [] };
 let pausedBy: string | null = null;
 let stepNames: string[] = [];
@@ -55,10 +52,7 @@ const api = {
   /** `timedOut`: step runs (task:step:run) a watchdog killed; in this replay they fail at once. */
   start(workspace: Workspace, taskName: string | undefined, data: JsonObject | undefined, timedOut: string[] = []): void {
     run?.stop();
-    progress = createProgressReporter(
-      (message) => port?.postMessage(message),
-      () => performance.now(),
-    );
+    progress = createRunBeats(postBeat, now);
     const guard = createTimedOutGuard(timedOut);
     if (timedOut.length > 0) setCodeCompiler((params, body) => guard.wrap(new Function(...params, body) as ReturnType<CodeCompiler>));
     stepNames = workspace.steps.map((step) => step.name);
@@ -129,34 +123,8 @@ const api = {
   },
 };
 
-/**
- * Batch work (tests, Explore) tells the page before each slice of step code which step runs and
- * which variant it belongs to, so a watchdog that kills this worker can name both. No events.
- */
-function batchHooks() {
-  let variant = -1;
-  let told = '';
-  let toldAt = 0;
-  const post = (slice: Slice, force = false) => {
-    const key = slice ? `${variant}:${slice.task}:${slice.step}:${slice.spentMs}` : `${variant}`;
-    if (!force && key === told && performance.now() - toldAt < 50) return;
-    port?.postMessage({ steplab: 'progress', events: [], slice, seq: variant });
-    told = key;
-    toldAt = performance.now();
-  };
-  return {
-    onVariant(index: number) {
-      variant = index;
-      post(null, true);
-    },
-    onSlice: (slice: Slice) => post(slice),
-    onEvent(event: TraceEvent) {
-      // Not forced: a loop re-running one step would post at every run, and that copy costs more
-      // than the step. Within 50 ms the last post already names this variant, task and step.
-      if (event.kind === 'step-started') post({ task: event.task, step: event.step, spentMs: 0, run: event.run });
-    },
-  };
-}
+/** Batch work (tests, Explore): beats name the variant and step, with no events. */
+const batchHooks = () => createBatchBeats(postBeat, now);
 
 /** A data breakpoint pauses right after an event that changed its path (to its value, if set). */
 function dataBreakpointHit(current: Run, e: TraceEvent): string | null {

@@ -1,32 +1,16 @@
 // Shape checks for the messages the page receives on the engine port. Step code shares the
 // worker's realm, so it can forge any message on any port it can reach: the page accepts only
 // plain data of the expected shape, and treats anything else as a broken engine.
-import { isRecord, isTraceEventList } from '../engine/traceShape.ts';
+import { isBeat, type Beat } from '../engine/beats.ts';
+import { isRecord } from '../engine/traceShape.ts';
 
 export { isStepCheckList, isTraceEvent, isTraceEventList } from '../engine/traceShape.ts';
 
-export interface ProgressMessage {
-  steplab: 'progress';
-  events: unknown[];
-  slice: { task: string; step: number | null; spentMs: number; run?: number } | null;
-  /** The newest event's seq in the worker, sent or not yet. */
-  seq?: number;
-}
+/** A beat (engine/beats.ts) on the engine port: new trace events and the step about to run. */
+export type ProgressMessage = Beat & { steplab: 'progress' };
 
-const optionalNumber = (v: unknown) => v === undefined || typeof v === 'number';
-
-/** A progress message from the worker: new trace events and the step about to run. */
 export function isProgressMessage(value: unknown): value is ProgressMessage {
-  if (!isRecord(value) || value.steplab !== 'progress' || !isTraceEventList(value.events) || !optionalNumber(value.seq)) return false;
-  const slice = value.slice;
-  return (
-    slice === null ||
-    (isRecord(slice) &&
-      typeof slice.task === 'string' &&
-      (slice.step === null || typeof slice.step === 'number') &&
-      typeof slice.spentMs === 'number' &&
-      optionalNumber(slice.run))
-  );
+  return isRecord(value) && value.steplab === 'progress' && isBeat(value);
 }
 
 /**

@@ -8,7 +8,10 @@ const event = { kind: 'log', task: 't0', seq: 0, t: 0, step: 0, level: 'log', te
 
 describe('sandbox child messages', () => {
   it('reads the protocol', () => {
-    expect(readChildMessage(JSON.stringify({ type: 'beat', task: 't0', step: 1, spent: 3, events: [event] }))).toMatchObject({ type: 'beat', events: [event] });
+    expect(readChildMessage(JSON.stringify({ type: 'beat', slice: { task: 't0', step: 1, spentMs: 3, run: 0 }, events: [event], seq: 4 }))).toMatchObject({
+      type: 'beat',
+      events: [event],
+    });
     expect(readChildMessage('{"type":"done","extra":1}')).toEqual({ type: 'done' });
     expect(readChildMessage(JSON.stringify({ type: 'failed', message: 'x'.repeat(5000) }))).toEqual({ type: 'failed', message: 'x'.repeat(2000) });
   });
@@ -18,9 +21,13 @@ describe('sandbox child messages', () => {
     ['not a string', { type: 'done' }],
     ['an unknown type', '{"type":"exec"}'],
     ['a toJSON-hijacked beat', '"pwned"'],
-    ['an event without a sequence number', JSON.stringify({ type: 'beat', task: 't0', step: 0, spent: 0, events: [{ kind: 'log', task: 't0', t: 0 }] })],
-    ['a negative spent time', JSON.stringify({ type: 'beat', task: 't0', step: 0, spent: -1, events: [] })],
-    ['a step that is no index', JSON.stringify({ type: 'beat', task: 't0', step: 'x', spent: 0, events: [] })],
+    [
+      'an event without a sequence number',
+      JSON.stringify({ type: 'beat', slice: { task: 't0', step: 0, spentMs: 0 }, events: [{ kind: 'log', task: 't0', t: 0 }], seq: 0 }),
+    ],
+    ['a negative spent time', JSON.stringify({ type: 'beat', slice: { task: 't0', step: 0, spentMs: -1 }, events: [], seq: 0 })],
+    ['a step that is no index', JSON.stringify({ type: 'beat', slice: { task: 't0', step: 'x', spentMs: 0 }, events: [], seq: 0 })],
+    ['a beat without a seq', JSON.stringify({ type: 'beat', slice: null, events: [] })],
     ['step names that are not strings', JSON.stringify({ type: 'loaded', stepNames: [1], invalid: [] })],
   ])('rejects %s', (_what, raw) => {
     expect(readChildMessage(raw)).toBeNull();

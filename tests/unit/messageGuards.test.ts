@@ -54,7 +54,7 @@ describe('message guards', () => {
   });
 
   it('accept progress only with valid events and slice', () => {
-    expect(isProgressMessage({ steplab: 'progress', events: [], slice: { task: 't0', step: 1, spentMs: 0 } })).toBe(true);
+    expect(isProgressMessage({ steplab: 'progress', events: [], slice: { task: 't0', step: 1, spentMs: 0 }, seq: 3 })).toBe(true);
     expect(isProgressMessage({ steplab: 'progress', events: [], slice: { task: 1, step: 1 } })).toBe(false);
     expect(isProgressMessage({ steplab: 'progress', events: [{ kind: 'x' }], slice: null })).toBe(false);
     expect(isStepCheckList([{ valid: true, match: 'yes', error: null, leaves: [], reads: [], writes: [] }])).toBe(false);

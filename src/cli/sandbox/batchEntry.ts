@@ -1,11 +1,12 @@
 // The sandbox child's batch modes, in the same realm as step code: `explore` runs a range of
-// generated variants, `shrink` minimises one example. Before each variant and each slice of step
-// code the child beats with the variant's index, so a watchdog that kills it knows which one hung.
+// generated variants, `shrink` minimises one example. Before each variant and each new slice of
+// step code the child beats with the variant's index, so a watchdog that kills it knows which one hung.
 import { setCodeCompiler } from '../../engine/compileCode.ts';
 import { exploreRange } from '../../engine/explore/exploreRange.ts';
 import { shrinkExample } from '../../engine/explore/shrinkExample.ts';
 import { messageOf } from '../../engine/sourceLocation.ts';
-import type { JsonObject, TraceEvent, Workspace } from '../../engine/types.ts';
+import type { JsonObject, Workspace } from '../../engine/types.ts';
+import { createBatchBeats } from '../../engine/beats.ts';
 
 export type BatchInput =
   | { mode: 'explore'; workspace: Workspace; seed: number; from: number; count: number }
@@ -18,8 +19,6 @@ export interface BatchTools {
   clock(): number;
 }
 
-const BEAT_MS = 20;
-
 export function startBatch(input: BatchInput, { post, defer, compile, clock }: BatchTools): void {
   setCodeCompiler((params, body) => {
     const compiled = compile(params.join(','), body);
@@ -27,27 +26,8 @@ export function startBatch(input: BatchInput, { post, defer, compile, clock }: B
     return compiled;
   });
   const host = { yieldMacrotask: () => new Promise<void>((resolve) => defer(resolve)), now: clock };
-  let variant = -1;
-  let lastBeat = 0;
-  let lastKey = '';
-  const beat = (owner: { task: string; step: number | null; spentMs?: number } | null, force = false) => {
-    const key = owner ? `${variant}:${owner.task}:${owner.step}` : `${variant}`;
-    if (!force && key === lastKey && clock() - lastBeat < BEAT_MS) return;
-    post({ type: 'beat', task: owner?.task ?? null, step: owner?.step ?? null, spent: owner?.spentMs ?? 0, events: [], variant });
-    lastKey = key;
-    lastBeat = clock();
-  };
-  const hooks = {
-    onVariant(index: number) {
-      variant = index;
-      beat(null, true);
-    },
-    onSlice: (owner: { task: string; step: number | null; spentMs: number } | null) => beat(owner),
-    // A step's first slice starts right after `step-started`, which names it.
-    onEvent: (event: TraceEvent) => {
-      if (event.kind === 'step-started') beat({ task: event.task, step: event.step }, true);
-    },
-  };
+  // The browser worker's batch beats (engine/beats.ts), sent as JSON.
+  const hooks = createBatchBeats((beat) => post({ type: 'beat', ...beat }), clock);
   post({ type: 'loaded', stepNames: input.workspace.steps.map((s) => s.name), invalid: [] });
   const work =
     input.mode === 'explore'

@@ -6,6 +6,7 @@ import type { ChildProcess } from 'node:child_process';
 import type { ExploreChunk } from '../../engine/explore/exploreRange.ts';
 import type { ShrunkExample } from '../../engine/explore/shrinkExample.ts';
 import type { BatchInput } from './batchEntry.ts';
+import { createWatchdog } from '../../engine/watchdog.ts';
 import { childProgram } from './buildChild.ts';
 import { readChildMessage } from './childMessages.ts';
 import { CHILD_HEAP_MB, spawnChild } from './spawnChild.ts';
@@ -29,29 +30,26 @@ export async function batchSandboxed(input: BatchInput): Promise<BatchOutcome> {
     if (stderr.length < 64_000) stderr += chunk;
   });
   return new Promise<BatchOutcome>((resolve) => {
-    let variant: number | null = null;
-    let step: number | null = null;
-    let spent = 0;
-    let beatAt = Date.now();
+    const watchdog = createWatchdog(limit, Date.now);
     let loaded = false;
     let done = false;
     const startedAt = Date.now();
     const finish = (outcome: BatchOutcome) => {
       if (done) return;
       done = true;
-      clearInterval(watchdog);
+      clearInterval(patrol);
       child.removeAllListeners('message');
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
       resolve(outcome);
     };
-    const fail = (message: string, timedOut = false) => finish({ ok: false, message, variant, step, timedOut });
-    const watchdog = setInterval(
+    const fail = (message: string, timedOut = false) => finish({ ok: false, message, variant: watchdog.seq, step: watchdog.slice?.step ?? null, timedOut });
+    const patrol = setInterval(
       () => {
         if (!loaded) {
           if (Date.now() - startedAt > STARTUP_MS) fail(`the sandbox did not start within ${STARTUP_MS / 1000} s`);
           return;
         }
-        if (Date.now() - beatAt + (step !== null ? spent : 0) > limit) fail('execution timeout', true);
+        if (watchdog.expired()) fail('execution timeout', true);
       },
       Math.max(5, Math.min(50, limit / 4)),
     );
@@ -61,13 +59,9 @@ export async function batchSandboxed(input: BatchInput): Promise<BatchOutcome> {
       if (message.type === 'ready') child.send(JSON.stringify(input), (error) => error && fail(`the sandbox could not start: ${error.message}`));
       else if (message.type === 'loaded') {
         loaded = true;
-        beatAt = Date.now();
-      } else if (message.type === 'beat') {
-        variant = message.variant ?? variant;
-        step = message.step;
-        spent = message.spent;
-        beatAt = Date.now();
-      } else if (message.type === 'explored') finish({ ok: true, chunk: message.chunk });
+        watchdog.arm();
+      } else if (message.type === 'beat') watchdog.heard(message);
+      else if (message.type === 'explored') finish({ ok: true, chunk: message.chunk });
       else if (message.type === 'shrunk') finish({ ok: true, shrunk: message.shrunk });
       else if (message.type === 'failed') fail(`the batch stopped: ${message.message}`);
       else fail("step code broke the sandbox's messages (an answer the batch does not give)");

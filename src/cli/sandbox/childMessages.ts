@@ -1,14 +1,15 @@
 // Checks what the sandbox child sends. The child's JSON comes from a realm step code shares, so
 // it is read as untrusted: anything off-protocol is rejected, never trusted into the result.
+import { isBeat, type Beat } from '../../engine/beats.ts';
 import type { Coverage } from '../../engine/coverage.ts';
 import { isCoverage, isExploreChunk, isShrunkExample } from '../../engine/explore/batchShapes.ts';
 import type { ExploreChunk } from '../../engine/explore/exploreRange.ts';
 import type { ShrunkExample } from '../../engine/explore/shrinkExample.ts';
-import type { InvalidStep, TraceEvent } from '../../engine/types.ts';
+import type { InvalidStep } from '../../engine/types.ts';
 
 export type ChildMessage =
   | { type: 'ready' }
-  | { type: 'beat'; task: string | null; step: number | null; spent: number; events: TraceEvent[]; variant?: number }
+  | ({ type: 'beat' } & Beat)
   | { type: 'loaded'; stepNames: string[]; invalid: InvalidStep[] }
   | { type: 'done'; coverage?: Coverage }
   | { type: 'explored'; chunk: ExploreChunk }
@@ -16,11 +17,6 @@ export type ChildMessage =
   | { type: 'failed'; message: string };
 
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
-const isStepIndex = (v: unknown) => v === null || (Number.isSafeInteger(v) && (v as number) >= 0);
-
-function isEvent(v: unknown): v is TraceEvent {
-  return isObject(v) && typeof v.kind === 'string' && typeof v.task === 'string' && Number.isSafeInteger(v.seq) && typeof v.t === 'number';
-}
 
 function isInvalidStep(v: unknown): v is InvalidStep {
   return isObject(v) && typeof v.step === 'string' && Number.isSafeInteger(v.index) && typeof v.message === 'string';
@@ -37,10 +33,7 @@ export function readChildMessage(raw: unknown): ChildMessage | null {
   if (!isObject(value)) return null;
   switch (value.type) {
     case 'beat':
-      if ((value.task !== null && typeof value.task !== 'string') || !isStepIndex(value.step)) return null;
-      if (typeof value.spent !== 'number' || !(value.spent >= 0) || !Array.isArray(value.events) || !value.events.every(isEvent)) return null;
-      if (value.variant !== undefined && !Number.isSafeInteger(value.variant)) return null;
-      return value as ChildMessage;
+      return isBeat(value) ? { type: 'beat', slice: value.slice, events: value.events, seq: value.seq } : null;
     case 'loaded':
       if (!Array.isArray(value.stepNames) || !value.stepNames.every((n) => typeof n === 'string')) return null;
       return Array.isArray(value.invalid) && value.invalid.every(isInvalidStep) ? (value as ChildMessage) : null;

@@ -6,7 +6,8 @@ import { setCodeCompiler } from '../../engine/compileCode.ts';
 import { messageOf } from '../../engine/sourceLocation.ts';
 import { emptyCoverage } from '../../engine/coverage.ts';
 import { createCoveredRun } from '../../engine/coveredRun.ts';
-import type { TraceEvent, Workspace } from '../../engine/types.ts';
+import type { Workspace } from '../../engine/types.ts';
+import { createRunBeats } from '../../engine/beats.ts';
 import { startBatch, type BatchInput } from './batchEntry.ts';
 import { createTimedOutGuard } from '../../engine/timedOutRuns.ts';
 
@@ -33,21 +34,12 @@ export interface SandboxInput {
 const clock = Date.now;
 const stringify = JSON.stringify;
 const parse = JSON.parse;
-/** Beats at most this often when nothing else changed; the parent kills after stepTimeoutMs of silence. */
-const BEAT_MS = 20;
 
 export function start(host: SandboxHost, inputText: string): void {
   const { send, defer, compile } = host;
   const post = (message: unknown) => send(stringify(message));
-  let buffer: TraceEvent[] = [];
-  let lastKey = '';
-  let lastSend = clock();
-  const beat = (owner: { task: string; step: number | null; spentMs?: number } | null) => {
-    post({ type: 'beat', task: owner?.task ?? null, step: owner?.step ?? null, spent: owner?.spentMs ?? 0, events: buffer });
-    buffer = [];
-    lastKey = owner ? `${owner.task}:${owner.step}` : '';
-    lastSend = clock();
-  };
+  // The browser worker's beats (engine/beats.ts), sent as JSON: the parent's watchdog is the same.
+  const beats = createRunBeats((beat) => post({ type: 'beat', ...beat }), clock);
   try {
     const input = parse(inputText) as SandboxInput | BatchInput;
     if ('mode' in input) return startBatch(input, { post, defer, compile, clock });
@@ -66,17 +58,13 @@ export function start(host: SandboxHost, inputText: string): void {
         host: runHost,
         taskName: input.taskName,
         seed: input.seed,
-        // Every slice of step code is preceded by a beat carrying the events so far, so a kill loses
-        // nothing and names the right step. A step's first slice runs right after `step-started`.
+        // Every new slice of step code is preceded by a beat carrying the events so far, so a kill
+        // names the right step run and loses nothing of what came before it.
         onEvent(event) {
           guard.observe(event);
-          buffer.push(event);
-          if (event.kind === 'step-started') beat({ task: event.task, step: event.step });
+          beats.onEvent(event);
         },
-        onSlice(owner) {
-          const key = owner ? `${owner.task}:${owner.step}` : '';
-          if ((owner && (buffer.length > 0 || key !== lastKey)) || clock() - lastSend >= BEAT_MS) beat(owner);
-        },
+        onSlice: beats.onSlice,
       },
       coverage,
     );
@@ -87,7 +75,7 @@ export function start(host: SandboxHost, inputText: string): void {
     });
     run.runUntil().then(
       () => {
-        beat(null);
+        beats.finish();
         post(coverage ? { type: 'done', coverage } : { type: 'done' });
       },
       (error: unknown) => fail(error),
@@ -103,7 +91,7 @@ export function start(host: SandboxHost, inputText: string): void {
       message = 'an error that cannot be described';
     }
     try {
-      beat(null);
+      beats.finish();
     } catch {
       // The events may be what cannot be sent; the parent still learns the run failed.
     }

@@ -9,6 +9,7 @@ import type { Coverage } from '../../engine/coverage.ts';
 import { summarizeRun } from '../../engine/summarizeRun.ts';
 import { EXECUTION_TIMEOUT, timeoutEvents } from '../../engine/timeoutEvents.ts';
 import type { InvalidStep, RunResult, TraceEvent, Workspace } from '../../engine/types.ts';
+import { createWatchdog } from '../../engine/watchdog.ts';
 import { childProgram } from './buildChild.ts';
 import { readChildMessage } from './childMessages.ts';
 import { CHILD_HEAP_MB, spawnChild } from './spawnChild.ts';
@@ -64,31 +65,29 @@ async function attempt(workspace: Workspace, options: SandboxOptions, timedOut: 
   });
 
   return new Promise<Attempt>((resolve) => {
-    let owner: { task: string; step: number | null } | null = null;
+    const watchdog = createWatchdog(limit, Date.now);
     let lastTask = 't0';
-    let spent = 0;
-    let beatAt = Date.now();
     let finished = false;
     const finish = (abort: { message: string } | null) => {
       if (finished) return;
       finished = true;
-      clearInterval(watchdog);
+      clearInterval(patrol);
       child.removeAllListeners('message');
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      const owner = watchdog.slice;
       const culprit = abort && { ...abort, task: owner?.task ?? lastTask, step: owner?.step ?? null };
       resolve({ result: summarize(stepNames, invalid, events, culprit), killed: abort?.message === EXECUTION_TIMEOUT ? killedRun(events, culprit) : null });
     };
     // Until the steps are loaded no step code has run, so only a generous start-up limit applies.
     let loaded = false;
     const startedAt = Date.now();
-    const watchdog = setInterval(
+    const patrol = setInterval(
       () => {
         if (!loaded) {
           if (Date.now() - startedAt > STARTUP_MS) finish({ message: `the sandbox did not start within ${STARTUP_MS / 1000} s` });
           return;
         }
-        const silent = Date.now() - beatAt;
-        if (silent + (owner?.step != null ? spent : 0) > limit) finish({ message: EXECUTION_TIMEOUT });
+        if (watchdog.expired()) finish({ message: EXECUTION_TIMEOUT });
       },
       Math.max(5, Math.min(50, limit / 4)),
     );
@@ -104,14 +103,12 @@ async function attempt(workspace: Workspace, options: SandboxOptions, timedOut: 
         });
       } else if (message.type === 'beat') {
         for (const event of message.events) events.push(event);
-        owner = message.task === null ? null : { task: message.task, step: message.step };
-        if (owner) lastTask = owner.task;
-        spent = message.spent;
-        beatAt = Date.now();
+        watchdog.heard(message);
+        if (message.slice) lastTask = message.slice.task;
       } else if (message.type === 'loaded') {
         ({ stepNames, invalid } = message);
         loaded = true;
-        beatAt = Date.now();
+        watchdog.arm();
       } else if (message.type === 'done') {
         if (message.coverage) options.onCoverage?.(message.coverage);
         finish(null);

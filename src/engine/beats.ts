@@ -1,0 +1,120 @@
+// The one watchdog protocol, engine side. Step code can hold the engine's thread for ever, so
+// before any slice of it runs the host is told which step run it belongs to and how much CPU that
+// run has already used (a "beat"); a host that hears nothing for the rest of stepTimeoutMs kills
+// the engine (see watchdog.ts) and knows whom to blame. The browser worker and the CLI's child
+// process send the same beats; only the transport differs (a MessagePort, or JSON on IPC).
+import { isRecord, isTraceEventList } from './traceShape.ts';
+import type { TraceEvent } from './types.ts';
+
+/** The step run whose code is about to run (`run` is its number), or null between steps. */
+export type Slice = { task: string; step: number | null; spentMs: number; run?: number } | null;
+
+export interface Beat {
+  slice: Slice;
+  /** Trace events not sent before (a run's beats carry them; a batch's carry none). */
+  events: TraceEvent[];
+  /** How far the work has got: a run's newest event seq, sent or not; a batch's variant index. */
+  seq: number;
+}
+
+export interface BeatHooks {
+  onEvent(event: TraceEvent): void;
+  onSlice(slice: Slice): void;
+  /** Batches only: the next variant (or task under test) starts. */
+  onVariant(index: number): void;
+  /** Sends what is waiting, between slices (as an advance or a run ends). */
+  finish(): void;
+  /** Takes the events not sent yet, for an answer to carry; the host gets each event once. */
+  take(): TraceEvent[];
+}
+
+/** With nothing new to say, a beat goes at most this often; a silent host kills after stepTimeoutMs. */
+export const QUIET_BEAT_MS = 50;
+
+const sameSlice = (a: Slice, b: Slice) =>
+  a === b || (a !== null && b !== null && a.task === b.task && a.step === b.step && a.spentMs === b.spentMs && a.run === b.run);
+
+/**
+ * A run's beats: one before each new slice (so at least one per step run, carrying its
+ * `step-started` event), and otherwise at most every QUIET_BEAT_MS with the events waiting.
+ */
+export function createRunBeats(post: (beat: Beat) => void, now: () => number): BeatHooks {
+  let buffer: TraceEvent[] = [];
+  let told: Slice = null;
+  let toldAt = now();
+  let seq = -1;
+  const send = (slice: Slice) => {
+    post({ slice, events: buffer, seq });
+    buffer = [];
+    told = slice;
+    toldAt = now();
+  };
+  const onSlice = (slice: Slice) => {
+    if ((slice && !sameSlice(slice, told)) || now() - toldAt > QUIET_BEAT_MS) send(slice);
+  };
+  return {
+    onEvent(event) {
+      buffer.push(event);
+      seq = event.seq;
+      // A step's first slice starts right after this event, before onSlice can name the step.
+      if (event.kind === 'step-started') onSlice({ task: event.task, step: event.step, spentMs: 0, run: event.run });
+    },
+    onSlice,
+    onVariant() {},
+    finish: () => send(null),
+    take() {
+      const events = buffer;
+      buffer = [];
+      return events;
+    },
+  };
+}
+
+/**
+ * A batch's beats (tests, Explore, shrinking): no events, and `seq` names the variant. A new
+ * variant always beats; a step run only when its variant, task, step or CPU used differ from the
+ * last beat or QUIET_BEAT_MS passed, since a loop re-running one step would otherwise beat at
+ * every run, which costs more than the step.
+ */
+export function createBatchBeats(post: (beat: Beat) => void, now: () => number): BeatHooks {
+  let variant = -1;
+  let told = '';
+  let toldAt = 0;
+  const beat = (slice: Slice, force = false) => {
+    // Between steps (a null slice) there is nothing new to say, or the beats would alternate.
+    const key = slice ? `${variant}:${slice.task}:${slice.step}:${slice.spentMs}` : told;
+    if (!force && key === told && now() - toldAt < QUIET_BEAT_MS) return;
+    post({ slice, events: [], seq: variant });
+    told = key;
+    toldAt = now();
+  };
+  return {
+    onEvent(event) {
+      if (event.kind === 'step-started') beat({ task: event.task, step: event.step, spentMs: 0, run: event.run });
+    },
+    onSlice: (slice) => beat(slice),
+    onVariant(index) {
+      variant = index;
+      beat(null, true);
+    },
+    finish: () => beat(null, true),
+    take: () => [],
+  };
+}
+
+const optionalNumber = (v: unknown) => v === undefined || typeof v === 'number';
+
+/** A beat of the right shape. It comes from step code's realm, so hosts check before use. */
+export function isBeat(value: unknown): value is Beat {
+  if (!isRecord(value) || !Number.isSafeInteger(value.seq) || !isTraceEventList(value.events)) return false;
+  const slice = value.slice;
+  return (
+    slice === null ||
+    (isRecord(slice) &&
+      typeof slice.task === 'string' &&
+      (slice.step === null || (Number.isSafeInteger(slice.step) && (slice.step as number) >= 0)) &&
+      typeof slice.spentMs === 'number' &&
+      (slice.spentMs as number) >= 0 &&
+      optionalNumber(slice.run))
+  );
+}
