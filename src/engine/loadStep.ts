@@ -1,14 +1,7 @@
 // Turns a step's source into a loaded step: either invalid (with a position) or a factory that
 // makes one module instance per task, plus its compiled condition.
-import {
-  compileCondition,
-  CONDITION_OPERATORS,
-  ConditionError,
-  typeInOperatorMessage,
-  unknownOperatorMessage,
-  type CompiledCondition,
-  type LeafResult,
-} from './compileCondition.ts';
+import { compileCondition, ConditionError, type CompiledCondition, type LeafResult } from './compileCondition.ts';
+import { CONDITION_OPERATORS, typeInOperatorMessage, unknownOperatorMessage } from './conditionOperators.ts';
 import { compileCode, currentCompiler } from './compileCode.ts';
 import { locateConditionPath, parseStep, StepSourceError } from './parseStep.ts';
 import { INJECTED_NAMES } from './shareableModule.ts';

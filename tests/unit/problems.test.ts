@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadStep } from '../../src/engine/loadStep.ts';
-import { compileCondition, nearestOperator } from '../../src/engine/compileCondition.ts';
+import { compileCondition } from '../../src/engine/compileCondition.ts';
+import { nearestOperator } from '../../src/engine/conditionOperators.ts';
 import { findUnclosedBracket } from '../../src/engine/unclosedBracket.ts';
 import type { StepCheck } from '../../src/engine/checkSteps.ts';
 import type { Workspace } from '../../src/engine/types.ts';
