@@ -1,14 +1,16 @@
 // Every shipped example, in one pass through one page (opening each example once per concern
 // cost about 90 s more): it opens, each of its tasks runs and ends as expected, the page fits
-// 1280×720 and 1440×900 (opened, after each run, with its lesson showing), and the graph's SVG
-// export draws what the graph shows. tests/unit/examples.test.ts checks the same tasks' data in
-// the engine; tests/unit/graphSvg.test.ts the drawing's details.
+// 1280×720 and 1440×900 (opened, after each run, with its lesson showing), the graph reads well
+// at 1440×900 (graphLegibility.ts), and the graph's SVG export draws what the graph shows.
+// tests/unit/examples.test.ts checks the same tasks' data in the engine; tests/unit/graphSvg.test.ts
+// the drawing's details.
 import { expect, test } from '@playwright/test';
 import { EXAMPLE_EXPECTATIONS } from '../exampleExpectations.ts';
 import { checkSvg, expectFitsEverySize, expectNoOverflow, openApp, openExample, run, status } from './driver.ts';
 import examples from './exampleNames.ts';
+import { expectLegibleGraph } from './graphLegibility.ts';
 
-test('every example opens, runs each task to its expected end, fits 1280×720 and 1440×900, and exports its graph', async ({ page }) => {
+test('every example opens, runs each task to its expected end, fits 1280×720 and 1440×900, has a legible graph, and exports it', async ({ page }) => {
   test.setTimeout(300_000);
   await page.setViewportSize({ width: 1280, height: 720 });
   await openApp(page);
@@ -24,6 +26,7 @@ test('every example opens, runs each task to its expected end, fits 1280×720 an
       await expectNoOverflow(page, `${name} / ${task}, after a run`);
     }
     await expectFitsEverySize(page, `${name}, after a run`);
+    await expectLegibleGraph(page, name);
     await checkSvg(page, `${name}, after a run`);
     const lesson = page.getByRole('button', { name: 'Lesson', exact: true });
     if (await lesson.count()) {
