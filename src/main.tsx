@@ -5,6 +5,8 @@ import { App } from './ui/app/App.tsx';
 import { ErrorBoundary } from './ui/app/ErrorBoundary.tsx';
 import { FramedRefusal, framedByForeignSite } from './ui/app/FramedRefusal.tsx';
 import { startAutosave, startEmbed } from './state/autosave.ts';
+import { installSession } from './state/currentSession.ts';
+import { createSession } from './state/session.ts';
 import { modeFromSearch, setViewMode } from './state/viewMode.ts';
 import { SafeMode } from './ui/app/SafeMode.tsx';
 import { previousStartFailed, startupBegan } from './ui/app/safeStart.ts';
@@ -24,6 +26,8 @@ if (mode !== 'embed' && framedByForeignSite()) {
 }
 
 function start(fresh = false): void {
+  // The one session: engine client, event stream, cursor, frame and checks (state/session.ts).
+  installSession(createSession());
   setViewMode(mode);
   // An embed shows the workspace in its link and never touches the visitor's own saved work.
   if (mode === 'embed') startEmbed();

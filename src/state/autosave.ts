@@ -11,8 +11,8 @@ import { idbBackend, listRecent, memoryBackend, probe, type Backend } from './sa
 import { attachTab, currentId, isEdit, onFlush, openNew, openSaved, refreshRecent, replaceWith, save, TAB_KEY } from './workspaceSaves.ts';
 import { showSaveNotice } from './saveStatus.ts';
 import { saveSession } from './sessionSaves.ts';
-import { useRun } from './runStore.ts';
 import { useBranches } from './branches.ts';
+import { session } from './currentSession.ts';
 
 /** Embed mode: the workspace comes from the link alone (or the default example), nothing is saved. */
 export function startEmbed(): void {
@@ -109,7 +109,7 @@ export async function startAutosave({ fresh = false } = {}): Promise<void> {
     }, 500);
   };
   useBranches.subscribe(sessionChanged);
-  useRun.subscribe((s, p) => (s.phase !== p.phase || s.cursor !== p.cursor) && sessionChanged());
+  session().store.subscribe((s, p) => (s.phase !== p.phase || s.cursor !== p.cursor) && sessionChanged());
   void openSharedLink();
   window.addEventListener('hashchange', () => void openSharedLink());
   window.addEventListener('pagehide', saver.flush);

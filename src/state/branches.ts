@@ -6,7 +6,8 @@ import { dataIndexOf } from '../engine/traceFold.ts';
 import type { Json, JsonObject, TaskStatus, TraceEvent, Workspace } from '../engine/types.ts';
 import { diffData, type DiffEntry } from './inspect.ts';
 import { ROOT } from './replay.ts';
-import { loadTrace, resetRun, runToEnd, setStartData, useRun } from './runStore.ts';
+import { session } from './currentSession.ts';
+import { loadTrace, resetRun, setStartData } from './runCommands.ts';
 
 export interface Branch {
   id: number;
@@ -75,23 +76,8 @@ export function compareBranches(a: Branch, b: Branch): Comparison {
 
 // ---- store actions ----
 
-/** Keeps the active branch's copy of the run up to date. */
-export function watchBranches(): () => void {
-  return useRun.subscribe((run, previous) => {
-    if (run.events === previous.events && run.workspace === previous.workspace) return;
-    const { active } = useBranches.getState();
-    useBranches.setState((s) => ({ branches: s.branches.map((b) => (b.id === active ? { ...b, events: run.events, workspace: run.workspace } : b)) }));
-  });
-}
-
 /** Forks the active run at the cursor with `data` (already edited), and runs the new branch. */
-export async function forkAndRun(seq: number, t: number, data: JsonObject): Promise<void> {
-  const state = useBranches.getState();
-  useBranches.setState(forkBranch(state, state.active, { seq, t }, data));
-  setStartData(data);
-  resetRun();
-  await runToEnd();
-}
+export const forkAndRun = (seq: number, t: number, data: JsonObject): Promise<void> => session().fork(seq, t, data);
 
 export function switchBranch(id: number): void {
   const branch = useBranches.getState().branches.find((b) => b.id === id);

@@ -3,8 +3,9 @@ import { create } from 'zustand';
 import type { Lesson, LessonStop } from '../engine/lesson.ts';
 import type { TraceEvent } from '../engine/types.ts';
 import { ROOT } from './replay.ts';
-import { jumpToEvent, runToEnd, useRun } from './runStore.ts';
 import { useWorkspace } from './workspaceStore.ts';
+import { sessionState } from './currentSession.ts';
+import { jumpToEvent, runToEnd } from './runCommands.ts';
 
 /** The event a stop points at: its seq, or the first run of the named step (the root task's first). */
 export function resolveStop(stop: LessonStop, events: readonly TraceEvent[], names: readonly string[]): number | null {
@@ -31,7 +32,7 @@ function show(index: number): void {
   if (!lesson) return;
   const clamped = Math.max(0, Math.min(lesson.stops.length - 1, index));
   const stop = lesson.stops[clamped];
-  const { events, workspace } = useRun.getState();
+  const { events, workspace } = sessionState();
   const names = (workspace ?? useWorkspace.getState().workspace).steps.map((s) => s.name);
   const seq = resolveStop(stop, events, names);
   if (seq !== null) jumpToEvent(seq);
@@ -47,7 +48,7 @@ export async function startLesson(): Promise<void> {
   const { workspace } = useWorkspace.getState();
   if (!workspace.lesson) return;
   useLesson.setState({ lesson: workspace.lesson, index: 0, highlight: [], missing: null });
-  if (useRun.getState().events.length === 0 || useRun.getState().phase !== 'ended') {
+  if (sessionState().events.length === 0 || sessionState().phase !== 'ended') {
     useWorkspace.setState({ selectedTask: 0 });
     await runToEnd();
   }

@@ -3,11 +3,10 @@
 import { create } from 'zustand';
 import type { StepCheck } from '../engine/checkSteps.ts';
 import { describeValue } from '../engine/describeValue.ts';
-import { useCursorChecks } from './cursorChecks.ts';
-import { useFrame } from './frameStore.ts';
 import { ROOT } from './replay.ts';
-import { setCursor, setForwardHook, useRun } from './runStore.ts';
 import { useWorkspace } from './workspaceStore.ts';
+import { session, sessionState } from './currentSession.ts';
+import { setCursor, setForwardHook } from './runCommands.ts';
 
 export interface Judgement {
   right: boolean;
@@ -62,14 +61,14 @@ export function toggleQuiz(): void {
   useQuiz.setState({ on, asking: null, right: 0, total: 0, feedback: null });
   setForwardHook(on ? advanceWithQuiz : null);
   // A quiz starts from the beginning of the run: nothing has happened yet.
-  if (on && useRun.getState().runs.length > 0) setCursor(-1);
+  if (on && sessionState().runs.length > 0) setCursor(-1);
 }
 
 /** With the quiz on, moving forward asks first; runs in subtasks are passed without a question. */
 export function advanceWithQuiz(): boolean {
   const quiz = useQuiz.getState();
   if (!quiz.on) return false;
-  const { cursor, runs } = useRun.getState();
+  const { cursor, runs } = sessionState();
   const next = cursor + 1;
   if (next >= runs.length) return true;
   if (runs[next].task !== ROOT) {
@@ -83,13 +82,13 @@ export function advanceWithQuiz(): boolean {
 export function guess(step: number): void {
   const { asking } = useQuiz.getState();
   if (asking === null) return;
-  const { runs, workspace } = useRun.getState();
+  const { runs, workspace } = sessionState();
   const ws = workspace ?? useWorkspace.getState().workspace;
   const verdict = judgeGuess(
     step,
     runs[asking].step,
-    useFrame.getState().frame.ready,
-    useCursorChecks.getState().checks,
+    sessionState().frame.ready,
+    sessionState().cursorChecks,
     ws.steps.map((s) => s.name),
     ws.steps.map((s) => s.enabled),
   );
@@ -103,10 +102,10 @@ export function guess(step: number): void {
  */
 export async function stepWithQuiz(step: () => Promise<void>): Promise<void> {
   if (useQuiz.getState().asking !== null) return;
-  const before = useRun.getState().runs.length;
+  const before = sessionState().runs.length;
   await step();
   await runsBeyond(before);
-  const { runs } = useRun.getState();
+  const { runs } = sessionState();
   const last = runs.length - 1;
   if (!useQuiz.getState().on || runs.length <= before || runs[last].task !== ROOT) return;
   setCursor(last - 1);
@@ -116,14 +115,14 @@ export async function stepWithQuiz(step: () => Promise<void>): Promise<void> {
 /** Resolves once the run shows more than `count` step runs (events can trail the step's answer), or has ended. */
 function runsBeyond(count: number, giveUpMs = 5000): Promise<void> {
   return new Promise((resolve) => {
-    const done = () => useRun.getState().runs.length > count || useRun.getState().phase === 'ended' || useRun.getState().phase === 'idle';
+    const done = () => sessionState().runs.length > count || sessionState().phase === 'ended' || sessionState().phase === 'idle';
     if (done()) return resolve();
     const finish = () => {
       stop();
       clearTimeout(timer);
       resolve();
     };
-    const stop = useRun.subscribe(() => done() && finish());
+    const stop = session().store.subscribe(() => done() && finish());
     const timer = setTimeout(finish, giveUpMs);
   });
 }

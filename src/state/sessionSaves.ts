@@ -3,9 +3,10 @@
 // A run with data edited while paused can't be re-derived from its inputs: its trace is kept.
 import type { JsonObject, TraceEvent, Workspace } from '../engine/types.ts';
 import { useBranches, type Branch } from './branches.ts';
-import { loadTrace, rerun, resetRun, setCursor, setStartData, useRun } from './runStore.ts';
 import { useWorkspace } from './workspaceStore.ts';
 import { sessionKey, type Backend } from './savedStore.ts';
+import { sessionState } from './currentSession.ts';
+import { loadTrace, rerun, resetRun, setCursor, setStartData } from './runCommands.ts';
 
 interface SavedBranch {
   id: number;
@@ -29,7 +30,7 @@ let restoring = false;
 
 /** What to keep of this tab's runs and branches; null while a run is still going. */
 export function snapshotSession(): SavedSession | null {
-  const run = useRun.getState();
+  const run = sessionState();
   if (run.phase === 'running') return null;
   const { branches, active } = useBranches.getState();
   const { workspace, selectedTask } = useWorkspace.getState();
@@ -74,7 +75,7 @@ export async function restoreSession(backend: Backend, id: string): Promise<void
       let events: TraceEvent[] = b.events ?? [];
       if (b.workspace && !b.events) {
         await rerun(b.workspace, session.task, b.startData);
-        events = useRun.getState().events;
+        events = sessionState().events;
       }
       restored.push({ ...b, events });
     }

@@ -8,9 +8,10 @@ import type { TaskTestResult } from '../engine/taskTest.ts';
 import { dataIndexOf } from '../engine/traceFold.ts';
 import type { JsonObject, Workspace } from '../engine/types.ts';
 import { createBatchSession } from '../worker/batchClient.ts';
-import { jumpToEvent, rerun, setCursor, useRun } from './runStore.ts';
 import { ROOT } from './replay.ts';
 import { selectTask, setTaskExpectation, useWorkspace } from './workspaceStore.ts';
+import { sessionState } from './currentSession.ts';
+import { jumpToEvent, rerun, setCursor } from './runCommands.ts';
 
 /** A task's row: its result, or why it could not run (the watchdog stopped it). */
 export type TestRow = TaskTestResult | { index: number; name: string; pass: false; failed: string; ms: number };
@@ -64,7 +65,7 @@ export function cancelTests(): void {
  * and every leaf the run changed. Returns the task's name, or null when no finished run is shown.
  */
 export function saveRunAsExpectation(): string | null {
-  const { events, workspace: ranWith, phase } = useRun.getState();
+  const { events, workspace: ranWith, phase } = sessionState();
   if (phase !== 'ended' || !ranWith) return null;
   const created = events.find((e) => e.kind === 'task-created' && e.task === ROOT);
   const end = events.findLast((e) => e.kind === 'task-ended' && e.task === ROOT);
@@ -84,7 +85,7 @@ export async function openTest(row: TestRow): Promise<void> {
   const workspace = useWorkspace.getState().workspace;
   selectTask(row.index);
   await rerun(workspace, workspace.tasks[row.index]?.name, undefined);
-  const { runs, events } = useRun.getState();
+  const { runs, events } = sessionState();
   const diverged = 'divergedAt' in row ? row.divergedAt : null;
   if (diverged === null) return events.length > 0 ? jumpToEvent(events[events.length - 1].seq) : undefined;
   const rootRuns = runs.map((r, i) => ({ r, i })).filter(({ r }) => r.task === ROOT);

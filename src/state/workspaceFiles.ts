@@ -5,11 +5,12 @@ import { traceToFile } from '../share/traceFile.ts';
 import { fileNameFor, workspaceToFile } from '../share/workspaceFile.ts';
 import { encodeShareHash, LONG_LINK } from '../share/shareLink.ts';
 import { folderName, workspaceToZip } from '../share/stepZip.ts';
-import { loadTrace, useRun } from './runStore.ts';
 import { selectTask, setNotice, useWorkspace } from './workspaceStore.ts';
 import { replaceWith } from './workspaceSaves.ts';
 import { parseWorkspace } from '../engine/workspace.ts';
 import type { Workspace } from '../engine/types.ts';
+import { sessionState } from './currentSession.ts';
+import { loadTrace } from './runCommands.ts';
 
 /** Opens what was picked or dropped: a workspace or trace (.json), a step folder (.zip), or step files (.js). */
 export async function openFiles(files: File[]): Promise<void> {
@@ -116,7 +117,7 @@ function download(name: string, text: string): void {
 
 /** Saves the current run (with its workspace) as a trace file. */
 export function downloadTrace(): void {
-  const { events, workspace } = useRun.getState();
+  const { events, workspace } = sessionState();
   const { workspace: current, selectedTask } = useWorkspace.getState();
   const ws = workspace ?? current;
   const taskName = ws.tasks[selectedTask]?.name ?? ws.tasks[0].name;

@@ -4,13 +4,13 @@
 import type { Workspace } from '../engine/types.ts';
 import { parseWorkspace } from '../engine/workspace.ts';
 import { loadWorkspace, renameWorkspace, useWorkspace } from './workspaceStore.ts';
-import { resetRun } from './runStore.ts';
 import { clearBranches } from './branches.ts';
 import { endLesson } from './lessonPlayer.ts';
 import { forget, listRecent, loadRecord, newId, SaveConflict, saveRecord, type Backend } from './savedStore.ts';
 import { clearSaveNotice, showSaveNotice, useSaveStatus } from './saveStatus.ts';
 import { keepCorrupt } from './persistence.ts';
 import { restoreSession } from './sessionSaves.ts';
+import { resetRun } from './runCommands.ts';
 
 export const TAB_KEY = 'steplab.tab.workspace';
 

@@ -1,9 +1,6 @@
 // The playground screen: header, step list, editor, graph, data panel and the timeline.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { Group, Panel, Separator } from 'react-resizable-panels';
-import { watchChecks } from '../../state/checksStore.ts';
-import { watchFrame } from '../../state/frameStore.ts';
-import { watchStepStructure } from '../../state/runStore.ts';
 import { InspectorPanel } from '../inspect/InspectorPanel.tsx';
 import { EditorPanel } from '../editor/EditorPanel.tsx';
 import { GraphPanel } from '../graph/GraphPanel.tsx';
@@ -23,9 +20,6 @@ import { filesFromDrop, openFiles } from '../../state/workspaceFiles.ts';
 
 export function App() {
   const mode = useViewMode((s) => s.mode);
-  useEffect(() => watchChecks(), []);
-  useEffect(() => watchFrame(), []);
-  useEffect(() => watchStepStructure(), []);
   if (mode !== 'edit') return <PresenterView embed={mode === 'embed'} />;
   return <Editor />;
 }

@@ -1,7 +1,6 @@
 // The header: workspace name, Examples, task picker, Run/Step/Reset/Stop and the status readout.
 import { useCallback, useRef, useState } from 'react';
 import { EXAMPLES } from '../../state/examples.ts';
-import { resetRun, runToEnd, stopRun, useRun } from '../../state/runStore.ts';
 import { stepCommand } from './stepCommand.ts';
 import { renameWorkspace, selectTask, useWorkspace } from '../../state/workspaceStore.ts';
 import { RunStatus } from './RunStatus.tsx';
@@ -14,13 +13,15 @@ import { copyShareLink, downloadStepFolder, downloadTrace, downloadWorkspace, ne
 import { replaceWith } from '../../state/workspaceSaves.ts';
 import { RecentItems } from './RecentMenu.tsx';
 import { Glyph } from './Glyph.tsx';
+import { useSession } from '../../state/currentSession.ts';
+import { resetRun, runToEnd, stopRun } from '../../state/runCommands.ts';
 
 export function Header({ onShowKeys }: { onShowKeys(): void }) {
   const name = useWorkspace((s) => s.workspace.name);
   const tasks = useWorkspace((s) => s.workspace.tasks);
   const selectedTask = useWorkspace((s) => s.selectedTask);
   const blocked = useWorkspace((s) => Object.keys(s.jsonErrors).length > 0);
-  const phase = useRun((s) => s.phase);
+  const phase = useSession((s) => s.phase);
   // The field holds what is being typed; a new name from elsewhere (an opened file) replaces it.
   const [draft, setDraft] = useState({ of: name, text: name });
   if (draft.of !== name) setDraft({ of: name, text: name });
@@ -29,7 +30,7 @@ export function Header({ onShowKeys }: { onShowKeys(): void }) {
   const busy = phase === 'running';
   const why = blocked ? 'Fix the JSON error first' : undefined;
   return (
-    <header className="header app-header">
+    <header className="header">
       <span className="brand" aria-hidden>
         ◆ Steplab
       </span>
@@ -81,7 +82,7 @@ export function Header({ onShowKeys }: { onShowKeys(): void }) {
 /** Open a workspace or trace file, download the workspace, save the run as a trace. */
 function FileButtons() {
   const input = useRef<HTMLInputElement>(null);
-  const hasRun = useRun((s) => s.events.length > 0 && s.phase !== 'running');
+  const hasRun = useSession((s) => s.events.length > 0 && s.phase !== 'running');
   const [open, setOpen] = useState(false);
   const [embedding, setEmbedding] = useState(false);
   const ref = useRef<HTMLDivElement>(null);

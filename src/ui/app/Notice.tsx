@@ -1,9 +1,9 @@
 // A notice bar for things the person must know: a corrupt autosave, an undoable delete, a run error.
 import { CORRUPT_KEY } from '../../state/persistence.ts';
-import { useRun } from '../../state/runStore.ts';
 import { useCallback, useState } from 'react';
 import { setNotice, undoDelete, useWorkspace } from '../../state/workspaceStore.ts';
 import { Toast } from './Toast.tsx';
+import { useSession } from '../../state/currentSession.ts';
 
 function downloadCorruptCopy() {
   const text = window.localStorage.getItem(CORRUPT_KEY) ?? '';
@@ -16,7 +16,7 @@ function downloadCorruptCopy() {
 export function Notice() {
   const notice = useWorkspace((s) => s.notice);
   const deleted = useWorkspace((s) => s.deleted);
-  const runError = useRun((s) => s.error);
+  const runError = useSession((s) => s.error);
   // Closing the toast only hides it here; the store keeps the deleted step until the next delete.
   const [closed, setClosed] = useState<object | null>(null);
   const closeToast = useCallback(() => setClosed(deleted), [deleted]);

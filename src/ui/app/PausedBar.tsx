@@ -3,18 +3,19 @@ import { useState } from 'react';
 import { traceData } from '../../state/traceData.ts';
 import type { JsonObject } from '../../engine/types.ts';
 import { ROOT } from '../../state/replay.ts';
-import { editPausedData, runToEnd, useRun } from '../../state/runStore.ts';
 import { stepCommand } from './stepCommand.ts';
 import { DataDialog } from '../inspect/DataDialog.tsx';
 import { Glyph } from './Glyph.tsx';
+import { sessionState, useSession } from '../../state/currentSession.ts';
+import { editPausedData, runToEnd } from '../../state/runCommands.ts';
 
 export function PausedBar() {
-  const phase = useRun((s) => s.phase);
-  const pausedBy = useRun((s) => s.pausedBy);
+  const phase = useSession((s) => s.phase);
+  const pausedBy = useSession((s) => s.pausedBy);
   const [editing, setEditing] = useState<JsonObject | null>(null);
   if (phase !== 'paused') return null;
   const openEditor = () => {
-    const { events } = useRun.getState();
+    const { events } = sessionState();
     setEditing(traceData(events).dataAt(ROOT, events[events.length - 1].seq) ?? {});
   };
   return (

@@ -2,7 +2,6 @@
 // chosen pace. Space pauses, the arrow keys step. Embeds are the same view, small and read-only.
 import { useEffect, useState } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
-import { moveCursor, runToEnd, setCursor, stepForward, useRun } from '../../state/runStore.ts';
 import { msPerStep, setViewMode, useViewMode } from '../../state/viewMode.ts';
 import { useWorkspace } from '../../state/workspaceStore.ts';
 import { InspectorPanel } from '../inspect/InspectorPanel.tsx';
@@ -11,17 +10,19 @@ import { Narration } from '../graph/Narration.tsx';
 import { Timeline } from '../replay/Timeline.tsx';
 import { RunStatus } from './RunStatus.tsx';
 import { Glyph } from './Glyph.tsx';
+import { sessionState, useSession } from '../../state/currentSession.ts';
+import { moveCursor, runToEnd, setCursor, stepForward } from '../../state/runCommands.ts';
 
 export function PresenterView({ embed }: { embed: boolean }) {
   const name = useWorkspace((s) => s.workspace.name);
   const speed = useViewMode((s) => s.speed);
-  const phase = useRun((s) => s.phase);
-  const cursor = useRun((s) => s.cursor);
-  const total = useRun((s) => s.runs.length);
+  const phase = useSession((s) => s.phase);
+  const cursor = useSession((s) => s.cursor);
+  const total = useSession((s) => s.runs.length);
   const [playing, setPlaying] = useState(false);
 
   const play = async () => {
-    if (useRun.getState().phase === 'idle') {
+    if (sessionState().phase === 'idle') {
       await runToEnd();
       setCursor(-1);
     }
@@ -32,8 +33,8 @@ export function PresenterView({ embed }: { embed: boolean }) {
     if (!playing) return;
     // Playing stops on reaching the end (in the timer, so an effect never sets state itself).
     const timer = setTimeout(() => {
-      if (useRun.getState().cursor < total - 1) stepForward();
-      if (useRun.getState().cursor >= total - 1) setPlaying(false);
+      if (sessionState().cursor < total - 1) stepForward();
+      if (sessionState().cursor >= total - 1) setPlaying(false);
     }, msPerStep(speed));
     return () => clearTimeout(timer);
   }, [playing, cursor, total, speed]);

@@ -1,13 +1,13 @@
 // The status readout: the root task's end status (or running/paused), step runs and virtual time.
-import { useRun } from '../../state/runStore.ts';
 import { ROOT } from '../../state/replay.ts';
+import { useSession } from '../../state/currentSession.ts';
 
 export function RunStatus() {
-  const phase = useRun((s) => s.phase);
-  const events = useRun((s) => s.events);
-  const runs = useRun((s) => s.runs.length);
-  const runId = useRun((s) => s.runId);
-  const why = useRun((s) => s.why);
+  const phase = useSession((s) => s.phase);
+  const events = useSession((s) => s.events);
+  const runs = useSession((s) => s.runs.length);
+  const runId = useSession((s) => s.runId);
+  const why = useSession((s) => s.why);
   if (phase === 'idle')
     return (
       <span className="status" data-status="idle" role="status">
@@ -17,19 +17,9 @@ export function RunStatus() {
   const end = events.findLast((e) => e.kind === 'task-ended' && e.task === ROOT);
   const status = end?.kind === 'task-ended' ? end.status : phase === 'paused' ? 'paused' : phase === 'running' ? 'running' : 'stopped';
   const ms = events.length ? events[events.length - 1].t : 0;
-  const text = `${runs} step run${runs === 1 ? '' : 's'} · ${(ms / 1000).toFixed(1)} s`;
-  // A narrow header may cut the readout short: the tooltip has all of it.
   return (
-    <span
-      className="status"
-      data-status={status}
-      data-run={runId}
-      data-phase={phase}
-      role="status"
-      aria-live="polite"
-      title={`${status} · ${text}${why ? `: ${why}` : ''}`}
-    >
-      ● <b data-testid="run-status">{status}</b> · {text}
+    <span className="status" data-status={status} data-run={runId} data-phase={phase} role="status" aria-live="polite" title={why ?? undefined}>
+      ● <b data-testid="run-status">{status}</b> · {runs} step run{runs === 1 ? '' : 's'} · {(ms / 1000).toFixed(1)} s
     </span>
   );
 }

@@ -3,9 +3,9 @@
 // that far (a tab that crashed on a huge workspace, say), so the app opens in safe mode: the
 // saved workspace is neither laid out nor run until the person says so.
 import { SAVE_KEY } from '../../state/persistence.ts';
-import { useChecks } from '../../state/checksStore.ts';
 import { idbBackend, listRecent, loadRecord } from '../../state/savedStore.ts';
 import { TAB_KEY } from '../../state/workspaceSaves.ts';
+import { session } from '../../state/currentSession.ts';
 
 export const STARTING_KEY = 'steplab.starting';
 
@@ -38,7 +38,7 @@ export function startupBegan(): void {
     // No storage, no marker: the app starts as before.
   }
   // Steps that cannot be checked never get a final layout; that is not a failed start.
-  const stop = useChecks.subscribe((s) => s.error !== null && (startupFinished(), stop()));
+  const stop = session().store.subscribe((s) => s.checkError !== null && (startupFinished(), stop()));
 }
 
 /** The app has rendered and laid out the graph: this start succeeded. */

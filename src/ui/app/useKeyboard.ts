@@ -1,9 +1,10 @@
 // Global shortcuts: Ctrl/Cmd+Enter runs, F10 steps, Alt+←/→ moves the cursor, Home/End go to the
 // starting state and the last step run, "?" toggles help.
 import { useEffect } from 'react';
-import { moveCursor, runToEnd, setCursor, stepForward, useRun } from '../../state/runStore.ts';
 import { stepCommand } from './stepCommand.ts';
 import { useWorkspace } from '../../state/workspaceStore.ts';
+import { sessionState } from '../../state/currentSession.ts';
+import { moveCursor, runToEnd, setCursor, stepForward } from '../../state/runCommands.ts';
 
 const typing = (target: EventTarget | null) =>
   target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName) || !!target.closest('.monaco-editor'));
@@ -29,7 +30,7 @@ export function useKeyboard(toggleKeys: () => void): void {
         else stepForward();
       } else if ((e.key === 'Home' || e.key === 'End') && !e.ctrlKey && !e.metaKey && (e.altKey || (onReplaySurface(e.target) && !typing(e.target)))) {
         e.preventDefault();
-        setCursor(e.key === 'Home' ? -1 : useRun.getState().runs.length - 1);
+        setCursor(e.key === 'Home' ? -1 : sessionState().runs.length - 1);
       } else if (e.key === '?' && !typing(e.target)) {
         e.preventDefault();
         toggleKeys();

@@ -3,24 +3,23 @@
 import { useDeferredValue, useMemo, useState } from 'react';
 import { traceData } from '../../state/traceData.ts';
 import type { Json } from '../../engine/types.ts';
-import { useFrame } from '../../state/frameStore.ts';
 import { diffData, pathHistory } from '../../state/inspect.ts';
 import { ROOT } from '../../state/replay.ts';
-import { jumpToEvent, useRun } from '../../state/runStore.ts';
 import { JsonTree } from './JsonTree.tsx';
 import { ForkButton } from '../inspect/BranchesPanel.tsx';
 import { useHover } from '../../state/hoverStore.ts';
 import { useLesson } from '../../state/lessonPlayer.ts';
-import { useCursorChecks } from '../../state/cursorChecks.ts';
 import { describeValue } from '../../engine/describeValue.ts';
 import { clearDataBreakpoint, setDataBreakpoint, useBreakpoints } from '../../state/breakpoints.ts';
+import { useSession } from '../../state/currentSession.ts';
+import { jumpToEvent } from '../../state/runCommands.ts';
 
 export function DataPanel() {
   // Deferred: while the cursor is dragged, the slider and graph stay smooth and the tree catches up.
-  const data = useDeferredValue(useFrame((s) => s.data));
-  const changedList = useDeferredValue(useFrame((s) => s.frame.changed));
-  const run = useFrame((s) => s.frame.run);
-  const events = useRun((s) => s.events);
+  const data = useDeferredValue(useSession((s) => s.data));
+  const changedList = useDeferredValue(useSession((s) => s.frame.changed));
+  const run = useSession((s) => s.frame.run);
+  const events = useSession((s) => s.events);
   const [mode, setMode] = useState<'tree' | 'diff'>('tree');
   const [query, setQuery] = useState('');
   const [pinned, setPinned] = useState<string[]>([]);
@@ -29,7 +28,7 @@ export function DataPanel() {
   const hovered = useHover((s) => s.step);
   const lessonMarks = useLesson((s) => s.highlight);
   const spotlight = useMemo(() => new Set(lessonMarks), [lessonMarks]);
-  const checks = useCursorChecks((s) => s.checks);
+  const checks = useSession((s) => s.cursorChecks);
   const reads = useMemo(
     () => (hovered === null ? undefined : new Map((checks[hovered]?.leaves ?? []).map((leaf) => [leaf.path, leaf.pass]))),
     [hovered, checks],
@@ -143,9 +142,9 @@ function DataBreakControl({ path }: { path: string }) {
 }
 
 function PinnedHistory({ path, onClose }: { path: string; onClose(): void }) {
-  const events = useRun((s) => s.events);
-  const ranWith = useRun((s) => s.workspace);
-  const seq = useFrame((s) => s.seq);
+  const events = useSession((s) => s.events);
+  const ranWith = useSession((s) => s.workspace);
+  const seq = useSession((s) => s.seq);
   const history = useMemo(() => pathHistory(events, traceData(events), ROOT, path), [events, path]);
   return (
     <section className="pinned" data-testid="pinned" aria-label={`History of ${path}`}>

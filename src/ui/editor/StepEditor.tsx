@@ -2,12 +2,12 @@
 // step API and the task data, and an offer to split a pasted block of several steps.
 import { useEffect, useState } from 'react';
 import type { SplitStep } from '../../engine/splitSteps.ts';
-import { useChecks } from '../../state/checksStore.ts';
 import { addStep, replaceStep, setStepSource, STEP_TEMPLATE, stepsInSource, useWorkspace } from '../../state/workspaceStore.ts';
 import { CodeEditor } from './CodeEditor.tsx';
 import { stepDeclarations } from './stepDeclarations.ts';
 import { loadMonaco } from './useMonaco.ts';
 import { Glyph } from '../app/Glyph.tsx';
+import { useSession } from '../../state/currentSession.ts';
 
 const NO_DATA = {};
 
@@ -30,7 +30,7 @@ function useStepTypes(): void {
 export function StepEditor() {
   const index = useWorkspace((s) => s.selectedStep);
   const step = useWorkspace((s) => s.workspace.steps[s.selectedStep]);
-  const check = useChecks((s) => s.checks[index]);
+  const check = useSession((s) => s.checks[index]);
   // The offer belongs to the step it was made for: selecting another step hides it.
   const [offerFor, setOfferFor] = useState<{ index: number; parts: SplitStep[] } | null>(null);
   const offer = offerFor?.index === index ? offerFor.parts : null;

@@ -1,26 +1,19 @@
 // The graph: steps as nodes, edges from reading the code and from the run, laid out by dagre.
-import { Background, ControlButton, Controls, MarkerType, MiniMap, ReactFlow, ReactFlowProvider, useReactFlow, useStore, type Edge } from '@xyflow/react';
+import { Background, Controls, MarkerType, MiniMap, ReactFlow, ReactFlowProvider, useReactFlow, useStore, type Edge } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useEffect, useMemo, useState } from 'react';
-import { useChecks } from '../../state/checksStore.ts';
-import { useFrame } from '../../state/frameStore.ts';
 import { causalEdges, ROOT } from '../../state/replay.ts';
-import { useRun } from '../../state/runStore.ts';
 import { selectStep, useWorkspace } from '../../state/workspaceStore.ts';
 import { guess, useQuiz } from '../../state/quiz.ts';
 import { activeEdgeCss, buildEdges, focusEdges, layoutNodes, runEdges, withChips, withHoverLabel } from './buildGraph.ts';
 import { useBringIntoView } from './useBringIntoView.ts';
-import { useGraphFit } from './useGraphFit.ts';
 import { couldIndex } from './couldEdges.ts';
 import { useHover } from '../../state/hoverStore.ts';
 import { startupFinished } from '../app/safeStart.ts';
 import { LoopEdge } from './LoopEdge.tsx';
-import { PlacedEdge } from './PlacedEdge.tsx';
-import { usePlacedLabels } from './usePlacedLabels.ts';
 import { MiniMapStateNode } from './MiniMapNode.tsx';
 import { Narration } from './Narration.tsx';
 import { ExportButtons } from './ExportButtons.tsx';
-import { GraphLegend } from './GraphLegend.tsx';
 
 const fileBase = () =>
   `${useWorkspace
@@ -28,20 +21,22 @@ const fileBase = () =>
     .workspace.name.toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')}-graph`;
 import { StepNode, TerminalNode } from './StepNode.tsx';
+import { useSession } from '../../state/currentSession.ts';
 
 const nodeTypes = { step: StepNode, terminal: TerminalNode };
-const edgeTypes = { default: PlacedEdge, loop: LoopEdge };
+const edgeTypes = { loop: LoopEdge };
+// Off-screen nodes are never rendered, so never measured: fit to their laid-out size instead.
+const FIT = { padding: 0.25, includeHiddenNodes: true };
 const defaultEdgeOptions = { markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 } };
 
 export function Graph() {
   const names = useWorkspace((s) => s.workspace.steps.map((step) => step.name).join('\u0000'));
-  const checks = useChecks((s) => s.checks);
-  const events = useRun((s) => s.events);
-  const redos = useFrame((s) => s.frame.redos);
-  const active = useFrame((s) => s.activeEdge);
-  const status = useFrame((s) => s.frame.status);
-  const { zoomIn, zoomOut } = useReactFlow();
-  const fit = useGraphFit();
+  const checks = useSession((s) => s.checks);
+  const events = useSession((s) => s.events);
+  const redos = useSession((s) => s.frame.redos);
+  const active = useSession((s) => s.activeEdge);
+  const status = useSession((s) => s.frame.status);
+  const { fitView, zoomIn, zoomOut } = useReactFlow();
   // The panel's size: the lesson bar, the paused bar or a resized panel change it.
   const paneWidth = useStore((s) => s.width);
   const paneHeight = useStore((s) => s.height);
@@ -73,16 +68,14 @@ export function Graph() {
   // Moving the cursor changes no edge: React Flow rebuilds its lookup of every edge whenever the
   // array changes, so the edge into the running step is marked by a style rule, not a new array.
   const [hoveredEdge, setHoveredEdge] = useState<string | null>(null);
-  const shown = useMemo(() => [...baseEdges, ...loops, ...around], [baseEdges, loops, around]);
-  const placed = usePlacedLabels(shown);
-  const edges: Edge[] = useMemo(() => withHoverLabel(placed, hoveredEdge), [placed, hoveredEdge]);
+  const edges: Edge[] = useMemo(() => withHoverLabel([...baseEdges, ...loops, ...around], hoveredEdge), [baseEdges, loops, around, hoveredEdge]);
 
   useEffect(() => {
     const final = checks.length === stepNames.length;
-    const id = requestAnimationFrame(() => (fit('readable'), final && startupFinished()));
+    const id = requestAnimationFrame(() => (void fitView({ ...FIT, duration: 0 }), final && startupFinished()));
     return () => cancelAnimationFrame(id);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- once per layout, and when the panel changes size
-  }, [laidOut, fit, paneWidth, paneHeight]);
+  }, [laidOut, fitView, paneWidth, paneHeight]);
 
   useBringIntoView(selected);
 
@@ -125,6 +118,8 @@ export function Graph() {
       deleteKeyCode={null}
       zoomActivationKeyCode={null}
       onlyRenderVisibleElements
+      fitView
+      fitViewOptions={FIT}
       minZoom={0.1}
       proOptions={{ hideAttribution: true }}
     >
@@ -137,28 +132,17 @@ export function Graph() {
         nodeComponent={MiniMapStateNode}
         ariaLabel="Overview of the graph, nodes in their state colours"
       />
-      {/* Opening and resizing fit at a readable size; this button shows the whole graph, however small. */}
-      <Controls showInteractive={false} showFitView={false}>
-        <ControlButton className="react-flow__controls-fitview" onClick={() => fit('all')} aria-label="Fit view" title="Fit the whole graph">
-          <FitIcon />
-        </ControlButton>
-      </Controls>
+      <Controls showInteractive={false} fitViewOptions={FIT} />
     </ReactFlow>
   );
 }
-
-const FitIcon = () => (
-  <svg viewBox="0 0 32 30" aria-hidden>
-    <path d="M0 10V4a4 4 0 0 1 4-4h6v4H4v6zm22-10h6a4 4 0 0 1 4 4v6h-4V4h-6zm10 20v6a4 4 0 0 1-4 4h-6v-4h6v-6zM10 30H4a4 4 0 0 1-4-4v-6h4v6h6z" />
-  </svg>
-);
 
 export function GraphPanel() {
   return (
     <section className="panel" aria-label="Graph" data-testid="graph">
       <ReactFlowProvider>
         <div className="panel-title">
-          Graph <GraphLegend />
+          Graph <span style={{ textTransform: 'none' }}>· solid: what happened · dashed: what could · blue: the selected step’s</span>
           <span style={{ marginLeft: 'auto', display: 'flex', gap: 4, textTransform: 'none' }}>
             <ExportButtons fileName={fileBase} />
           </span>

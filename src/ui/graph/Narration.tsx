@@ -1,21 +1,19 @@
 // The sentence for the cursor's moment, under the graph; screen readers hear it as it changes.
 import { useDeferredValue, useMemo } from 'react';
 import { traceData } from '../../state/traceData.ts';
-import { useChecks } from '../../state/checksStore.ts';
-import { useFrame } from '../../state/frameStore.ts';
 import { narrateAt } from '../../state/narration.ts';
 import { useQuiz } from '../../state/quiz.ts';
 import { useViewMode } from '../../state/viewMode.ts';
-import { useRun } from '../../state/runStore.ts';
 import { useWorkspace } from '../../state/workspaceStore.ts';
+import { useSession } from '../../state/currentSession.ts';
 
 export function useNarration(): string {
-  const events = useRun((s) => s.events);
-  const ranWith = useRun((s) => s.workspace);
+  const events = useSession((s) => s.events);
+  const ranWith = useSession((s) => s.workspace);
   const steps = useWorkspace((s) => s.workspace.steps);
-  const checks = useChecks((s) => s.checks);
-  const seq = useFrame((s) => s.seq);
-  const run = useFrame((s) => s.frame.run);
+  const checks = useSession((s) => s.checks);
+  const seq = useSession((s) => s.seq);
+  const run = useSession((s) => s.frame.run);
   const index = traceData(events);
   const asking = useQuiz((s) => s.asking !== null);
   const mode = useViewMode((s) => s.mode);

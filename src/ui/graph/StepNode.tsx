@@ -3,9 +3,7 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { conditionErrorAt } from '../../state/conditionErrors.ts';
-import { useFrame } from '../../state/frameStore.ts';
 import { useNodeState } from '../../state/nodeState.ts';
-import { useRun } from '../../state/runStore.ts';
 import type { NodeState } from '../../state/replay.ts';
 import { selectStep, useWorkspace } from '../../state/workspaceStore.ts';
 import type { StepNodeData } from './buildGraph.ts';
@@ -16,6 +14,7 @@ import { guess, useQuiz } from '../../state/quiz.ts';
 import { Glyph } from '../app/Glyph.tsx';
 import { useStepCoverage } from '../../state/coverageView.ts';
 import { CoverageChip, CoverageLine } from './CoverageMarks.tsx';
+import { useSession } from '../../state/currentSession.ts';
 
 export const STATE_LOOK: Record<NodeState, { icon: string; word: string }> = {
   ready: { icon: '◎', word: 'ready' },
@@ -32,12 +31,12 @@ export const STATE_LOOK: Record<NodeState, { icon: string; word: string }> = {
 function StepNodeView({ data }: NodeProps) {
   const { index, name, chips } = data as StepNodeData;
   const state = useNodeState(index);
-  const count = useFrame((s) => s.frame.counts[index] ?? 0);
+  const count = useSession((s) => s.frame.counts[index] ?? 0);
   const selected = useWorkspace((s) => s.selectedStep === index);
   const hasBreak = useBreakpoints((s) => s.steps.includes(index));
   const spotlit = useLesson((s) => s.highlight.includes(name));
-  const seq = useFrame((s) => s.seq);
-  const conditionError = useRun((r) => conditionErrorAt(r.events, index, seq));
+  const seq = useSession((s) => s.seq);
+  const conditionError = useSession((r) => conditionErrorAt(r.events, index, seq));
   const coverage = useStepCoverage(index);
   const look = STATE_LOOK[state];
   return (
@@ -93,7 +92,7 @@ export const StepNode = memo(StepNodeView);
 
 function TerminalNodeView({ data }: NodeProps) {
   const kind = (data as { kind: 'start' | 'end' }).kind;
-  const status = useFrame((s) => s.frame.status);
+  const status = useSession((s) => s.frame.status);
   const task = useWorkspace((s) => s.workspace.tasks[s.selectedTask]?.name ?? 'Task');
   if (kind === 'start') {
     return (

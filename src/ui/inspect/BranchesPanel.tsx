@@ -1,18 +1,17 @@
 // What-if branches: fork at the cursor, switch between branches, compare two side by side.
 import { useMemo, useState } from 'react';
 import { compareBranches, forkAndRun, switchBranch, useBranches } from '../../state/branches.ts';
-import { useFrame } from '../../state/frameStore.ts';
-import { useRun } from '../../state/runStore.ts';
 import { describeValue } from '../../engine/describeValue.ts';
 import { DataDialog } from './DataDialog.tsx';
 import type { JsonObject } from '../../engine/types.ts';
+import { sessionState, useSession } from '../../state/currentSession.ts';
 
 export function ForkButton() {
-  const hasRun = useRun((s) => s.events.length > 0 && s.phase !== 'running');
+  const hasRun = useSession((s) => s.events.length > 0 && s.phase !== 'running');
   // The point is captured when the dialog opens, so the cursor can move without changing it.
   const [open, setOpen] = useState<{ seq: number; t: number; data: JsonObject } | null>(null);
   const take = () => {
-    const { seq, t, data } = useFrame.getState();
+    const { seq, t, data } = sessionState();
     setOpen({ seq, t, data });
   };
   return (

@@ -3,8 +3,8 @@
 import { useMemo, useState } from 'react';
 import { useVirtualRows } from './useVirtualRows.ts';
 import type { LogLevel } from '../../engine/types.ts';
-import { useFrame } from '../../state/frameStore.ts';
-import { jumpToEvent, useRun } from '../../state/runStore.ts';
+import { useSession } from '../../state/currentSession.ts';
+import { jumpToEvent } from '../../state/runCommands.ts';
 
 const LEVELS: LogLevel[] = ['log', 'info', 'warn', 'error', 'debug', 'audit'];
 const ROW = 40;
@@ -18,9 +18,9 @@ function firstLine(text: string): string {
 }
 
 export function ConsolePanel() {
-  const events = useRun((s) => s.events);
-  const ranWith = useRun((s) => s.workspace);
-  const seq = useFrame((s) => s.seq);
+  const events = useSession((s) => s.events);
+  const ranWith = useSession((s) => s.workspace);
+  const seq = useSession((s) => s.seq);
   const [levels, setLevels] = useState(new Set(LEVELS));
   const logs = useMemo(() => events.flatMap((e) => (e.kind === 'log' && levels.has(e.level) ? [e] : [])), [events, levels]);
   const { box, first, last, totalHeight, onScroll } = useVirtualRows(logs.length, ROW);

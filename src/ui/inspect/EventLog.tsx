@@ -2,10 +2,10 @@
 import { useMemo, useState } from 'react';
 import { useVirtualRows } from './useVirtualRows.ts';
 import { describeEvent, EVENT_KINDS, kindGroup } from '../../state/eventText.ts';
-import { useFrame } from '../../state/frameStore.ts';
-import { jumpToEvent, useRun } from '../../state/runStore.ts';
 import { useWorkspace } from '../../state/workspaceStore.ts';
 import type { TraceEvent } from '../../engine/types.ts';
+import { useSession } from '../../state/currentSession.ts';
+import { jumpToEvent } from '../../state/runCommands.ts';
 
 const ROW = 22;
 const DEFAULT_KINDS = new Set<TraceEvent['kind']>(EVENT_KINDS.map((k) => k.kind).filter((k) => k !== 'evaluated'));
@@ -13,11 +13,11 @@ const DEFAULT_KINDS = new Set<TraceEvent['kind']>(EVENT_KINDS.map((k) => k.kind)
 const stepOf = (e: TraceEvent): number | null => ('step' in e && typeof e.step === 'number' ? e.step : null);
 
 export function EventLog() {
-  const events = useRun((s) => s.events);
-  const ranWith = useRun((s) => s.workspace);
+  const events = useSession((s) => s.events);
+  const ranWith = useSession((s) => s.workspace);
   const current = useWorkspace((s) => s.workspace.steps);
   const names = useMemo(() => (ranWith?.steps ?? current).map((s) => s.name), [ranWith, current]);
-  const seq = useFrame((s) => s.seq);
+  const seq = useSession((s) => s.seq);
   const [kinds, setKinds] = useState(DEFAULT_KINDS);
   const [task, setTask] = useState('all');
   const [step, setStep] = useState('all');

@@ -1,9 +1,6 @@
 // The bottom-right panel: Data, Why, Log, Lanes, Console and Visualize, all at the cursor;
 // Errors, every problem in the workspace; Tests, Coverage and Explore, over many runs.
-import { useEffect, useState } from 'react';
-import { watchCursorChecks } from '../../state/cursorChecks.ts';
-import { useFrame } from '../../state/frameStore.ts';
-import { useRun } from '../../state/runStore.ts';
+import { useState } from 'react';
 import { DataPanel } from '../data/DataPanel.tsx';
 import { ConsolePanel } from './ConsolePanel.tsx';
 import { EventLog } from './EventLog.tsx';
@@ -11,24 +8,22 @@ import { LanesView } from './LanesView.tsx';
 import { VisualizePanel } from './VisualizePanel.tsx';
 import { WhyPanel } from './WhyPanel.tsx';
 import { BranchesPanel } from './BranchesPanel.tsx';
-import { watchBranches } from '../../state/branches.ts';
 import { ErrorsPanel } from './ErrorsPanel.tsx';
 import { useProblems } from './useProblems.ts';
 import { TestsPanel } from './TestsPanel.tsx';
 import { CoveragePanel } from './CoveragePanel.tsx';
 import { ExplorePanel } from './ExplorePanel.tsx';
+import { useSession } from '../../state/currentSession.ts';
 
 const TABS = ['Data', 'Why', 'Log', 'Lanes', 'Console', 'Visualize', 'Branches', 'Errors', 'Tests', 'Coverage', 'Explore'] as const;
 type Tab = (typeof TABS)[number];
 
 export function InspectorPanel() {
   const [tab, setTab] = useState<Tab>('Data');
-  const phase = useRun((s) => s.phase);
-  const run = useFrame((s) => s.frame.run);
-  const logs = useRun((s) => s.events.reduce((n, e) => n + (e.kind === 'log' ? 1 : 0), 0));
+  const phase = useSession((s) => s.phase);
+  const run = useSession((s) => s.frame.run);
+  const logs = useSession((s) => s.events.reduce((n, e) => n + (e.kind === 'log' ? 1 : 0), 0));
   const problems = useProblems();
-  useEffect(() => watchCursorChecks(), []);
-  useEffect(() => watchBranches(), []);
   const where = phase === 'idle' ? 'starting data' : run ? `at t = ${(run.t / 1000).toFixed(3)} s` : 'before the first step';
   return (
     <section className="panel" aria-label="Inspector" data-testid="data-panel">

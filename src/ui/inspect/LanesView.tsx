@@ -1,20 +1,20 @@
 // The virtual-time lanes: one row per task, step runs as bars, parks and waits as gaps.
 import { useMemo } from 'react';
 import { buildLanes, formatMs } from '../../state/lanes.ts';
-import { useFrame } from '../../state/frameStore.ts';
-import { jumpToEvent, useRun } from '../../state/runStore.ts';
 import { useWorkspace } from '../../state/workspaceStore.ts';
+import { useSession } from '../../state/currentSession.ts';
+import { jumpToEvent } from '../../state/runCommands.ts';
 
 const ROW = 26;
 const LABEL = 120;
 const WIDTH = 640;
 
 export function LanesView() {
-  const events = useRun((s) => s.events);
-  const ranWith = useRun((s) => s.workspace);
+  const events = useSession((s) => s.events);
+  const ranWith = useSession((s) => s.workspace);
   const current = useWorkspace((s) => s.workspace.steps);
   const steps = ranWith?.steps ?? current;
-  const seq = useFrame((s) => s.seq);
+  const seq = useSession((s) => s.seq);
   const lanes = useMemo(() => buildLanes(events), [events]);
   if (lanes.length === 0) return <p className="empty">Run the task to see its lanes on the virtual clock.</p>;
   const end = Math.max(1, events[events.length - 1].t);

@@ -1,15 +1,15 @@
 // The Tests view: every task run as a test, pass or fail with its time; a failure lists its
 // failing leaves, and a click opens that run in the debugger where it went wrong.
 import { setEditorTab } from '../../state/editorNavigation.ts';
-import { useRun } from '../../state/runStore.ts';
 import { cancelTests, openTest, runAllTests, saveRunAsExpectation, useTests, type TestRow } from '../../state/testsStore.ts';
 import { selectTask, setNotice, useWorkspace } from '../../state/workspaceStore.ts';
 import { Glyph } from '../app/Glyph.tsx';
+import { useSession } from '../../state/currentSession.ts';
 
 export function TestsPanel() {
   const { running, rows, ranOn } = useTests();
   const workspace = useWorkspace((s) => s.workspace);
-  const canSave = useRun((s) => s.phase === 'ended' && s.events.some((e) => e.kind === 'task-ended' && e.task === 't0'));
+  const canSave = useSession((s) => s.phase === 'ended' && s.events.some((e) => e.kind === 'task-ended' && e.task === 't0'));
   const passed = rows.filter((r) => r.pass === true).length;
   const failed = rows.filter((r) => r.pass === false).length;
   const unchecked = rows.length - passed - failed;

@@ -1,12 +1,12 @@
 // task.visualize output: `data` as a JSON tree, `table` as a table, `chart` as a bar chart.
 import type { Json } from '../../engine/types.ts';
-import { useRun } from '../../state/runStore.ts';
 import { JsonTree } from '../data/JsonTree.tsx';
+import { useSession } from '../../state/currentSession.ts';
 
 const NONE = new Set<string>();
 
 export function VisualizePanel() {
-  const events = useRun((s) => s.events);
+  const events = useSession((s) => s.events);
   const items = events.flatMap((e) => (e.kind === 'visualize' ? [e] : []));
   if (items.length === 0) return <p className="empty">Steps that call task.visualize(…) show their output here.</p>;
   return (

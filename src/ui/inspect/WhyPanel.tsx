@@ -1,21 +1,19 @@
 // Why did this step run, or not: the selected step's condition, leaf by leaf, at the cursor.
-import { useCursorChecks } from '../../state/cursorChecks.ts';
-import { useFrame } from '../../state/frameStore.ts';
 import { verdictFor } from '../../state/inspect.ts';
 import { useQuiz } from '../../state/quiz.ts';
-import { useRun } from '../../state/runStore.ts';
 import { selectStep, useWorkspace } from '../../state/workspaceStore.ts';
 import { describeValue } from '../../engine/describeValue.ts';
 import { toggleConditionBreakpoint, useBreakpoints } from '../../state/breakpoints.ts';
+import { useSession } from '../../state/currentSession.ts';
 
 export function WhyPanel() {
   const selected = useWorkspace((s) => s.selectedStep);
   const current = useWorkspace((s) => s.workspace.steps);
-  const ranWith = useRun((s) => s.workspace);
+  const ranWith = useSession((s) => s.workspace);
   const steps = ranWith?.steps ?? current;
-  const checks = useCursorChecks((s) => s.checks);
+  const checks = useSession((s) => s.cursorChecks);
   const conditionBreaks = useBreakpoints((s) => s.conditions);
-  const frame = useFrame((s) => s.frame);
+  const frame = useSession((s) => s.frame);
   const asking = useQuiz((s) => s.asking !== null);
   const names = steps.map((s) => s.name);
   const step = steps[selected];

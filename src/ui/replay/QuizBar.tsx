@@ -1,12 +1,12 @@
 // The quiz prompt: which step runs next? Then the truth, with the reason, and the score.
 import { useEffect } from 'react';
 import { guess, quizHint, toggleQuiz, useQuiz } from '../../state/quiz.ts';
-import { useRun } from '../../state/runStore.ts';
+import { useSession } from '../../state/currentSession.ts';
 
 export function QuizBar() {
   const { on, asking, right, total, feedback } = useQuiz();
-  const runCount = useRun((s) => s.runs.length);
-  const cursor = useRun((s) => s.cursor);
+  const runCount = useSession((s) => s.runs.length);
+  const cursor = useSession((s) => s.cursor);
   useEffect(() => {
     if (asking === null) return;
     const onKey = (e: KeyboardEvent) => {

@@ -1,19 +1,19 @@
 // The timeline across the full width: the cursor every panel follows, with play/pause.
 import { useEffect, useState } from 'react';
-import { useFrame } from '../../state/frameStore.ts';
-import { moveCursor, setCursor, stepForward, useRun } from '../../state/runStore.ts';
 import { toggleQuiz, useQuiz } from '../../state/quiz.ts';
 import { msPerStep, setSpeed, SPEEDS, useViewMode } from '../../state/viewMode.ts';
 import { useWorkspace } from '../../state/workspaceStore.ts';
+import { sessionState, useSession } from '../../state/currentSession.ts';
+import { moveCursor, setCursor, stepForward } from '../../state/runCommands.ts';
 
 export function Timeline() {
-  const runs = useRun((s) => s.runs);
-  const cursor = useRun((s) => s.cursor);
-  const ranWith = useRun((s) => s.workspace);
-  const why = useRun((s) => s.why);
-  const run = useFrame((s) => s.frame.run);
-  const changed = useFrame((s) => s.frame.changed);
-  const t = useFrame((s) => s.t);
+  const runs = useSession((s) => s.runs);
+  const cursor = useSession((s) => s.cursor);
+  const ranWith = useSession((s) => s.workspace);
+  const why = useSession((s) => s.why);
+  const run = useSession((s) => s.frame.run);
+  const changed = useSession((s) => s.frame.changed);
+  const t = useSession((s) => s.t);
   const steps = useWorkspace((s) => s.workspace.steps);
   const [playing, setPlaying] = useState(false);
   const quizOn = useQuiz((s) => s.on);
@@ -24,8 +24,8 @@ export function Timeline() {
     if (!playing || asking !== null) return;
     // Playing stops on reaching the end (in the timer, so an effect never sets state itself).
     const timer = setTimeout(() => {
-      if (useRun.getState().cursor < runs.length - 1) stepForward();
-      if (useRun.getState().cursor >= runs.length - 1) setPlaying(false);
+      if (sessionState().cursor < runs.length - 1) stepForward();
+      if (sessionState().cursor >= runs.length - 1) setPlaying(false);
     }, msPerStep(speed));
     return () => clearTimeout(timer);
   }, [playing, cursor, runs.length, speed, asking]);

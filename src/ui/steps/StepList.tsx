@@ -1,18 +1,18 @@
 // The step list. Order is priority: when several steps match, the first one runs. Each entry
 // has a live badge for the selected task's data (Matches / No match / Invalid).
 import { useState } from 'react';
-import { useChecks } from '../../state/checksStore.ts';
 import { addStep, deleteStep, moveStep, renameStep, selectStep, toggleStep, useWorkspace } from '../../state/workspaceStore.ts';
 import { StepBadge } from './StepBadge.tsx';
 import { toggleStepBreakpoint, useBreakpoints } from '../../state/breakpoints.ts';
 import { Glyph } from '../app/Glyph.tsx';
+import { useSession } from '../../state/currentSession.ts';
 
 const BADGE_SCOPE = 'The Matches / No match badges test the selected task’s starting data, as you type. The graph, Data and Why follow the replay cursor.';
 
 export function StepList() {
   const steps = useWorkspace((s) => s.workspace.steps);
   const selected = useWorkspace((s) => s.selectedStep);
-  const checks = useChecks((s) => s.checks);
+  const checks = useSession((s) => s.checks);
   const breaks = useBreakpoints((s) => s.steps);
   const [renaming, setRenaming] = useState<number | null>(null);
   const [dragging, setDragging] = useState<number | null>(null);
