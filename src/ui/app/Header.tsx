@@ -30,7 +30,7 @@ export function Header({ onShowKeys }: { onShowKeys(): void }) {
   const busy = phase === 'running';
   const why = blocked ? 'Fix the JSON error first' : undefined;
   return (
-    <header className="header">
+    <header className="header app-header">
       <span className="brand" aria-hidden>
         ◆ Steplab
       </span>

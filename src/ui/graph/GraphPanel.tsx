@@ -1,5 +1,5 @@
 // The graph: steps as nodes, edges from reading the code and from the run, laid out by dagre.
-import { Background, Controls, MarkerType, MiniMap, ReactFlow, ReactFlowProvider, useReactFlow, useStore, type Edge } from '@xyflow/react';
+import { Background, ControlButton, Controls, MarkerType, MiniMap, ReactFlow, ReactFlowProvider, useReactFlow, useStore, type Edge } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useEffect, useMemo, useState } from 'react';
 import { causalEdges, ROOT } from '../../state/replay.ts';
@@ -7,13 +7,17 @@ import { selectStep, useWorkspace } from '../../state/workspaceStore.ts';
 import { guess, useQuiz } from '../../state/quiz.ts';
 import { activeEdgeCss, buildEdges, focusEdges, layoutNodes, runEdges, withChips, withHoverLabel } from './buildGraph.ts';
 import { useBringIntoView } from './useBringIntoView.ts';
+import { useGraphFit } from './useGraphFit.ts';
 import { couldIndex } from './couldEdges.ts';
 import { useHover } from '../../state/hoverStore.ts';
 import { startupFinished } from '../app/safeStart.ts';
 import { LoopEdge } from './LoopEdge.tsx';
+import { PlacedEdge } from './PlacedEdge.tsx';
+import { usePlacedLabels } from './usePlacedLabels.ts';
 import { MiniMapStateNode } from './MiniMapNode.tsx';
 import { Narration } from './Narration.tsx';
 import { ExportButtons } from './ExportButtons.tsx';
+import { GraphLegend } from './GraphLegend.tsx';
 
 const fileBase = () =>
   `${useWorkspace
@@ -24,9 +28,7 @@ import { StepNode, TerminalNode } from './StepNode.tsx';
 import { useSession } from '../../state/currentSession.ts';
 
 const nodeTypes = { step: StepNode, terminal: TerminalNode };
-const edgeTypes = { loop: LoopEdge };
-// Off-screen nodes are never rendered, so never measured: fit to their laid-out size instead.
-const FIT = { padding: 0.25, includeHiddenNodes: true };
+const edgeTypes = { default: PlacedEdge, loop: LoopEdge };
 const defaultEdgeOptions = { markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 } };
 
 export function Graph() {
@@ -36,7 +38,8 @@ export function Graph() {
   const redos = useSession((s) => s.frame.redos);
   const active = useSession((s) => s.activeEdge);
   const status = useSession((s) => s.frame.status);
-  const { fitView, zoomIn, zoomOut } = useReactFlow();
+  const { zoomIn, zoomOut } = useReactFlow();
+  const fit = useGraphFit();
   // The panel's size: the lesson bar, the paused bar or a resized panel change it.
   const paneWidth = useStore((s) => s.width);
   const paneHeight = useStore((s) => s.height);
@@ -68,14 +71,16 @@ export function Graph() {
   // Moving the cursor changes no edge: React Flow rebuilds its lookup of every edge whenever the
   // array changes, so the edge into the running step is marked by a style rule, not a new array.
   const [hoveredEdge, setHoveredEdge] = useState<string | null>(null);
-  const edges: Edge[] = useMemo(() => withHoverLabel([...baseEdges, ...loops, ...around], hoveredEdge), [baseEdges, loops, around, hoveredEdge]);
+  const shown = useMemo(() => [...baseEdges, ...loops, ...around], [baseEdges, loops, around]);
+  const placed = usePlacedLabels(shown);
+  const edges: Edge[] = useMemo(() => withHoverLabel(placed, hoveredEdge), [placed, hoveredEdge]);
 
   useEffect(() => {
     const final = checks.length === stepNames.length;
-    const id = requestAnimationFrame(() => (void fitView({ ...FIT, duration: 0 }), final && startupFinished()));
+    const id = requestAnimationFrame(() => (fit('readable'), final && startupFinished()));
     return () => cancelAnimationFrame(id);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- once per layout, and when the panel changes size
-  }, [laidOut, fitView, paneWidth, paneHeight]);
+  }, [laidOut, fit, paneWidth, paneHeight]);
 
   useBringIntoView(selected);
 
@@ -118,8 +123,6 @@ export function Graph() {
       deleteKeyCode={null}
       zoomActivationKeyCode={null}
       onlyRenderVisibleElements
-      fitView
-      fitViewOptions={FIT}
       minZoom={0.1}
       proOptions={{ hideAttribution: true }}
     >
@@ -132,17 +135,28 @@ export function Graph() {
         nodeComponent={MiniMapStateNode}
         ariaLabel="Overview of the graph, nodes in their state colours"
       />
-      <Controls showInteractive={false} fitViewOptions={FIT} />
+      {/* Opening and resizing fit at a readable size; this button shows the whole graph, however small. */}
+      <Controls showInteractive={false} showFitView={false}>
+        <ControlButton className="react-flow__controls-fitview" onClick={() => fit('all')} aria-label="Fit view" title="Fit the whole graph">
+          <FitIcon />
+        </ControlButton>
+      </Controls>
     </ReactFlow>
   );
 }
+
+const FitIcon = () => (
+  <svg viewBox="0 0 32 30" aria-hidden>
+    <path d="M0 10V4a4 4 0 0 1 4-4h6v4H4v6zm22-10h6a4 4 0 0 1 4 4v6h-4V4h-6zm10 20v6a4 4 0 0 1-4 4h-6v-4h6v-6zM10 30H4a4 4 0 0 1-4-4v-6h4v6h6z" />
+  </svg>
+);
 
 export function GraphPanel() {
   return (
     <section className="panel" aria-label="Graph" data-testid="graph">
       <ReactFlowProvider>
         <div className="panel-title">
-          Graph <span style={{ textTransform: 'none' }}>· solid: what happened · dashed: what could · blue: the selected step’s</span>
+          Graph <GraphLegend />
           <span style={{ marginLeft: 'auto', display: 'flex', gap: 4, textTransform: 'none' }}>
             <ExportButtons fileName={fileBase} />
           </span>

@@ -1,12 +1,14 @@
 // The graph at the cursor as a drawing model: React Flow's nodes (laid-out positions, measured
 // sizes) and edges, each step's state as the graph shows it (an open quiz question hides the
 // answer), each edge's path from the graph's own path functions (xyflow's bezier, the loop's).
-import { getBezierPath, Position, type Edge, type InternalNode, type Node } from '@xyflow/react';
+import type { Edge, InternalNode, Node } from '@xyflow/react';
 import { nodeStateNow } from '../../state/nodeState.ts';
 import { useWorkspace } from '../../state/workspaceStore.ts';
 import type { StepNodeData } from './buildGraph.ts';
 import type { DrawnEdge, DrawnNode, Drawing, EdgeKind } from './graphSvg.ts';
 import { loopGeometry } from './LoopEdge.tsx';
+import { edgeCurve } from './labelPlacement.ts';
+import { handlePoint, nodeSize } from './nodeGeometry.ts';
 import { STATE_LOOK } from './StepNode.tsx';
 import { sessionState } from '../../state/currentSession.ts';
 
@@ -17,23 +19,9 @@ export interface FlowModel {
   getInternalNode(id: string): InternalNode | undefined;
 }
 
-const size = (n: InternalNode) => ({
-  width: n.measured?.width ?? n.width ?? n.initialWidth ?? 0,
-  height: n.measured?.height ?? n.height ?? n.initialHeight ?? 0,
-});
-
-/** Where an edge meets a node: its handle's middle, bottom for sources and top for targets. */
-function handlePoint(n: InternalNode, type: 'source' | 'target'): { x: number; y: number } {
-  const { x, y } = n.internals.positionAbsolute;
-  const h = n.internals.handleBounds?.[type]?.[0] ?? n.handles?.find((handle) => handle.type === type);
-  if (h) return { x: x + h.x + (h.width ?? 1) / 2, y: y + h.y + (type === 'source' ? (h.height ?? 1) : 0) };
-  const { width, height } = size(n);
-  return { x: x + width / 2, y: type === 'source' ? y + height : y };
-}
-
 function drawnNode(n: InternalNode): DrawnNode {
   const { x, y } = n.internals.positionAbsolute;
-  const box = { id: n.id, x, y, ...size(n), count: 0, chips: [] as string[] };
+  const box = { id: n.id, x, y, ...nodeSize(n), count: 0, chips: [] as string[] };
   const { frame } = sessionState();
   if (n.type === 'step') {
     const { index, name, chips } = n.data as StepNodeData;
@@ -63,14 +51,10 @@ function drawnEdge(e: Edge, source: InternalNode, target: InternalNode, active: 
     const loop = loopGeometry(from.x, from.y, to.y);
     return { id: e.id, kind, d: loop.path, ...(text && { label: { text, x: loop.labelX, y: loop.labelY, align: 'start' as const } }) };
   }
-  const [d, x, y] = getBezierPath({
-    sourceX: from.x,
-    sourceY: from.y,
-    sourcePosition: Position.Bottom,
-    targetX: to.x,
-    targetY: to.y,
-    targetPosition: Position.Top,
-  });
+  // The label where the graph shows it (PlacedEdge): the spot labelPlacement.ts found along the curve.
+  const curve = edgeCurve(from, to);
+  const { x, y } = curve.at(typeof e.data?.labelAt === 'number' ? e.data.labelAt : 0.5);
+  const d = curve.path;
   return { id: e.id, kind, d, ...(text && { label: { text, x, y, align: 'center' as const } }) };
 }
 
