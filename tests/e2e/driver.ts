@@ -140,7 +140,11 @@ async function compare(page: Page, svg: string) {
 }
 
 export async function checkSvg(page: Page, label: string): Promise<number> {
-  await expect(page.getByTestId('graph').locator('.react-flow')).toHaveAttribute('data-layout', 'final');
+  const flow = page.getByTestId('graph').locator('.react-flow');
+  await expect(flow).toHaveAttribute('data-layout', 'final');
+  // The export draws the whole graph; the graph opens at a readable size, so show all of it first.
+  await page.getByRole('button', { name: 'Fit view' }).click();
+  await expect(flow.locator('.react-flow__node')).toHaveCount(Number(await flow.getAttribute('data-node-count')) + 2);
   const bytes = await downloadGraph(page, 'SVG');
   const result = await compare(page, bytes.toString('utf8'));
   expect(result.parseError, label).toBeNull();

@@ -18,14 +18,14 @@ test('an example opened over my work leaves it in File ▸ Recent, one click awa
   await openApp(page);
   await renameWorkspace(page, 'My order flow');
   await page.getByRole('button', { name: 'Add step' }).click();
-  await expect(page.locator('.react-flow__node-step')).toHaveCount(4);
+  await expect(page.locator('.react-flow[data-node-count="4"]')).toHaveCount(1);
   await openExample(page, 'Retry and recovery (recovers)');
   await fileMenu(page).click();
   const recent = page.getByRole('group', { name: 'Recent' });
   await expect(recent.getByRole('menuitem', { name: /^My order flow/ })).toContainText('Saved');
   await recent.getByRole('menuitem', { name: /^My order flow/ }).click();
   await expect(page.getByLabel('Workspace name')).toHaveValue('My order flow');
-  await expect(page.locator('.react-flow__node-step')).toHaveCount(4);
+  await expect(page.locator('.react-flow[data-node-count="4"]')).toHaveCount(1);
 });
 
 test('the Undo toast brings the replaced workspace back', async ({ page }) => {

@@ -35,6 +35,8 @@ test('a run saved as an expectation catches a broken step, leaf by leaf, and ope
   // A click opens that run in the debugger, at its end (the steps ran in the expected order).
   await failing.getByRole('button', { name: 'New order', exact: true }).click();
   await expect(page.getByTestId('run-status')).toContainText('done');
+  // The graph opens at a readable size; the fit button shows all of it, the end node too.
+  await page.getByRole('button', { name: 'Fit view' }).click();
   await expect(page.getByTestId('end-node')).toHaveAttribute('data-status', 'done');
   await expect(page.getByTestId('node-state-2')).toContainText('1');
 });
