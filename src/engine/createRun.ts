@@ -50,7 +50,7 @@ export function createRun(workspace: Workspace, options: RunOptions): Run {
     tasks: [],
     events: [],
     guard: createDataGuard(limits.maxDataBytes),
-    now: 0,
+    now: Math.max(0, options.startAt ?? 0),
     ended: false,
     pausing: undefined,
     pauseHit: false,

@@ -16,6 +16,11 @@ export interface RunOptions {
   taskName?: string;
   /** Starting data; overrides the named task's data. */
   data?: JsonObject;
+  /**
+   * Virtual time the run starts at, in ms (0 by default): a branch forked at t = 6.6 s goes on
+   * from 6.6 s, so its events, timers and `new Date()` continue the run it was forked from.
+   */
+  startAt?: number;
   seed?: number;
   onEvent?: (event: TraceEvent) => void;
   /** Steps already loaded from this workspace (see loadSteps), so repeated runs skip parsing. */

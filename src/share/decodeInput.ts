@@ -3,7 +3,7 @@
 // (decodeOffThread.ts), so a hostile input costs that worker, never the page.
 import { createDataIndex } from '../engine/traceFold.ts';
 import { isTraceEvent } from '../engine/traceShape.ts';
-import type { Workspace } from '../engine/types.ts';
+import type { TraceEvent, Workspace } from '../engine/types.ts';
 import { decodeShareHash } from './shareLink.ts';
 import { checkDepth, checkFileSize, checkStepCount } from './inputLimits.ts';
 import { workspaceFromFolder } from './stepFolder.ts';
@@ -65,23 +65,28 @@ async function decodeFile(file: InputFile): Promise<Decoded> {
   if (Array.isArray(rawSteps)) checkStepCount(rawSteps.length, file.name);
   if (!isTraceDocument(parsed)) return { kind: 'workspace', workspace: checked(workspaceFromParsed(parsed, file.name), file.name), source: file.name };
   const trace = traceFromDocument(parsed, file.name);
-  checked(trace.workspace, file.name);
-  const steps = trace.workspace.steps.length;
-  trace.events.forEach((event, i) => {
-    if (!isTraceEvent(event)) throw new Error(`${file.name}: event ${i} (${String((event as { kind?: unknown }).kind)}) is not a valid trace event`);
+  checkReplayable(trace.workspace, trace.events, file.name);
+  for (const b of trace.branches ?? []) if (b.workspace) checkReplayable(b.workspace, b.events, `${file.name}, branch “${b.name}”`);
+  return { kind: 'trace', trace, source: file.name };
+}
+
+/** A trace whose events name steps it lacks, or whose changes do not apply to its own data, would break replay. */
+function checkReplayable(workspace: Workspace, events: TraceEvent[], where: string): void {
+  checked(workspace, where);
+  const steps = workspace.steps.length;
+  events.forEach((event, i) => {
+    if (!isTraceEvent(event)) throw new Error(`${where}: event ${i} (${String((event as { kind?: unknown }).kind)}) is not a valid trace event`);
     const step = (event as { step?: unknown }).step;
     if (typeof step === 'number' && !(Number.isInteger(step) && step >= 0 && step < steps)) {
-      throw new Error(`${file.name}: event ${i} names step ${step}, but the workspace has ${steps} step${steps === 1 ? '' : 's'}`);
+      throw new Error(`${where}: event ${i} names step ${step}, but the workspace has ${steps} step${steps === 1 ? '' : 's'}`);
     }
   });
-  // A trace whose changes do not apply to its own data would break replay after opening.
   try {
-    const index = createDataIndex(trace.events);
-    for (const event of trace.events) if (event.kind === 'task-created') index.dataAt(event.task, Number.MAX_SAFE_INTEGER);
+    const index = createDataIndex(events);
+    for (const event of events) if (event.kind === 'task-created') index.dataAt(event.task, Number.MAX_SAFE_INTEGER);
   } catch (error) {
-    throw new Error(`${file.name}: its recorded changes do not replay (${(error as Error).message})`, { cause: error });
+    throw new Error(`${where}: its recorded changes do not replay (${(error as Error).message})`, { cause: error });
   }
-  return { kind: 'trace', trace, source: file.name };
 }
 
 async function decodeZip(file: InputFile): Promise<Workspace> {

@@ -2,12 +2,11 @@
 // it, switch between branches, and compare two of them. Forking follows ALOMA's "clone a task
 // from a history step": the new task starts from that data with every step armed again.
 import { create } from 'zustand';
-import { dataIndexOf } from '../engine/traceFold.ts';
-import type { Json, JsonObject, TaskStatus, TraceEvent, Workspace } from '../engine/types.ts';
-import { diffData, type DiffEntry } from './inspect.ts';
-import { ROOT } from './replay.ts';
+import type { JsonObject, TraceEvent, Workspace } from '../engine/types.ts';
 import { session } from './currentSession.ts';
-import { loadTrace, resetRun, setStartData } from './runCommands.ts';
+import { loadTrace, resetRun, setStartPoint } from './runCommands.ts';
+import type { StartPoint } from './session.ts';
+import type { TraceBranch } from '../share/traceFile.ts';
 
 export interface Branch {
   id: number;
@@ -30,6 +29,12 @@ export const useBranches = create<BranchesState>(() => ({
   active: 1,
 }));
 
+/** Where a branch's runs start: its edited data, on the clock from where it was forked. */
+export function startPointOf(branch: Pick<Branch, 'startData' | 'forkedAt'>): StartPoint | undefined {
+  if (!branch.startData && !branch.forkedAt) return undefined;
+  return { data: branch.startData, at: branch.forkedAt?.t ?? 0 };
+}
+
 /** Adds a branch forked from `parent` and makes it active; pure, for tests and the store. */
 export function forkBranch(state: BranchesState, parent: number, forkedAt: Branch['forkedAt'], startData: JsonObject): BranchesState {
   const id = Math.max(...state.branches.map((b) => b.id)) + 1;
@@ -39,43 +44,6 @@ export function forkBranch(state: BranchesState, parent: number, forkedAt: Branc
   return { branches: [...state.branches, branch], active: id };
 }
 
-export interface Comparison {
-  ranA: string[];
-  ranB: string[];
-  /** Index of the first step run that differs, or null when both ran the same steps. */
-  firstDifference: number | null;
-  statusA: TaskStatus | null;
-  statusB: TaskStatus | null;
-  data: DiffEntry[];
-}
-
-export function compareBranches(a: Branch, b: Branch): Comparison {
-  const ran = (branch: Branch) => {
-    const names = (branch.workspace?.steps ?? []).map((s) => s.name);
-    return branch.events.flatMap((e) => (e.kind === 'step-started' && e.task === ROOT ? [names[e.step] ?? `#${e.step}`] : []));
-  };
-  const status = (branch: Branch) => {
-    const end = branch.events.findLast((e) => e.kind === 'task-ended' && e.task === ROOT);
-    return end?.kind === 'task-ended' ? end.status : null;
-  };
-  const finalData = (branch: Branch): Json | undefined => {
-    const last = branch.events[branch.events.length - 1];
-    return last ? (dataIndexOf(branch.events).dataAt(ROOT, last.seq) as Json) : undefined;
-  };
-  const ranA = ran(a);
-  const ranB = ran(b);
-  let firstDifference: number | null = null;
-  for (let i = 0; i < Math.max(ranA.length, ranB.length); i++) {
-    if (ranA[i] !== ranB[i]) {
-      firstDifference = i;
-      break;
-    }
-  }
-  return { ranA, ranB, firstDifference, statusA: status(a), statusB: status(b), data: diffData(finalData(a), finalData(b)) };
-}
-
-// ---- store actions ----
-
 /** Forks the active run at the cursor with `data` (already edited), and runs the new branch. */
 export const forkAndRun = (seq: number, t: number, data: JsonObject): Promise<void> => session().fork(seq, t, data);
 
@@ -83,13 +51,27 @@ export function switchBranch(id: number): void {
   const branch = useBranches.getState().branches.find((b) => b.id === id);
   if (!branch) return;
   useBranches.setState({ active: id });
-  setStartData(branch.startData);
+  setStartPoint(startPointOf(branch));
   if (branch.workspace && branch.events.length > 0) loadTrace(branch.workspace, branch.events);
   else resetRun();
 }
 
 /** A fresh start: one empty main branch (used when another workspace is opened). */
 export function clearBranches(): void {
-  setStartData(undefined);
+  setStartPoint(undefined);
   useBranches.setState({ branches: [{ id: 1, name: 'main', parent: null, forkedAt: null, startData: undefined, workspace: null, events: [] }], active: 1 });
+}
+
+/** The branches as a trace file keeps them (branches not yet run keep no workspace or events). */
+export function savedBranches(): { list: TraceBranch[]; active: number } {
+  const { branches, active } = useBranches.getState();
+  const list = branches.map(({ startData, ...b }) => ({ ...b, ...(startData ? { startData } : {}) }));
+  return { list, active };
+}
+
+/** Puts back the branches a trace file held; the caller shows the active one's run. */
+export function restoreBranches(list: TraceBranch[], active: number): void {
+  const branches: Branch[] = list.map((b) => ({ ...b, startData: b.startData }));
+  useBranches.setState({ branches, active });
+  setStartPoint(startPointOf(branches.find((b) => b.id === active)!));
 }

@@ -2,6 +2,7 @@
 // page's session, for buttons, keys, lessons and saved sessions alike.
 import type { JsonObject, TraceEvent, Workspace } from '../engine/types.ts';
 import { session, sessionState } from './currentSession.ts';
+import type { StartPoint } from './session.ts';
 
 /** Runs the selected task to the end (continuing a paused run). */
 export async function runToEnd(): Promise<void> {
@@ -20,8 +21,8 @@ export async function stepOnce(): Promise<void> {
 }
 
 /** Runs a saved run again from its inputs (runs are deterministic), without breakpoints. */
-export async function rerun(workspace: Workspace, taskName: string | undefined, data: JsonObject | undefined): Promise<void> {
-  session().setStartData(data);
+export async function rerun(workspace: Workspace, taskName: string | undefined, start: StartPoint | undefined): Promise<void> {
+  session().setStartPoint(start);
   if (await session().start(workspace, taskName)) await session().advance('end', { steps: [], conditions: [], data: [] });
 }
 
@@ -29,7 +30,7 @@ export const stopRun = (): Promise<void> => session().stop();
 export const resetRun = (): void => session().reset();
 export const loadTrace = (workspace: Workspace, events: TraceEvent[]): void => session().show(workspace, events);
 export const editPausedData = (data: JsonObject): Promise<void> => session().editData(data);
-export const setStartData = (data: JsonObject | undefined): void => session().setStartData(data);
+export const setStartPoint = (start: StartPoint | undefined): void => session().setStartPoint(start);
 export const setCursor = (run: number): void => session().seek({ run });
 /** Moves the cursor to one event: every panel then shows the world just after it. */
 export const jumpToEvent = (seq: number): void => session().seek({ seq });

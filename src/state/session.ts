@@ -19,6 +19,13 @@ import { startChecks } from './sessionChecks.ts';
 import { IDLE_RUN, initialSessionState, type SessionState } from './sessionState.ts';
 import { useWorkspace } from './workspaceStore.ts';
 
+/** A run's start other than the task's own data at 0 s: a forked branch's data and fork time. */
+export interface StartPoint {
+  data: JsonObject | undefined;
+  /** Virtual ms: the fork's clock goes on from here. */
+  at: number;
+}
+
 export interface Session {
   readonly store: StoreApi<SessionState>;
   /** Starts a fresh run of the selected task (or `taskName` of `workspace`), paused before its first step. */
@@ -30,8 +37,8 @@ export interface Session {
   fork(seq: number, t: number, data: JsonObject): Promise<void>;
   /** Moves the cursor to a step run (an index into `runs`), or to one event. */
   seek(to: { run: number } | { seq: number }): void;
-  /** Starting data for the next fresh runs when it is not the task's own (a branch's). */
-  setStartData(data: JsonObject | undefined): void;
+  /** Where the next fresh runs start when not from the task's own data at 0 s: a branch's data and fork time. */
+  setStartPoint(point: StartPoint | undefined): void;
   /** Shows a saved trace without running anything. */
   show(workspace: Workspace, events: TraceEvent[]): void;
   reset(): void;
@@ -47,7 +54,7 @@ const stepNames = (ws: Workspace) => ws.steps.map((s) => s.name).join('\u0000');
 export function createSession(): Session {
   const store = createStore<SessionState>(initialSessionState);
   const get = store.getState;
-  let startData: JsonObject | undefined;
+  let startPoint: StartPoint | undefined;
 
   /** Every change goes through here; one that moves the cursor's world derives it in the same update. */
   const update = (change: Partial<SessionState> | ((s: SessionState) => Partial<SessionState>), rederive = false) => {
@@ -115,7 +122,7 @@ export function createSession(): Session {
       stream.restart();
       update((s) => ({ ...IDLE_RUN, phase: 'running', workspace, runId: s.runId + 1 }));
       try {
-        await client.start(workspace, task?.name, startData);
+        await client.start(workspace, task?.name, startPoint?.data, startPoint?.at);
         return true;
       } catch (error) {
         update({ phase: 'ended', error: (error as Error).message });
@@ -143,7 +150,7 @@ export function createSession(): Session {
     async fork(seq, t, data) {
       const branches = useBranches.getState();
       useBranches.setState(forkBranch(branches, branches.active, { seq, t }, data));
-      startData = data;
+      startPoint = { data, at: t };
       session.reset();
       if (await session.start()) await session.advance('end');
     },
@@ -153,8 +160,8 @@ export function createSession(): Session {
       const cursor = Math.max(-1, Math.min(runs.length - 1, to.run));
       update({ cursor, eventCursor: null, follow: cursor === runs.length - 1 && phase === 'running' });
     },
-    setStartData(data) {
-      startData = data;
+    setStartPoint(point) {
+      startPoint = point;
     },
     show(workspace, events) {
       if (get().phase === 'running') void client.stop();

@@ -2,11 +2,11 @@
 // saved is their inputs (workspace as run, task, start data), and they are run again on load.
 // A run with data edited while paused can't be re-derived from its inputs: its trace is kept.
 import type { JsonObject, TraceEvent, Workspace } from '../engine/types.ts';
-import { useBranches, type Branch } from './branches.ts';
+import { startPointOf, useBranches, type Branch } from './branches.ts';
 import { useWorkspace } from './workspaceStore.ts';
 import { sessionKey, type Backend } from './savedStore.ts';
 import { sessionState } from './currentSession.ts';
-import { loadTrace, rerun, resetRun, setCursor, setStartData } from './runCommands.ts';
+import { loadTrace, rerun, resetRun, setCursor, setStartPoint } from './runCommands.ts';
 
 interface SavedBranch {
   id: number;
@@ -74,14 +74,14 @@ export async function restoreSession(backend: Backend, id: string): Promise<void
     for (const b of session.branches) {
       let events: TraceEvent[] = b.events ?? [];
       if (b.workspace && !b.events) {
-        await rerun(b.workspace, session.task, b.startData);
+        await rerun(b.workspace, session.task, startPointOf(b));
         events = sessionState().events;
       }
       restored.push({ ...b, events });
     }
     useBranches.setState({ branches: restored, active: session.active });
     const shown = restored.find((b) => b.id === session.active);
-    setStartData(shown?.startData);
+    setStartPoint(shown && startPointOf(shown));
     if (shown?.workspace && shown.events.length > 0) {
       loadTrace(shown.workspace, shown.events);
       setCursor(session.cursor);

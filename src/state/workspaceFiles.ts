@@ -11,6 +11,7 @@ import { parseWorkspace } from '../engine/workspace.ts';
 import type { Workspace } from '../engine/types.ts';
 import { sessionState } from './currentSession.ts';
 import { loadTrace } from './runCommands.ts';
+import { restoreBranches, savedBranches } from './branches.ts';
 
 /** Opens what was picked or dropped: a workspace or trace (.json), a step folder (.zip), or step files (.js). */
 export async function openFiles(files: File[]): Promise<void> {
@@ -102,6 +103,7 @@ export async function openWorkspaceFile(file: File): Promise<void> {
         trace.workspace.tasks.findIndex((t) => t.name === trace.task),
       ),
     );
+    if (trace.branches && trace.active !== undefined) restoreBranches(trace.branches, trace.active);
     loadTrace(trace.workspace, trace.events);
     return;
   }
@@ -115,13 +117,13 @@ function download(name: string, text: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-/** Saves the current run (with its workspace) as a trace file. */
+/** Saves the current run (with its workspace) as a trace file, with every what-if branch if there are any. */
 export function downloadTrace(): void {
   const { events, workspace } = sessionState();
   const { workspace: current, selectedTask } = useWorkspace.getState();
   const ws = workspace ?? current;
   const taskName = ws.tasks[selectedTask]?.name ?? ws.tasks[0].name;
-  download(fileNameFor(ws).replace('.steplab.json', '.trace.json'), traceToFile(ws, taskName, events));
+  download(fileNameFor(ws).replace('.steplab.json', '.trace.json'), traceToFile(ws, taskName, events, savedBranches()));
 }
 
 export function downloadWorkspace(): void {

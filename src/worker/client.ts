@@ -17,7 +17,8 @@ export { WorkerRestartedError };
 
 export interface EngineClient {
   check(workspace: Workspace, data: JsonObject): Promise<StepCheck[]>;
-  start(workspace: Workspace, taskName: string | undefined, data?: JsonObject): Promise<void>;
+  /** `startAt`: the virtual time the run starts at (a branch forked at that time). */
+  start(workspace: Workspace, taskName: string | undefined, data?: JsonObject, startAt?: number): Promise<void>;
   /** Resolves with why the run paused (a breakpoint), or null when it ended or stepped. */
   advance(mode: 'end' | 'step', breakpoints: Breakpoints): Promise<{ ended: boolean; pausedBy: string | null }>;
   editData(taskId: string, data: JsonObject): Promise<void>;
@@ -110,7 +111,7 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
 
   /** Starts the run on a fresh engine; in a replay, the timed-out step runs fail at their start. */
   const boot = async (): Promise<void> => {
-    const [workspace, taskName, data] = startArgs!;
+    const [workspace, taskName, data, startAt] = startArgs!;
     endRun();
     const engine = take();
     runEngine = engine;
@@ -127,7 +128,7 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
       endRun();
       options.onFault(FAULT);
     };
-    await engine.call((remote) => remote.start(workspace, taskName, data, timedOut));
+    await engine.call((remote) => remote.start(workspace, taskName, data, timedOut, startAt ?? 0));
   };
 
   return {
@@ -152,9 +153,9 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
         engine.dispose();
       }
     },
-    async start(workspace, taskName, data) {
+    async start(workspace, taskName, data, startAt) {
       watchdog = createWatchdog(workspace.limits.stepTimeoutMs, now);
-      startArgs = [workspace, taskName, data];
+      startArgs = [workspace, taskName, data, startAt];
       timedOut = [];
       lastSeq = -1;
       edited = false;

@@ -49,8 +49,11 @@ const api = {
   check(workspace: Workspace, data: JsonObject): StepCheck[] {
     return checkSteps(workspace, data, host);
   },
-  /** `timedOut`: step runs (task:step:run) a watchdog killed; in this replay they fail at once. */
-  start(workspace: Workspace, taskName: string | undefined, data: JsonObject | undefined, timedOut: string[] = []): void {
+  /**
+   * `timedOut`: step runs (task:step:run) a watchdog killed; in this replay they fail at once.
+   * `startAt`: the virtual time the run starts at (a fork's).
+   */
+  start(workspace: Workspace, taskName: string | undefined, data: JsonObject | undefined, timedOut: string[] = [], startAt = 0): void {
     run?.stop();
     progress = createRunBeats(postBeat, now);
     const guard = createTimedOutGuard(timedOut);
@@ -60,6 +63,7 @@ const api = {
       host,
       taskName,
       data,
+      startAt,
       breakBefore: ({ task, ready, flips }) => {
         // A replay passes the points the person already went past without stopping.
         if (run!.events.length - 1 <= replayThrough) return false;

@@ -111,9 +111,31 @@ test('fork a premium customer into an enterprise one: the branch runs the enterp
   await expect(compare).toContainText('Enterprise customer workflow');
   await expect(compare.locator('tr').filter({ hasText: 'customer.tier' })).toContainText('"premium"');
   await expect(compare.locator('tr').filter({ hasText: 'customer.tier' })).toContainText('"enterprise"');
+  // Runs line up by virtual time: main's runs up to the fork are history, the first real
+  // difference is the branch's enterprise step, and the branch's clock goes on from the fork.
+  const forkedAt = /at t = ([\d.]+) s/.exec(await page.getByTestId('branch').nth(1).innerText())![1];
+  await expect(compare.locator('tr.before-fork').first()).toContainText('Premium customer workflow');
+  await expect(compare.locator('tr.differs')).toHaveCount(1);
+  await expect(compare.locator('tr.differs')).toContainText(`${forkedAt} s`);
+  await expect(compare.locator('tr.differs')).toContainText('Enterprise customer workflow');
+
+  // A saved trace keeps both branches and which one is active.
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'File', exact: true }).click();
+  await page.getByRole('menuitem', { name: /^Save trace/ }).click();
+  const text = readFileSync(await (await download).path(), 'utf8');
   await page.getByRole('radio', { name: 'main', exact: true }).check();
   await expect(page.getByTestId('node-state-0')).toContainText('running 1');
   await expect(page.getByTestId('node-state-2')).toContainText('never matched');
+  await openExample(page, 'Sequential processing');
+  await page.getByTestId('open-file').setInputFiles({ name: 'fork.trace.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+  await expect(page.getByLabel('Workspace name')).toHaveValue(/branching/i);
+  await page.getByRole('tab', { name: 'Branches', exact: true }).click();
+  await expect(page.getByTestId('branch')).toHaveCount(2);
+  await expect(page.getByRole('radio', { name: /^branch 2/ })).toBeChecked();
+  await expect(page.getByTestId('node-state-2')).toContainText('running 1');
+  await page.getByRole('radio', { name: 'main', exact: true }).check();
+  await expect(page.getByTestId('node-state-0')).toContainText('running 1');
 });
 
 test('hovering a step node marks the paths its condition reads (pass or fail) and the paths it wrote', async ({ page }) => {

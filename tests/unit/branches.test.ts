@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compareBranches, forkBranch, type Branch, type BranchesState } from '../../src/state/branches.ts';
+import { forkBranch, startPointOf, type Branch, type BranchesState } from '../../src/state/branches.ts';
+import { compareBranches } from '../../src/state/compareBranches.ts';
 import { run, step, workspace } from './helpers.ts';
 
 const tiers = () =>
@@ -36,13 +37,46 @@ describe('branch bookkeeping', () => {
     const a: Branch = { id: 1, name: 'main', parent: null, forkedAt: null, startData: undefined, workspace: ws, events: main.events };
     const b: Branch = { id: 2, name: 'fork', parent: 1, forkedAt: null, startData: {}, workspace: ws, events: fork.events };
     const comparison = compareBranches(a, b);
-    expect(comparison.ranA).toEqual(['Premium']);
-    expect(comparison.ranB).toEqual(['Enterprise']);
+    expect(comparison.rows).toEqual([
+      { t: 0, a: 'Premium', b: null, beforeFork: false },
+      { t: 0, a: null, b: 'Enterprise', beforeFork: false },
+    ]);
     expect(comparison.firstDifference).toBe(0);
     expect([comparison.statusA, comparison.statusB]).toEqual(['incomplete', 'done']);
     expect(comparison.data).toEqual([
       { path: 'customer.tier', kind: 'changed', before: 'premium', after: 'enterprise' },
       { path: 'customer.support', kind: 'changed', before: 'white-glove', after: 'dedicated' },
     ]);
+  });
+
+  it('lines runs up by virtual time and name: a fork goes on from its fork time, and its history is not a difference', async () => {
+    // A poller: every 1 s it counts; at 3 it is done. The fork, made after the second count at
+    // t = 1 s, starts from a count of 2 with a step that doubles the increment.
+    const ws = workspace(
+      [
+        { name: 'Count', source: step('{ n: { $lt: 3 } }', 'await new Promise((r) => setTimeout(r, 1000)); data.n += data.by ?? 1; step.redo();') },
+        { name: 'Finish', source: step('{ n: { $gte: 3 } }', 'task.complete();') },
+      ],
+      { n: 0 },
+    );
+    const main = await run(ws);
+    const forkEvent = main.events.filter((e) => e.kind === 'step-finished')[1];
+    const forkedAt = { seq: forkEvent.seq, t: forkEvent.t };
+    const forked = await run(ws, { data: { n: 2, by: 2 }, startAt: forkedAt.t });
+    // The fork's clock continues: its first event is at the fork's time, not 0.
+    expect(forked.events[0].t).toBe(forkedAt.t);
+    expect(forkedAt.t).toBe(2000);
+    const a: Branch = { id: 1, name: 'main', parent: null, forkedAt: null, startData: undefined, workspace: ws, events: main.events };
+    const b: Branch = { id: 2, name: 'fork', parent: 1, forkedAt, startData: { n: 2, by: 2 }, workspace: ws, events: forked.events };
+    const { rows, firstDifference } = compareBranches(a, b);
+    expect(rows.map((r) => [r.t, r.a, r.b, r.beforeFork])).toEqual([
+      [0, 'Count', null, true],
+      [1000, 'Count', null, true],
+      [2000, 'Count', 'Count', false],
+      [3000, 'Finish', 'Finish', false],
+    ]);
+    expect(firstDifference).toBeNull();
+    expect(startPointOf(b)).toEqual({ data: { n: 2, by: 2 }, at: 2000 });
+    expect(startPointOf(a)).toBeUndefined();
   });
 });

@@ -1,6 +1,7 @@
 // What-if branches: fork at the cursor, switch between branches, compare two side by side.
 import { useMemo, useState } from 'react';
-import { compareBranches, forkAndRun, switchBranch, useBranches } from '../../state/branches.ts';
+import { forkAndRun, switchBranch, useBranches } from '../../state/branches.ts';
+import { compareBranches } from '../../state/compareBranches.ts';
 import { describeValue } from '../../engine/describeValue.ts';
 import { DataDialog } from './DataDialog.tsx';
 import type { JsonObject } from '../../engine/types.ts';
@@ -73,28 +74,36 @@ export function BranchesPanel() {
           <h5>
             Compare: {other.name} ⟷ {activeBranch.name}
           </h5>
-          <div className="compare-cols">
-            <div>
-              <b>{other.name}</b> <span className="muted">({comparison.statusA})</span>
-              <ol>
-                {comparison.ranA.map((name, i) => (
-                  <li key={i} className={i === comparison.firstDifference ? 'differs' : ''}>
-                    {name}
-                  </li>
-                ))}
-              </ol>
-            </div>
-            <div>
-              <b>{activeBranch.name}</b> <span className="muted">({comparison.statusB})</span>
-              <ol>
-                {comparison.ranB.map((name, i) => (
-                  <li key={i} className={i === comparison.firstDifference ? 'differs' : ''}>
-                    {name}
-                  </li>
-                ))}
-              </ol>
-            </div>
-          </div>
+          <p className="muted">
+            Step runs of the main task, lined up by virtual time and step name.
+            {comparison.firstDifference === null ? ' They agree.' : ''}
+          </p>
+          <table className="compare-runs">
+            <thead>
+              <tr>
+                <th>t</th>
+                <th>
+                  {other.name} <span className="muted">({comparison.statusA ?? 'not run'})</span>
+                </th>
+                <th>
+                  {activeBranch.name} <span className="muted">({comparison.statusB ?? 'not run'})</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {comparison.rows.map((row, i) => (
+                <tr
+                  key={i}
+                  className={i === comparison.firstDifference ? 'differs' : row.beforeFork ? 'before-fork muted' : row.a !== row.b ? 'unmatched' : ''}
+                  title={i === comparison.firstDifference ? 'The first real difference' : row.beforeFork ? 'Ran before the fork' : undefined}
+                >
+                  <td className="mono">{(row.t / 1000).toFixed(3)} s</td>
+                  <td>{row.a ?? (row.beforeFork ? '' : '—')}</td>
+                  <td>{row.b ?? (row.beforeFork ? '(before the fork)' : '—')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
           <h5>Final data differences ({comparison.data.length})</h5>
           <table className="diff">
             <thead>
