@@ -1,5 +1,5 @@
 // The graph: steps as nodes, edges from reading the code and from the run, laid out by dagre.
-import { Background, ControlButton, Controls, MarkerType, MiniMap, ReactFlow, ReactFlowProvider, useReactFlow, useStore, type Edge } from '@xyflow/react';
+import { Background, ControlButton, Controls, MarkerType, ReactFlow, ReactFlowProvider, useReactFlow, useStore, type Edge } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useEffect, useMemo, useState } from 'react';
 import { causalEdges, ROOT } from '../../state/replay.ts';
@@ -14,7 +14,7 @@ import { startupFinished } from '../app/safeStart.ts';
 import { LoopEdge } from './LoopEdge.tsx';
 import { PlacedEdge } from './PlacedEdge.tsx';
 import { usePlacedLabels } from './usePlacedLabels.ts';
-import { MiniMapStateNode } from './MiniMapNode.tsx';
+import { OverviewMap } from './OverviewMap.tsx';
 import { Narration } from './Narration.tsx';
 import { ExportButtons } from './ExportButtons.tsx';
 import { GraphLegend } from './GraphLegend.tsx';
@@ -128,13 +128,7 @@ export function Graph() {
     >
       <style>{activeEdgeCss(active)}</style>
       <Background gap={20} size={1} />
-      <MiniMap
-        pannable
-        zoomable
-        style={{ width: 140, height: 90 }}
-        nodeComponent={MiniMapStateNode}
-        ariaLabel="Overview of the graph, nodes in their state colours"
-      />
+      <OverviewMap />
       {/* Opening and resizing fit at a readable size; this button shows the whole graph, however small. */}
       <Controls showInteractive={false} showFitView={false}>
         <ControlButton className="react-flow__controls-fitview" onClick={() => fit('all')} aria-label="Fit view" title="Fit the whole graph">
