@@ -141,6 +141,8 @@ test('fork a premium customer into an enterprise one: the branch runs the enterp
 test('hovering a step node marks the paths its condition reads (pass or fail) and the paths it wrote', async ({ page }) => {
   await openApp(page);
   await run(page);
+  // The graph opens at a readable size with the last step below the fold: show all of it.
+  await page.getByRole('button', { name: 'Fit view' }).click();
   await page.getByTestId('node-1').hover();
   await expect(dataRow(page, 'order.status')).toHaveClass(/read-fail/);
   await expect(dataRow(page, 'order.status')).toHaveClass(/written/);
