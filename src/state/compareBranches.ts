@@ -44,12 +44,28 @@ function finalData(branch: Branch): Json | undefined {
   return last ? (dataIndexOf(branch.events).dataAt(ROOT, last.seq) as Json) : undefined;
 }
 
-/** Lines up two runs made at the same virtual time by their names (LCS); the rest stand alone. */
+/** Above this many cells the LCS table costs too much (5,000 runs at one time would be 25 million). */
+const MAX_LCS_CELLS = 250_000;
+
+/**
+ * Lines up two runs made at the same virtual time by their names (LCS); the rest stand alone.
+ * Groups too big for that are lined up in order, pairing equal names where they meet.
+ */
 function alignGroup(t: number, a: StepRun[], b: StepRun[]): { t: number; a: StepRun | null; b: StepRun | null }[] {
+  type Row = { t: number; a: StepRun | null; b: StepRun | null };
+  if (a.length * b.length > MAX_LCS_CELLS) {
+    const rows: Row[] = [];
+    for (let i = 0; i < Math.max(a.length, b.length); i++) {
+      const [ra, rb] = [a[i] ?? null, b[i] ?? null];
+      if (ra && rb && ra.name !== rb.name) rows.push({ t, a: ra, b: null }, { t, a: null, b: rb });
+      else rows.push({ t, a: ra, b: rb });
+    }
+    return rows;
+  }
   const lcs = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0));
   for (let i = a.length - 1; i >= 0; i--)
     for (let j = b.length - 1; j >= 0; j--) lcs[i][j] = a[i].name === b[j].name ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
-  const rows: { t: number; a: StepRun | null; b: StepRun | null }[] = [];
+  const rows: Row[] = [];
   let i = 0;
   let j = 0;
   while (i < a.length || j < b.length) {

@@ -79,4 +79,19 @@ describe('branch bookkeeping', () => {
     expect(startPointOf(b)).toEqual({ data: { n: 2, by: 2 }, at: 2000 });
     expect(startPointOf(a)).toBeUndefined();
   });
+
+  it('compares 5,000 step runs made at one virtual time without building a 25-million-cell table', () => {
+    const ws = workspace([{ name: 'Lap', source: step('{ n: { $lt: 5000 } }', 'data.n++; step.redo();') }], { n: 0 });
+    const events = (names: string[]) => [
+      { kind: 'task-created', task: 't0', seq: 0, t: 0, data: {} },
+      ...names.map((_, k) => ({ kind: 'step-started', task: 't0', seq: k + 1, t: 0, step: 0, run: k + 1 })),
+    ];
+    const laps = Array.from({ length: 5000 }, () => 'Lap');
+    const a = { id: 1, name: 'main', parent: null, forkedAt: null, startData: undefined, workspace: ws, events: events(laps) } as unknown as Branch;
+    const b = { ...a, id: 2, name: 'fork', events: events(laps.slice(0, 4990)) } as unknown as Branch;
+    const { rows, firstDifference } = compareBranches(a, b);
+    expect(rows).toHaveLength(5000);
+    expect(firstDifference).toBe(4990);
+    expect(rows[4990]).toEqual({ t: 0, a: 'Lap', b: null, beforeFork: false });
+  });
 });

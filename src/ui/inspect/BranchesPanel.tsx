@@ -1,11 +1,19 @@
 // What-if branches: fork at the cursor, switch between branches, compare two side by side.
 import { useMemo, useState } from 'react';
 import { forkAndRun, switchBranch, useBranches } from '../../state/branches.ts';
-import { compareBranches } from '../../state/compareBranches.ts';
+import { compareBranches, type Comparison } from '../../state/compareBranches.ts';
 import { describeValue } from '../../engine/describeValue.ts';
 import { DataDialog } from './DataDialog.tsx';
 import type { JsonObject } from '../../engine/types.ts';
 import { sessionState, useSession } from '../../state/currentSession.ts';
+
+/** A long run's comparison shows this many rows, from just before the first difference. */
+const MAX_ROWS = 300;
+
+function shownRows(comparison: Comparison) {
+  const from = Math.max(0, Math.min((comparison.firstDifference ?? 0) - 5, comparison.rows.length - MAX_ROWS));
+  return comparison.rows.slice(from, from + MAX_ROWS).map((row, k) => ({ row, i: from + k }));
+}
 
 export function ForkButton() {
   const hasRun = useSession((s) => s.events.length > 0 && s.phase !== 'running');
@@ -91,7 +99,7 @@ export function BranchesPanel() {
               </tr>
             </thead>
             <tbody>
-              {comparison.rows.map((row, i) => (
+              {shownRows(comparison).map(({ row, i }) => (
                 <tr
                   key={i}
                   className={i === comparison.firstDifference ? 'differs' : row.beforeFork ? 'before-fork muted' : row.a !== row.b ? 'unmatched' : ''}
@@ -104,6 +112,11 @@ export function BranchesPanel() {
               ))}
             </tbody>
           </table>
+          {comparison.rows.length > MAX_ROWS && (
+            <p className="muted">
+              Showing {MAX_ROWS} of {comparison.rows.length.toLocaleString('en-US')} step runs, from just before the first difference.
+            </p>
+          )}
           <h5>Final data differences ({comparison.data.length})</h5>
           <table className="diff">
             <thead>
