@@ -1,3 +1,4 @@
+import { savedWorkspaceText } from './saved.ts';
 import { expect, test } from '@playwright/test';
 import { badge, caretAtEndOfLine, dataRow, openApp, replaceWordInEditor, run, status } from './driver.ts';
 
@@ -99,7 +100,8 @@ test('a reload brings back the edited workspace', async ({ page }) => {
   await page.getByRole('button', { name: 'Add step', exact: true }).first().click();
   // The graph opens at a readable size, so a fourth step may be off screen: count the graph's steps.
   await expect(page.locator('.react-flow[data-node-count="4"]')).toHaveCount(1);
-  await page.waitForTimeout(600);
+  // Reload once the edit is saved (not after a fixed wait: a busy page saves later).
+  await expect.poll(async () => JSON.parse((await savedWorkspaceText(page)) ?? '{}').steps?.length).toBe(4);
   await page.reload();
   await expect(page.getByLabel('Workspace name')).toHaveValue('My edited workspace');
   await expect(page.locator('.react-flow[data-node-count="4"]')).toHaveCount(1);
