@@ -1,7 +1,6 @@
 // An imperative Monaco editor with one model per document path, wrapped as { update, destroy }
 // so React only tells it what to show. Markers come from the engine's own checks.
 import type { MonacoModule } from './useMonaco.ts';
-import { wantIntelliSense } from './workerGate.ts';
 
 type Monaco = MonacoModule['monaco'];
 type Editor = ReturnType<Monaco['editor']['create']>;
@@ -56,12 +55,7 @@ export function createCodeEditor(
     handlers.onChange(value);
   });
   const pastes = editor.onDidPaste((e) => handlers.onPaste?.(editor.getModel()?.getValueInRange(e.range) ?? ''));
-  const focus = editor.onDidFocusEditorText(() => {
-    wantIntelliSense();
-    handlers.onFocus?.(true);
-  });
-  // A pointer on its way to the editor starts IntelliSense's worker before the click.
-  container.addEventListener('pointerenter', wantIntelliSense, { once: true });
+  const focus = editor.onDidFocusEditorText(() => handlers.onFocus?.(true));
   const blur = editor.onDidBlurEditorText(() => handlers.onFocus?.(false));
   const scheme = window.matchMedia?.('(prefers-color-scheme: dark)');
   const onScheme = () => monaco.editor.setTheme(prefersDark() ? 'vs-dark' : 'vs');
@@ -117,7 +111,6 @@ export function createCodeEditor(
       focus.dispose();
       blur.dispose();
       scheme?.removeEventListener('change', onScheme);
-      container.removeEventListener('pointerenter', wantIntelliSense);
       editor.dispose();
       for (const model of models.values()) model.dispose();
     },

@@ -8,20 +8,18 @@ import * as json from 'monaco-editor/languages/features/json/register';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import TsWorker from 'monaco-editor/language/typescript/ts.worker?worker';
 import JsonWorker from 'monaco-editor/language/json/json.worker?worker';
-import { gatedWorker } from './workerGate.ts';
 
 declare global {
   interface Window {
-    MonacoEnvironment?: { getWorker(workerId: string, label: string): Worker | Promise<Worker> };
+    MonacoEnvironment?: { getWorker(workerId: string, label: string): Worker };
   }
 }
 
 self.MonacoEnvironment = {
-  // Monaco takes a promised worker and queues its requests meanwhile.
   getWorker(_id: string, label: string) {
-    if (label === 'typescript' || label === 'javascript') return gatedWorker(() => new TsWorker());
-    if (label === 'json') return gatedWorker(() => new JsonWorker());
-    return gatedWorker(() => new EditorWorker());
+    if (label === 'typescript' || label === 'javascript') return new TsWorker();
+    if (label === 'json') return new JsonWorker();
+    return new EditorWorker();
   },
 };
 
