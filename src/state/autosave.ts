@@ -1,6 +1,6 @@
 // Start-up and saving: picks the store (IndexedDB, or memory with a notice), moves an old
 // localStorage save in, opens this tab's workspace, and saves every edit (300 ms throttle, and
-// on hide/close). Runs and branches are saved beside it.
+// on hide/close, with a synchronous localStorage backup then). Runs and branches are saved beside it.
 import { defaultExample } from './examples.ts';
 import { createDebouncedSaver, migrateLocalSave } from './persistence.ts';
 import { loadWorkspace, setNotice, useWorkspace } from './workspaceStore.ts';
@@ -8,7 +8,7 @@ import type { Workspace } from '../engine/types.ts';
 import { isShareHash } from '../share/shareLink.ts';
 import { decodeOffThread } from '../share/decodeOffThread.ts';
 import { idbBackend, listRecent, memoryBackend, probe, type Backend } from './savedStore.ts';
-import { attachTab, currentId, isEdit, onFlush, openNew, openSaved, refreshRecent, replaceWith, save, TAB_KEY } from './workspaceSaves.ts';
+import { attachTab, backupUnsaved, currentId, isEdit, onFlush, openNew, openSaved, refreshRecent, replaceWith, save, TAB_KEY } from './workspaceSaves.ts';
 import { showSaveNotice } from './saveStatus.ts';
 import { saveSession } from './sessionSaves.ts';
 import { useBranches } from './branches.ts';
@@ -82,7 +82,7 @@ async function openFirst(backend: Backend, migrated: string | null): Promise<voi
 /** `fresh` (safe mode's "Start fresh"): open the default example; the saved one stays in Recent. */
 export async function startAutosave({ fresh = false } = {}): Promise<void> {
   const { backend, durable } = await pickBackend();
-  attachTab(backend, sessionStore());
+  attachTab(backend, sessionStore(), localStore());
   const migrated = await migrateLocalSave(localStore(), backend, durable).catch(() => ({ id: null, corrupt: null, blocked: false }));
   if (migrated.corrupt) {
     showSaveNotice({
@@ -112,8 +112,13 @@ export async function startAutosave({ fresh = false } = {}): Promise<void> {
   session().store.subscribe((s, p) => (s.phase !== p.phase || s.cursor !== p.cursor) && sessionChanged());
   void openSharedLink();
   window.addEventListener('hashchange', () => void openSharedLink());
-  window.addEventListener('pagehide', saver.flush);
+  // The backup is written first, so the save started by the flush supersedes it when it lands.
+  const leaving = () => {
+    backupUnsaved();
+    saver.flush();
+  };
+  window.addEventListener('pagehide', leaving);
   document.addEventListener('visibilitychange', () => {
-    if (document.visibilityState === 'hidden') saver.flush();
+    if (document.visibilityState === 'hidden') leaving();
   });
 }

@@ -3,7 +3,7 @@
 import { create } from 'zustand';
 import type { RecentEntry } from './savedStore.ts';
 
-export type SaveNoticeKind = 'unavailable' | 'failed' | 'corrupt' | 'conflict';
+export type SaveNoticeKind = 'unavailable' | 'failed' | 'corrupt' | 'conflict' | 'recovered';
 
 export interface SaveNotice {
   kind: SaveNoticeKind;

@@ -11,12 +11,15 @@ import { clearSaveNotice, showSaveNotice, useSaveStatus } from './saveStatus.ts'
 import { keepCorrupt } from './persistence.ts';
 import { restoreSession } from './sessionSaves.ts';
 import { resetRun } from './runCommands.ts';
+import { clearBackup, readBackup, writeBackup } from './unloadBackup.ts';
 
 export const TAB_KEY = 'steplab.tab.workspace';
 
 interface Tab {
   backend: Backend;
   tabStorage: Storage | null;
+  /** Where the unload backup is written (localStorage). */
+  local: Storage | null;
   channel: BroadcastChannel | null;
   token: string;
 }
@@ -28,6 +31,9 @@ const conflicted = new Set<string>();
 let chain: Promise<unknown> = Promise.resolve();
 /** The workspace object last loaded or saved, so loading it is not mistaken for an edit. */
 let known: Workspace | null = null;
+/** Orders backups and saves: a save started after a backup holds everything the backup holds. */
+let stamp = 0;
+const backupStamps = new Map<string, number>();
 
 export const currentId = () => useSaveStatus.getState().currentId;
 export const backend = () => tab?.backend ?? null;
@@ -37,9 +43,9 @@ const queue = <T>(work: () => Promise<T>): Promise<T> => {
   return next;
 };
 
-export function attachTab(backend: Backend, tabStorage: Storage | null): void {
+export function attachTab(backend: Backend, tabStorage: Storage | null, local: Storage | null = null): void {
   const channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel('steplab.saves') : null;
-  tab = { backend, tabStorage, channel, token: newId() };
+  tab = { backend, tabStorage, local, channel, token: newId() };
   channel?.addEventListener('message', (e: MessageEvent<{ id: string; rev: number; token: string }>) => {
     const { id, rev, token } = e.data ?? {};
     if (token === tab?.token) return;
@@ -66,11 +72,16 @@ export const isEdit = (ws: Workspace) => ws !== known;
 
 /** Saves `ws` as the workspace `id` unless another tab saved it since; queued, one at a time. */
 export function save(id: string, ws: Workspace): Promise<void> {
+  const started = ++stamp;
   return queue(async () => {
     if (!tab || conflicted.has(id)) return;
     try {
       const record = await saveRecord(tab.backend, id, ws, revs.get(id) ?? 0);
       revs.set(id, record.rev);
+      if ((backupStamps.get(id) ?? Infinity) < started) {
+        clearBackup(tab.local, id);
+        backupStamps.delete(id);
+      }
       if (id === currentId()) known = ws;
       tab.channel?.postMessage({ id, rev: record.rev, token: tab.token });
       clearSaveNotice('failed');
@@ -82,6 +93,17 @@ export function save(id: string, ws: Workspace): Promise<void> {
       showSaveNotice({ kind: 'failed', text: `Your latest changes could not be saved (${why}). Download the workspace to keep them.` });
     }
   });
+}
+
+/**
+ * On pagehide: copies an edit not yet saved to localStorage, synchronously, so an unload that
+ * cuts the IndexedDB save short loses nothing. `openSaved` takes it back.
+ */
+export function backupUnsaved(): void {
+  const id = currentId();
+  const { workspace } = useWorkspace.getState();
+  if (!tab || !id || !isEdit(workspace)) return;
+  if (writeBackup(tab.local, { id, baseRev: revs.get(id) ?? 0, at: Date.now(), workspace })) backupStamps.set(id, ++stamp);
 }
 
 /** Makes `id` this tab's workspace and shows `ws`, with the run and branches cleared. */
@@ -117,9 +139,43 @@ export async function openSaved(id: string, notice: string | null = null): Promi
   }
   revs.set(id, record.rev);
   conflicted.delete(id);
-  show(id, ws, notice);
+  const backup = readBackup(tab.local, id);
+  const unsaved = backup ? parseOrNull(backup.workspace) : null;
+  if (backup && unsaved && backup.baseRev >= record.rev) {
+    show(id, unsaved, notice);
+    await save(id, unsaved);
+    if ((revs.get(id) ?? 0) > record.rev) clearBackup(tab.local, id);
+  } else {
+    show(id, ws, notice);
+    if (unsaved) await keepUnsavedAsCopy(id, unsaved);
+  }
   await restoreSession(tab.backend, id);
   return true;
+}
+
+function parseOrNull(value: unknown): Workspace | null {
+  try {
+    return parseWorkspace(value);
+  } catch {
+    return null;
+  }
+}
+
+/** Edits backed up at unload on a revision another tab has since replaced: kept beside it, in Recent. */
+async function keepUnsavedAsCopy(id: string, unsaved: Workspace): Promise<void> {
+  if (!tab) return;
+  const name = `${unsaved.name} (unsaved changes)`;
+  try {
+    await saveRecord(tab.backend, newId(), { ...unsaved, name }, 0);
+  } catch {
+    return; // The backup stays in localStorage, to be tried again next time.
+  }
+  clearBackup(tab.local, id);
+  await refreshRecent();
+  showSaveNotice({
+    kind: 'recovered',
+    text: `Changes made just before this page last closed were not saved, and another tab has saved this workspace since. They are kept as “${name}” in File ▸ Recent.`,
+  });
 }
 
 function safeJson(value: unknown): string {

@@ -79,8 +79,7 @@ test('step code and mock code cannot reach the network, the app storage or its D
   }
   const appended = await page.evaluate(() => [...document.body.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent?.includes('pwned')));
   expect(appended).toBe(false);
-  await page.waitForTimeout(600);
-  expect(await savedWorkspaceText(page)).toContain('Isolation probe');
+  await expect.poll(() => savedWorkspaceText(page)).toContain('Isolation probe');
   // Used engines are removed: only the two warm spares stay.
   await expect.poll(() => page.locator('iframe[sandbox="allow-scripts"]').count()).toBeLessThanOrEqual(2);
 });

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { openApp, openExample, run, status } from './driver.ts';
+import { savedSessionText, savedWorkspaceText } from './saved.ts';
 
 const fileMenu = (page: Page) => page.getByRole('button', { name: 'File', exact: true });
 
@@ -47,7 +48,7 @@ test('the Undo toast brings the replaced workspace back', async ({ page }) => {
 test('two tabs on one workspace: the one that would overwrite a newer save says "another tab"', async ({ page, context }) => {
   await openApp(page);
   await renameWorkspace(page, 'Shared work');
-  await page.waitForTimeout(600);
+  await expect.poll(() => savedWorkspaceText(page)).toContain('Shared work');
   const second = await context.newPage();
   await second.goto('/');
   await expect(second.getByLabel('Workspace name')).toHaveValue('Shared work');
@@ -72,10 +73,54 @@ test('a finished run survives a reload', async ({ page }) => {
   await run(page);
   await expect(status(page)).toHaveText('done');
   const position = await page.getByTestId('cursor-position').innerText();
-  await page.waitForTimeout(800);
+  await expect.poll(async () => JSON.parse((await savedSessionText(page)) ?? '{}').branches?.[0]?.workspace?.name).toBeTruthy();
   await page.reload();
   await expect(status(page)).toHaveText('done');
   await expect(page.getByTestId('cursor-position')).toHaveText(position);
+});
+
+/** From now on every IndexedDB write of this page is cut short, as an unload can cut the last one. */
+const cutEveryWrite = (page: Page) =>
+  page.evaluate(() => {
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+      const request = put.apply(this, args);
+      this.transaction.abort();
+      return request;
+    };
+  });
+
+test('an edit whose save is cut short by the reload is back after it (the unload backup)', async ({ page }) => {
+  await openApp(page);
+  await expect.poll(() => savedWorkspaceText(page)).toBeTruthy();
+  await cutEveryWrite(page);
+  await renameWorkspace(page, 'Renamed as the page closed');
+  await page.reload();
+  await expect(page.getByLabel('Workspace name')).toHaveValue('Renamed as the page closed');
+  // Once saved properly, the backup is gone, and the next reload shows the same.
+  await expect.poll(() => savedWorkspaceText(page)).toContain('Renamed as the page closed');
+  await expect.poll(() => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('steplab.unsaved.')))).toEqual([]);
+  await page.reload();
+  await expect(page.getByLabel('Workspace name')).toHaveValue('Renamed as the page closed');
+});
+
+test('unsaved edits backed up at close, on a workspace another tab saved since, are kept as a copy', async ({ page, context }) => {
+  await openApp(page);
+  await renameWorkspace(page, 'Base');
+  await expect.poll(() => savedWorkspaceText(page)).toContain('Base');
+  await cutEveryWrite(page);
+  await renameWorkspace(page, 'Mine, not saved');
+  const second = await context.newPage();
+  await second.goto('/');
+  await expect(second.getByLabel('Workspace name')).toHaveValue('Base');
+  await renameWorkspace(second, 'Theirs');
+  await expect.poll(() => savedWorkspaceText(second)).toContain('Theirs');
+  await page.reload();
+  await expect(page.getByLabel('Workspace name')).toHaveValue('Theirs');
+  await expect(page.getByTestId('save-notice')).toContainText('“Mine, not saved (unsaved changes)” in File ▸ Recent');
+  await fileMenu(page).click();
+  await page.getByRole('group', { name: 'Recent' }).getByRole('menuitem', { name: /^Mine, not saved \(unsaved changes\)/ }).click();
+  await expect(page.getByLabel('Workspace name')).toHaveValue('Mine, not saved (unsaved changes)');
 });
 
 test('a ZIP export then import keeps disabled steps and the workspace name', async ({ page }) => {
