@@ -4,6 +4,11 @@
 // place with no drafts, patches or trace: a floor for the cost of the conditions themselves,
 // not the same work. json-rules-engine is context, in `chain` only. `cli` (cli.ts) adds the
 // per-step cost of large-data through the CLI at 100 and 5,000 rows.
+//
+// Each workload is measured in a process of its own, as JMH forks each benchmark: code the JIT
+// specialised for one workload (or a heap grown by it) must not be charged to the next. The app
+// does the same, in its own way: every run starts in a fresh engine worker.
+import { execFileSync } from 'node:child_process';
 import { measureCli, type CliFigures } from './cli.ts';
 import { chainCases } from './workloads/chain.ts';
 import { allExamplesCase, exampleCases } from './workloads/examples.ts';
@@ -66,25 +71,47 @@ export interface Row {
   jsonRulesEngine?: number;
 }
 
+/** Measures one workload in this process (`--in-process`), printing its rows as JSON. */
+async function measureHere(name: string, json: boolean): Promise<Row[]> {
+  const rows: Row[] = [];
+  const make = WORKLOADS[name];
+  for (const c of make()) {
+    const steplab = await measure(c.steplab, c.budgetMs);
+    const naive = c.naive ? (await measure(c.naive, c.budgetMs)).rate : null;
+    const row: Row = { name: c.workload, n: c.n || steplab.runsPerCall, steplab: Math.round(steplab.rate), naive: naive === null ? null : Math.round(naive) };
+    if (c.label) row.example = c.label;
+    if (c.jsonRulesEngine) row.jsonRulesEngine = Math.round((await measure(c.jsonRulesEngine, c.budgetMs)).rate);
+    rows.push(row);
+    if (!json) process.stderr.write(`  measured ${row.name} ${row.example ?? ''} n=${row.n}\n`);
+  }
+  return rows;
+}
+
+/** Measures one workload in a fresh process of its own (same Node flags and loader). */
+function measureInChild(name: string, json: boolean): Row[] {
+  const out = execFileSync(process.execPath, [...process.execArgv, process.argv[1], '--in-process', name, ...(json ? ['--json'] : [])], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 1 << 26,
+  });
+  return JSON.parse(out) as Row[];
+}
+
 async function main() {
   const args = process.argv.slice(2);
   const json = args.includes('--json');
+  const here = args.indexOf('--in-process');
+  if (here >= 0) {
+    process.stdout.write(JSON.stringify(await measureHere(args[here + 1], json)));
+    return;
+  }
   const onlyAt = args.indexOf('--only');
   const only = onlyAt >= 0 ? args[onlyAt + 1].split(',') : [...Object.keys(WORKLOADS), 'cli'];
   const rows: Row[] = [];
   for (const name of only) {
     if (name === 'cli') continue;
-    const make = WORKLOADS[name];
-    if (!make) throw new Error(`no workload named ${name}; the workloads are ${Object.keys(WORKLOADS).join(', ')}`);
-    for (const c of make()) {
-      const steplab = await measure(c.steplab, c.budgetMs);
-      const naive = c.naive ? (await measure(c.naive, c.budgetMs)).rate : null;
-      const row: Row = { name: c.workload, n: c.n || steplab.runsPerCall, steplab: Math.round(steplab.rate), naive: naive === null ? null : Math.round(naive) };
-      if (c.label) row.example = c.label;
-      if (c.jsonRulesEngine) row.jsonRulesEngine = Math.round((await measure(c.jsonRulesEngine, c.budgetMs)).rate);
-      rows.push(row);
-      if (!json) process.stderr.write(`  measured ${row.name} ${row.example ?? ''} n=${row.n}\n`);
-    }
+    if (!WORKLOADS[name]) throw new Error(`no workload named ${name}; the workloads are ${Object.keys(WORKLOADS).join(', ')}`);
+    rows.push(...measureInChild(name, json));
   }
   const cli = only.includes('cli') ? measureCli() : undefined;
   if (json) process.stdout.write(`${JSON.stringify({ unit: 'step runs per second', note: NAIVE_NOTE, workloads: rows, cli })}\n`);

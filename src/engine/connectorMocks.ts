@@ -50,7 +50,7 @@ export function createMockBook(mocks: ConnectorMocks): MockBook {
       if ('source' in mock) {
         let fn = compiled.get(key);
         if (!fn) {
-          fn = compileCodeMock(mock, key);
+          fn = compiledMock(mock, key);
           compiled.set(key, fn);
         }
         const run = fn;
@@ -70,8 +70,28 @@ function sleepAnswer(args: unknown): MockAnswer {
   return { latencyMs: Number.isFinite(ms) && ms > 0 ? ms : 0, outcome: Promise.resolve(null) };
 }
 
+type CompiledMock = (args: unknown, call: number, sandbox: MockSandbox) => unknown;
+
+/**
+ * Compiled mocks by name and source, kept across runs: parsing and compiling cost more than a
+ * short run. Sharing is safe because each call evaluates the mock's module afresh (see below).
+ */
+const compiledMocks = new Map<string, CompiledMock>();
+const COMPILED_MAX = 500;
+
+function compiledMock(mock: CodeMock, key: string): CompiledMock {
+  const cacheKey = `${key}\u0000${mock.source}`;
+  let fn = compiledMocks.get(cacheKey);
+  if (!fn) {
+    if (compiledMocks.size >= COMPILED_MAX) compiledMocks.clear();
+    fn = compileCodeMock(mock, key);
+    compiledMocks.set(cacheKey, fn);
+  }
+  return fn;
+}
+
 /** Compiles `export default async (args, call) => …` into a function; errors reach the step as rejections. */
-function compileCodeMock(mock: CodeMock, key: string): (args: unknown, call: number, sandbox: MockSandbox) => unknown {
+function compileCodeMock(mock: CodeMock, key: string): CompiledMock {
   try {
     const program = parse(mock.source, { ecmaVersion: 'latest', sourceType: 'module' }) as unknown as AstNode;
     const exported = program.body.find((node: AstNode) => node.type === 'ExportDefaultDeclaration');
