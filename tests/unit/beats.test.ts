@@ -46,7 +46,10 @@ describe('run beats', () => {
     // Virtual wall time: 60 ms pass just before every other step run starts.
     let now = 0;
     const posts: Beat[] = [];
-    const reporter = createRunBeats((beat) => posts.push(structuredClone(beat)), () => now);
+    const reporter = createRunBeats(
+      (beat) => posts.push(structuredClone(beat)),
+      () => now,
+    );
     const run = createRun(chain(6), {
       host: nodeHost,
       onEvent: (e) => {
