@@ -7,8 +7,12 @@
 //
 // Each workload is measured in a process of its own, as JMH forks each benchmark: code the JIT
 // specialised for one workload (or a heap grown by it) must not be charged to the next. The app
-// does the same, in its own way: every run starts in a fresh engine worker.
+// does the same, in its own way: every run starts in a fresh engine worker. That process runs
+// the engine bundled as the app ships it (esbuild, production), not through tsx, whose
+// keep-names transform wraps every closure the engine creates in a defineProperty call.
 import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
 import { measureCli, type CliFigures } from './cli.ts';
 import { chainCases } from './workloads/chain.ts';
 import { allExamplesCase, exampleCases } from './workloads/examples.ts';
@@ -87,9 +91,26 @@ async function measureHere(name: string, json: boolean): Promise<Row[]> {
   return rows;
 }
 
-/** Measures one workload in a fresh process of its own (same Node flags and loader). */
+const BUNDLE = fileURLToPath(new URL('./.build/bench.mjs', import.meta.url));
+
+/** This file and the engine, bundled for production into bench/.build (examples/ resolves from there too). */
+async function bundleBench(): Promise<void> {
+  await build({
+    entryPoints: [fileURLToPath(import.meta.url)],
+    bundle: true,
+    outfile: BUNDLE,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    packages: 'external',
+    define: { 'process.env.NODE_ENV': '"production"' },
+    logLevel: 'silent',
+  });
+}
+
+/** Measures one workload in a fresh process of its own, running the bundle. */
 function measureInChild(name: string, json: boolean): Row[] {
-  const out = execFileSync(process.execPath, [...process.execArgv, process.argv[1], '--in-process', name, ...(json ? ['--json'] : [])], {
+  const out = execFileSync(process.execPath, ['--expose-gc', BUNDLE, '--in-process', name, ...(json ? ['--json'] : [])], {
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'inherit'],
     maxBuffer: 1 << 26,
@@ -108,6 +129,7 @@ async function main() {
   const onlyAt = args.indexOf('--only');
   const only = onlyAt >= 0 ? args[onlyAt + 1].split(',') : [...Object.keys(WORKLOADS), 'cli'];
   const rows: Row[] = [];
+  await bundleBench();
   for (const name of only) {
     if (name === 'cli') continue;
     if (!WORKLOADS[name]) throw new Error(`no workload named ${name}; the workloads are ${Object.keys(WORKLOADS).join(', ')}`);
