@@ -195,7 +195,9 @@ export function createSession(): Session {
   const stops = [
     startChecks({ get, update, subscribe: store.subscribe, check: session.check }),
     useWorkspace.subscribe((state, previous) => {
-      if (state.workspace !== previous.workspace || state.selectedTask !== previous.selectedTask) update({}, true);
+      // A run's frame comes from the steps it ran, so an edit (every keystroke) leaves it as it is.
+      const framed = get().events.length > 0 && get().workspace !== null;
+      if (state.selectedTask !== previous.selectedTask || (!framed && state.workspace !== previous.workspace)) update({}, true);
       // A trace is replayed against the steps it ran: when steps are added, removed, renamed or
       // reordered it no longer lines up with the graph and is cleared; a code edit keeps it.
       const ran = get().workspace;
