@@ -87,9 +87,10 @@ export function createRunBeats(post: (beat: Beat) => void, now: () => number, st
 
 /**
  * A batch's beats (tests, Explore, shrinking): no events, and `seq` names the variant. A new
- * variant always beats; a step run only when its variant, task, step or CPU used differ from the
- * last beat or QUIET_BEAT_MS passed, since a loop re-running one step would otherwise beat at
- * every run, which costs more than the step.
+ * variant always beats; a slice only when its variant, task or step differ from the last beat or
+ * QUIET_BEAT_MS passed, since a loop re-running one step (or a step awaiting in every run) would
+ * otherwise beat at every slice, which costs more than the step. The CPU a step run has used is
+ * then at most QUIET_BEAT_MS old: a watchdog that hears it late kills a runaway slice no sooner.
  */
 export function createBatchBeats(post: (beat: Beat) => void, now: () => number): BeatHooks {
   let variant = -1;
@@ -97,7 +98,7 @@ export function createBatchBeats(post: (beat: Beat) => void, now: () => number):
   let toldAt = 0;
   const beat = (slice: Slice, force = false) => {
     // Between steps (a null slice) there is nothing new to say, or the beats would alternate.
-    const key = slice ? `${variant}:${slice.task}:${slice.step}:${slice.spentMs}` : told;
+    const key = slice ? `${variant}:${slice.task}:${slice.step}` : told;
     if (!force && key === told && now() - toldAt < QUIET_BEAT_MS) return;
     post({ slice, events: [], seq: variant });
     told = key;

@@ -118,6 +118,26 @@ describe('batch beats', () => {
       [1, 0],
     ]);
   });
+
+  it('do not beat at every slice of a step that awaits in each run, but do when the step changes', async () => {
+    const posts: Beat[] = [];
+    // The beats' clock stands still (no quiet beats); the CPU each slice used is measured for real.
+    const beats = createBatchBeats(
+      (beat) => posts.push(beat),
+      () => 0,
+    );
+    const ws = workspace(
+      [
+        step('{ n: { $lt: 20 } }', 'await connectors.utils.sleep({ milliseconds: 10 }); data.n++; step.redo();'),
+        step('{ n: 20 }', 'await connectors.utils.sleep({ milliseconds: 10 }); task.complete();'),
+      ],
+      { n: 0 },
+    );
+    beats.onVariant(0);
+    await createRun(ws, { host: nodeHost, onEvent: beats.onEvent, onSlice: beats.onSlice }).runUntil();
+    // 21 step runs of two slices each, every second slice with its own CPU time: the variant, step 0, step 1.
+    expect(posts.map((p) => p.slice?.step ?? null)).toEqual([null, 0, 1]);
+  });
 });
 
 describe('watchdog', () => {
