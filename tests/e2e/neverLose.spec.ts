@@ -119,7 +119,10 @@ test('unsaved edits backed up at close, on a workspace another tab saved since, 
   await expect(page.getByLabel('Workspace name')).toHaveValue('Theirs');
   await expect(page.getByTestId('save-notice')).toContainText('“Mine, not saved (unsaved changes)” in File ▸ Recent');
   await fileMenu(page).click();
-  await page.getByRole('group', { name: 'Recent' }).getByRole('menuitem', { name: /^Mine, not saved \(unsaved changes\)/ }).click();
+  await page
+    .getByRole('group', { name: 'Recent' })
+    .getByRole('menuitem', { name: /^Mine, not saved \(unsaved changes\)/ })
+    .click();
   await expect(page.getByLabel('Workspace name')).toHaveValue('Mine, not saved (unsaved changes)');
 });
 
