@@ -14,6 +14,7 @@ import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { measureCli, type CliFigures } from './cli.ts';
+import { prepareAgainst, printSideBySide, sideBySide } from './against.ts';
 import { chainCases } from './workloads/chain.ts';
 import { allExamplesCase, exampleCases } from './workloads/examples.ts';
 import { largeDataCases } from './workloads/largeData.ts';
@@ -94,11 +95,11 @@ async function measureHere(name: string, json: boolean): Promise<Row[]> {
 const BUNDLE = fileURLToPath(new URL('./.build/bench.mjs', import.meta.url));
 
 /** This file and the engine, bundled for production into bench/.build (examples/ resolves from there too). */
-async function bundleBench(): Promise<void> {
+async function bundleBench(entry = fileURLToPath(import.meta.url), outfile = BUNDLE): Promise<void> {
   await build({
-    entryPoints: [fileURLToPath(import.meta.url)],
+    entryPoints: [entry],
     bundle: true,
-    outfile: BUNDLE,
+    outfile,
     format: 'esm',
     platform: 'node',
     target: 'node20',
@@ -109,8 +110,8 @@ async function bundleBench(): Promise<void> {
 }
 
 /** Measures one workload in a fresh process of its own, running the bundle. */
-function measureInChild(name: string, json: boolean): Row[] {
-  const out = execFileSync(process.execPath, ['--expose-gc', BUNDLE, '--in-process', name, ...(json ? ['--json'] : [])], {
+function measureInChild(name: string, json: boolean, bundle = BUNDLE): Row[] {
+  const out = execFileSync(process.execPath, ['--expose-gc', bundle, '--in-process', name, ...(json ? ['--json'] : [])], {
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'inherit'],
     maxBuffer: 1 << 26,
@@ -128,13 +129,25 @@ async function main() {
   }
   const onlyAt = args.indexOf('--only');
   const only = onlyAt >= 0 ? args[onlyAt + 1].split(',') : [...Object.keys(WORKLOADS), 'cli'];
+  for (const name of only) {
+    if (name !== 'cli' && !WORKLOADS[name]) throw new Error(`no workload named ${name}; the workloads are ${Object.keys(WORKLOADS).join(', ')}`);
+  }
   const rows: Row[] = [];
   await bundleBench();
-  for (const name of only) {
-    if (name === 'cli') continue;
-    if (!WORKLOADS[name]) throw new Error(`no workload named ${name}; the workloads are ${Object.keys(WORKLOADS).join(', ')}`);
-    rows.push(...measureInChild(name, json));
+  const againstAt = args.indexOf('--against');
+  if (againstAt >= 0) {
+    const names = only.filter((n) => n !== 'cli');
+    const other = await prepareAgainst(args[againstAt + 1], bundleBench);
+    try {
+      const pairs = sideBySide(names, (name, side) => measureInChild(name, true, side === 'this' ? BUNDLE : other.bundle));
+      if (json) process.stdout.write(`${JSON.stringify({ unit: 'step runs per second', against: args[againstAt + 1], workloads: pairs })}\n`);
+      else printSideBySide(pairs, args[againstAt + 1]);
+    } finally {
+      other.cleanup();
+    }
+    return;
   }
+  for (const name of only) if (name !== 'cli') rows.push(...measureInChild(name, json));
   const cli = only.includes('cli') ? measureCli() : undefined;
   if (json) process.stdout.write(`${JSON.stringify({ unit: 'step runs per second', note: NAIVE_NOTE, workloads: rows, cli })}\n`);
   else printTable(rows, cli);
