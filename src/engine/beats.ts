@@ -11,7 +11,7 @@ export type Slice = { task: string; step: number | null; spentMs: number; run?: 
 
 export interface Beat {
   slice: Slice;
-  /** Trace events not sent before (a run's beats carry them, see createRunBeats; a batch's carry none). */
+  /** Trace events not sent before (a run's beats carry them; a batch's carry none). */
   events: TraceEvent[];
   /** How far the work has got: a run's newest event seq, sent or not; a batch's variant index. */
   seq: number;
@@ -34,44 +34,30 @@ export const QUIET_BEAT_MS = 50;
 const sameSlice = (a: Slice, b: Slice) =>
   a === b || (a !== null && b !== null && a.task === b.task && a.step === b.step && a.spentMs === b.spentMs && a.run === b.run);
 
-export interface RunBeats extends BeatHooks {
-  /** Every beat carries the events waiting (see createRunBeats); set once a run can no longer be replayed. */
-  strict: boolean;
-}
-
 /**
- * A run's beats: one before each new slice (so at least one per step run), and otherwise at
- * most every QUIET_BEAT_MS. The beat before a step run carries only its slice, and the events
- * wait until QUIET_BEAT_MS has passed since they were last sent (or the advance ends): a message
- * per step run that also cloned its events cost a third of a short step. The events a kill
- * loses this way are rebuilt by the host's replay, which is deterministic; a host that cannot
- * replay (the CLI's last try, a run with hand edits) asks for `strict` beats, which carry them all.
+ * A run's beats: one before each new slice (so at least one per step run, carrying its
+ * `step-started` event), and otherwise at most every QUIET_BEAT_MS with the events waiting.
  */
-export function createRunBeats(post: (beat: Beat) => void, now: () => number, strict = false): RunBeats {
+export function createRunBeats(post: (beat: Beat) => void, now: () => number): BeatHooks {
   let buffer: TraceEvent[] = [];
   let told: Slice = null;
   let toldAt = now();
-  let sentAt = toldAt;
   let seq = -1;
-  const send = (slice: Slice, withEvents = true) => {
-    post({ slice, events: withEvents ? buffer : [], seq });
+  const send = (slice: Slice) => {
+    post({ slice, events: buffer, seq });
+    buffer = [];
     told = slice;
     toldAt = now();
-    if (!withEvents) return;
-    buffer = [];
-    sentAt = toldAt;
   };
   const onSlice = (slice: Slice) => {
     if ((slice && !sameSlice(slice, told)) || now() - toldAt > QUIET_BEAT_MS) send(slice);
   };
-  const beats: RunBeats = {
-    strict,
+  return {
     onEvent(event) {
       buffer.push(event);
       seq = event.seq;
-      if (event.kind !== 'step-started') return;
       // A step's first slice starts right after this event, before onSlice can name the step.
-      send({ task: event.task, step: event.step, spentMs: 0, run: event.run }, beats.strict || now() - sentAt > QUIET_BEAT_MS);
+      if (event.kind === 'step-started') onSlice({ task: event.task, step: event.step, spentMs: 0, run: event.run });
     },
     onSlice,
     onVariant() {},
@@ -82,7 +68,6 @@ export function createRunBeats(post: (beat: Beat) => void, now: () => number, st
       return events;
     },
   };
-  return beats;
 }
 
 /**

@@ -1,7 +1,7 @@
 // The engine's Web Worker: all step code runs here, never on the page's main thread.
 // Beats (engine/beats.ts) stream to the page as plain progress messages on the engine port, so
 // its watchdog can tell which step ran away if this worker is terminated: one message per step
-// run, not three, and the events in batches. Each event reaches the page once: progress and answers share the port, in
+// run, not three. Each event reaches the page once: progress and answers share the port, in
 // order; the events still waiting go as an advance ends, just before its answer.
 // The page passes nothing callable in: step code shares this realm and could call it.
 import * as Comlink from 'comlink';
@@ -51,12 +51,11 @@ const api = {
   },
   /**
    * `timedOut`: step runs (task:step:run) a watchdog killed; in this replay they fail at once.
-   * `startAt`: the virtual time the run starts at (a fork's). `strict`: every beat carries the
-   * events waiting (beats.ts), for a run the page could not replay after a kill.
+   * `startAt`: the virtual time the run starts at (a fork's).
    */
-  start(workspace: Workspace, taskName: string | undefined, data: JsonObject | undefined, timedOut: string[] = [], startAt = 0, strict = false): void {
+  start(workspace: Workspace, taskName: string | undefined, data: JsonObject | undefined, timedOut: string[] = [], startAt = 0): void {
     run?.stop();
-    progress = createRunBeats(postBeat, now, strict);
+    progress = createRunBeats(postBeat, now);
     const guard = createTimedOutGuard(timedOut);
     if (timedOut.length > 0) setCodeCompiler((params, body) => guard.wrap(new Function(...params, body) as ReturnType<CodeCompiler>));
     stepNames = workspace.steps.map((step) => step.name);
@@ -105,8 +104,6 @@ const api = {
   editData(taskId: string, data: JsonObject): TraceEvent[] {
     if (!run) throw new Error('no run has been started');
     run.editData(taskId, data);
-    // A run with hand edits is not replayed after a kill, so from now on nothing may wait.
-    progress.strict = true;
     return takeBuffer();
   },
   stop(): TraceEvent[] {

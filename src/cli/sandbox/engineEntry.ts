@@ -39,8 +39,7 @@ export function start(host: SandboxHost, inputText: string): void {
   const { send, defer, compile } = host;
   const post = (message: unknown) => send(stringify(message));
   // The browser worker's beats (engine/beats.ts), sent as JSON: the parent's watchdog is the same.
-  // Strict: the parent prints what it received, also after a crash it cannot replay.
-  const beats = createRunBeats((beat) => post({ type: 'beat', ...beat }), clock, true);
+  const beats = createRunBeats((beat) => post({ type: 'beat', ...beat }), clock);
   try {
     const input = parse(inputText) as SandboxInput | BatchInput;
     if ('mode' in input) return startBatch(input, { post, defer, compile, clock });
