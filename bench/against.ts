@@ -1,7 +1,8 @@
 // `npm run bench -- --against <git revision> [--only chain,…]`: this tree's engine and that
 // revision's, measured side by side by this same bench. Each workload alternates between the two
-// bundles (this, that, this, that) and each side keeps its best figure, so a change in the
-// machine's speed during the run (other load on a shared machine) hits both sides alike.
+// bundles (this, that, that, this, this, that) and each side keeps its best figure, so a change
+// in the machine's speed during the run (other load on a shared machine) hits both sides alike.
+// Two identical engines still differ by up to 30 % on this machine: read smaller ratios as noise.
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import type { Row } from './run.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const ROUNDS = 2;
+const ROUNDS = 3;
 
 /** A worktree of `revision` with this bench and these examples in it, bundled; removed by cleanup. */
 export async function prepareAgainst(
@@ -53,7 +54,7 @@ export function sideBySide(names: string[], measure: (name: string, side: 'this'
   const pairs = new Map<string, Pair>();
   for (const name of names) {
     for (let round = 0; round < ROUNDS; round++) {
-      for (const side of ['this', 'that'] as const) {
+      for (const side of round % 2 === 0 ? (['this', 'that'] as const) : (['that', 'this'] as const)) {
         for (const row of measure(name, side)) {
           const pair = pairs.get(keyOf(row)) ?? { name: row.name, n: row.n, example: row.example, this: 0, that: 0, naive: null };
           pair[side] = Math.max(pair[side], row.steplab);
