@@ -9,7 +9,6 @@ export interface UnloadBackup {
   id: string;
   /** The saved revision the edits were made on. */
   baseRev: number;
-  at: number;
   workspace: unknown;
 }
 
@@ -23,7 +22,7 @@ export function writeBackup(storage: Storage | null, backup: Omit<UnloadBackup, 
   }
 }
 
-/** The backup for `id`, or null; one that can't be read is left in place for the person to recover by hand. */
+/** The backup for `id`, or null when there is none or it is not one (it is then ignored, never opened). */
 export function readBackup(storage: Storage | null, id: string): UnloadBackup | null {
   try {
     const text = storage?.getItem(PREFIX + id);

@@ -103,7 +103,7 @@ export function backupUnsaved(): void {
   const id = currentId();
   const { workspace } = useWorkspace.getState();
   if (!tab || !id || !isEdit(workspace)) return;
-  if (writeBackup(tab.local, { id, baseRev: revs.get(id) ?? 0, at: Date.now(), workspace })) backupStamps.set(id, ++stamp);
+  if (writeBackup(tab.local, { id, baseRev: revs.get(id) ?? 0, workspace })) backupStamps.set(id, ++stamp);
 }
 
 /** Makes `id` this tab's workspace and shows `ws`, with the run and branches cleared. */
