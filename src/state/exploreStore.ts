@@ -8,7 +8,7 @@ import { DEFAULT_EXPLORE_RUNS, MAX_EXPLORE_RUNS, type ExploreChunk, type Explore
 import { isPlainObject } from '../engine/plainValues.ts';
 import type { ShrunkExample } from '../engine/explore/shrinkExample.ts';
 import type { JsonObject, TaskDef, TaskStatus } from '../engine/types.ts';
-import { createBatchSession, type BatchSession } from '../worker/batchClient.ts';
+import { createBatchSession, prestartBatchEngine, type BatchSession } from '../worker/batchClient.ts';
 import { addTask, useWorkspace } from './workspaceStore.ts';
 
 export type ExplorePhase = 'idle' | 'exploring' | 'shrinking' | 'done' | 'cancelled';
@@ -37,6 +37,9 @@ export function setExploreOptions(options: { runs?: number; seed?: number }): vo
   const runs = options.runs === undefined ? undefined : Math.max(1, Math.min(MAX_EXPLORE_RUNS, Math.round(options.runs)));
   useExplore.setState((s) => ({ runs: runs ?? s.runs, seed: options.seed ?? s.seed }));
 }
+
+/** Boots the next exploration's engine ahead of time (see prestartBatchEngine). */
+export const prepareExplore = prestartBatchEngine;
 
 export async function explore(): Promise<void> {
   const workspace = useWorkspace.getState().workspace;

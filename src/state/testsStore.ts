@@ -7,7 +7,7 @@ import { isTaskTestResult } from '../engine/explore/batchShapes.ts';
 import type { TaskTestResult } from '../engine/taskTest.ts';
 import { dataIndexOf } from '../engine/traceFold.ts';
 import type { JsonObject, Workspace } from '../engine/types.ts';
-import { createBatchSession } from '../worker/batchClient.ts';
+import { createBatchSession, prestartBatchEngine } from '../worker/batchClient.ts';
 import { ROOT } from './replay.ts';
 import { selectTask, setTaskExpectation, useWorkspace } from './workspaceStore.ts';
 import { sessionState } from './currentSession.ts';
@@ -27,6 +27,9 @@ export interface TestsState {
 export const useTests = create<TestsState>(() => ({ running: false, rows: [], coverage: null, ranOn: null }));
 
 let generation = 0;
+
+/** Boots the next test run's engine ahead of time (see prestartBatchEngine). */
+export const prepareTests = prestartBatchEngine;
 
 export async function runAllTests(): Promise<void> {
   const workspace = useWorkspace.getState().workspace;

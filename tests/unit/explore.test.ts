@@ -117,6 +117,19 @@ describe('exploreAll', () => {
     expect([timeouts.count, timeouts.index]).toEqual([3, 3]);
     expect(calls[0]).toEqual([0, 20]);
   });
+
+  it('sizes ranges to chunkMs from the warm ranges: the first, which boots the engine, sizes only the second', async () => {
+    const ws = example('branching');
+    let clock = 0;
+    const calls: number[] = [];
+    await exploreAll(ws, { runs: 400, seed: 1, chunkSize: 10, chunkMs: 100, now: () => clock, variantData: async () => ({}) }, async (from, count) => {
+      calls.push(count);
+      // 1 ms a variant, and 200 ms more for the first range's cold start.
+      clock += count + (from === 0 ? 200 : 0);
+      return { ok: true, chunk: await exploreRange(ws, 1, from, Math.min(count, 1), nodeHost) };
+    });
+    expect(calls.slice(0, 4)).toEqual([10, 5, 100, 100]);
+  });
 });
 
 describe('coverage verdicts', () => {

@@ -58,17 +58,24 @@ export async function exploreAll(
     }
   };
   const lane = async () => {
+    let cold = true;
     while (next < runs && !options.cancelled?.()) {
-      const first = next;
-      const from = first;
+      const from = next;
       const end = Math.min(runs, from + size);
       next = end;
       const started = now();
       await runSpan(from, end);
       if (chunkMs) {
-        spentMs += now() - started;
-        measured += end - first;
-        const perVariant = spentMs / Math.max(1, measured);
+        const took = now() - started;
+        // A lane's first range also pays for a cold engine (boot, compiling, an unwarmed JIT):
+        // it sizes the next range only, and is left out of the average the later ones use.
+        let perVariant = took / (end - from);
+        if (!cold) {
+          spentMs += took;
+          measured += end - from;
+          perVariant = spentMs / measured;
+        }
+        cold = false;
         size = Math.max(5, Math.min(2_000, Math.round(chunkMs / Math.max(0.01, perVariant))));
       }
       options.onProgress?.(total);

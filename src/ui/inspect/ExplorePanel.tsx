@@ -1,7 +1,8 @@
 // Explore: runs generated variants of the tasks' data and groups what happened. Every class that
 // did not end `done` gets a minimal example and the reason it stopped, and can become a task.
+import { useEffect } from 'react';
 import type { ExploredClass } from '../../engine/explore/exploreChunk.ts';
-import { addFindingAsTask, cancelExplore, explore, setExploreOptions, useExplore } from '../../state/exploreStore.ts';
+import { addFindingAsTask, cancelExplore, explore, prepareExplore, setExploreOptions, useExplore } from '../../state/exploreStore.ts';
 import { setEditorTab } from '../../state/editorNavigation.ts';
 import { setNotice, useWorkspace } from '../../state/workspaceStore.ts';
 
@@ -9,6 +10,10 @@ export function ExplorePanel() {
   const { phase, runs, seed, result, ms, error } = useExplore();
   const busy = phase === 'exploring' || phase === 'shrinking';
   const done = result?.runs ?? 0;
+  // The next exploration's engine boots while the person reads this view.
+  useEffect(() => {
+    if (!busy) prepareExplore();
+  }, [busy]);
   return (
     <div className="explore-view">
       <div className="filters">

@@ -1,7 +1,8 @@
 // The Tests view: every task run as a test, pass or fail with its time; a failure lists its
 // failing leaves, and a click opens that run in the debugger where it went wrong.
+import { useEffect } from 'react';
 import { setEditorTab } from '../../state/editorNavigation.ts';
-import { cancelTests, openTest, runAllTests, saveRunAsExpectation, useTests, type TestRow } from '../../state/testsStore.ts';
+import { cancelTests, openTest, prepareTests, runAllTests, saveRunAsExpectation, useTests, type TestRow } from '../../state/testsStore.ts';
 import { selectTask, setNotice, useWorkspace } from '../../state/workspaceStore.ts';
 import { Glyph } from '../app/Glyph.tsx';
 import { useSession } from '../../state/currentSession.ts';
@@ -15,6 +16,10 @@ export function TestsPanel() {
   const unchecked = rows.length - passed - failed;
   const expected = workspace.tasks.filter((t) => t.expect).length;
   const stale = ranOn !== null && ranOn !== workspace && !running;
+  // The next test run's engine boots while the person reads this view.
+  useEffect(() => {
+    if (!running) prepareTests();
+  }, [running]);
   const save = () => {
     const name = saveRunAsExpectation();
     setNotice(name ? `Saved the run as the expectation of “${name}”; trim what you don't care about in the Expect tab.` : 'Run a task to the end first.');
