@@ -110,6 +110,9 @@ test('a variant whose step never ends is its own class, and exploring goes on', 
   await expect(page.getByRole('status').filter({ hasText: 'variants in' })).toHaveText(/Ran 30 variants in/, { timeout: 45_000 });
   const hung = page.getByTestId('outcome-class').filter({ hasText: 'Spin: execution timeout' });
   await expect(hung).toContainText('ran: Spin');
+  // The variant blamed is one that spins, not one that ran just before it (beats are relayed).
+  const example = JSON.parse(await hung.locator('.class-example code').innerText()) as { n?: unknown };
+  expect(typeof example.n === 'number' && example.n > 5, JSON.stringify(example)).toBe(true);
   const counts = await page.getByTestId('outcome-class').locator('.class-head .muted').allInnerTexts();
   expect(counts.reduce((sum, text) => sum + Number(/×(\d+)/.exec(text)![1]), 0)).toBe(30);
 });
