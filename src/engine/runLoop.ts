@@ -28,6 +28,11 @@ export function createRunLoop(core: RunCore, startRoot: () => void) {
     if (run.outcome !== undefined) return run.outcome;
     // Waiting for the host's macrotask is not the step's CPU time; the slice is charged up to here.
     sliceEnd = clock();
+    // A run that awaits its connector call or timer is woken by that event on the virtual clock:
+    // the host's macrotask (a message round trip, the cost of a whole short step in a browser
+    // worker) would change nothing. Anything else it awaits still gets one when the clock is
+    // empty (drainHung).
+    if (run.pendingOps > 0) return BLOCKED;
     return Promise.race([run.done, options.host.yieldMacrotask().then((): typeof BLOCKED => BLOCKED)]);
   }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TraceEvent } from '../../src/engine/types.ts';
-import { run, runSteps, step, workspace } from './helpers.ts';
+import { nodeHost, run, runSteps, step, workspace } from './helpers.ts';
 
 const kinds = (events: TraceEvent[], kind: TraceEvent['kind']) => events.filter((e) => e.kind === kind);
 
@@ -272,6 +272,14 @@ describe('connector mocks (section 6)', () => {
   it('connectors.utils.sleep waits on the virtual clock', async () => {
     const result = await runSteps([step('{ a: 1 }', 'await connectors.utils.sleep({ milliseconds: 2500 }); data.a = 2;')], { a: 1 });
     expect(result.virtualTimeMs).toBe(2500);
+  });
+
+  it('a step awaiting the virtual clock waits for no host macrotask between its awaits', async () => {
+    let yields = 0;
+    const host = { yieldMacrotask: () => (yields++, nodeHost.yieldMacrotask()) };
+    const sleeps = step('{ a: 1 }', 'for (let i = 0; i < 50; i++) await connectors.utils.sleep({ milliseconds: 10 }); data.a = 2;');
+    const slept = await run(workspace([sleeps], { a: 1 }), { host });
+    expect([slept.data.a, slept.virtualTimeMs, yields]).toEqual([2, 500, 0]);
   });
 });
 
