@@ -2,8 +2,8 @@
 // Beats (engine/beats.ts) stream to the page as plain progress messages on the engine port, so
 // its watchdog can tell which step ran away if this worker is terminated: one message per step
 // run, not three. Each event reaches the page once: progress and answers share the port, in
-// order; the events still waiting go as an advance ends, just before its answer. A batch's
-// beats (no events) go to the sandbox frame instead, which relays the newest to the page.
+// order; the events still waiting go as an advance ends, just before its answer. The port leads
+// to the sandbox frame, which merges beats on their way to the page (sandboxScript.js).
 // The page passes nothing callable in: step code shares this realm and could call it.
 import * as Comlink from 'comlink';
 import { checkSteps, type StepCheck } from '../engine/checkSteps.ts';
@@ -35,10 +35,7 @@ function createHost() {
 const host = createHost();
 let run: Run | null = null;
 let port: MessagePort | null = null;
-/** Where a batch's beats go: the sandbox frame, which relays the newest to the page (sandboxScript.js). */
-let beatPort: MessagePort | null = null;
 const postBeat = (beat: Beat) => port?.postMessage({ steplab: 'progress', ...beat });
-const postBatchBeat = (beat: Beat) => beatPort?.postMessage({ steplab: 'progress', ...beat });
 const now = () => performance.now();
 let progress = createRunBeats(postBeat, now);
 let breakpoints: Breakpoints = { steps: [], conditions: [], data: [] };
@@ -132,7 +129,7 @@ const api = {
 };
 
 /** Batch work (tests, Explore): beats name the variant and step, with no events. */
-const batchHooks = () => createBatchBeats(postBatchBeat, now);
+const batchHooks = () => createBatchBeats(postBeat, now);
 
 /** A data breakpoint pauses right after an event that changed its path (to its value, if set). */
 function dataBreakpointHit(current: Run, e: TraceEvent): string | null {
@@ -154,10 +151,9 @@ export type EngineApi = typeof api;
 
 // The page (or the sandbox frame that owns this worker) hands over a MessagePort to talk on.
 self.addEventListener('message', function connect(event: MessageEvent) {
-  const { steplabPort: given, steplabBeats } = (event.data ?? {}) as { steplabPort?: MessagePort; steplabBeats?: MessagePort };
+  const given = (event.data as { steplabPort?: MessagePort } | null)?.steplabPort;
   if (!given) return;
   self.removeEventListener('message', connect);
   port = given;
-  beatPort = steplabBeats ?? given;
   Comlink.expose(api, given);
 });

@@ -12,8 +12,7 @@ export interface GuardedPort extends Endpoint {
   onMalformed: ((what: string) => void) | null;
 }
 
-/** `relay` carries only beats: the sandbox frame's relay of a batch's (see sandboxScript.js). */
-export function guardPort(port: MessagePort, relay?: MessagePort): GuardedPort {
+export function guardPort(port: MessagePort): GuardedPort {
   const listeners = new Set<Listener>();
   const guarded: GuardedPort = {
     onProgress: null,
@@ -30,11 +29,5 @@ export function guardPort(port: MessagePort, relay?: MessagePort): GuardedPort {
     else if (isProgressMessage(data)) guarded.onProgress?.(data);
     else guarded.onMalformed?.('a message of an unknown shape');
   };
-  if (relay)
-    relay.onmessage = (event: MessageEvent) => {
-      const data: unknown = event.data;
-      if (event.ports.length === 0 && isProgressMessage(data) && data.events.length === 0) guarded.onProgress?.(data);
-      else guarded.onMalformed?.('a relayed beat of an unknown shape');
-    };
   return guarded;
 }

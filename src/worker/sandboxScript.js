@@ -1,6 +1,5 @@
 // Runs inside the sandbox frame: receives the engine worker's code from the page, starts it
-// from a blob: URL, and hands the page a MessagePort wired straight to the worker, and one on
-// which this frame relays the worker's batch beats.
+// from a blob: URL, and hands the page a MessagePort to it, through this frame (see relay).
 // It starts nothing unless it is sandboxed (an opaque origin) and framed by the app's own
 // origin: loaded directly, framed without `sandbox`, or framed by another site, it would run
 // worker code with the app's origin and reach its storage.
@@ -21,39 +20,58 @@
     started = true;
     var url = URL.createObjectURL(new Blob([event.data.code], { type: 'text/javascript' }));
     var worker = new Worker(url);
-    var channel = new MessageChannel();
-    var beats = new MessageChannel();
-    var relay = new MessageChannel();
-    worker.postMessage({ steplabPort: channel.port2, steplabBeats: beats.port2 }, [channel.port2, beats.port2]);
-    relayBeats(beats.port1, relay.port1);
-    window.parent.postMessage({ steplab: 'ready' }, appOrigin, [channel.port1, relay.port2]);
+    var toWorker = new MessageChannel();
+    var toPage = new MessageChannel();
+    worker.postMessage({ steplabPort: toWorker.port2 }, [toWorker.port2]);
+    relay(toWorker.port1, toPage.port1);
+    window.parent.postMessage({ steplab: 'ready' }, appOrigin, [toPage.port2]);
   });
 
-  // A batch (tests, Explore) beats before every variant and step: thousands of messages a second.
-  // Across to the page each would cross processes, as this frame has its own; to this frame they
-  // cost little. This thread stays free while step code hangs the worker, so it passes the page
-  // the newest beat at most every RELAY_MS: the last one before a hang still arrives, to name it.
+  // The engine beats before every step run (and every variant of a batch): thousands of messages
+  // a second. Each one sent straight to the page would cross processes, as this frame has its
+  // own, and cost the page's main thread more than the step; to this frame they cost little. So
+  // every message passes here: beats are merged (their events joined, the newest slice kept) and
+  // go on at most every RELAY_MS; anything else (an answer) goes at once, after the beats before
+  // it, so the page sees them in the order the worker sent them. This thread stays free while
+  // step code hangs the worker, so the last beat before a hang still reaches the page's watchdog.
   var RELAY_MS = 20;
-  function relayBeats(from, to) {
-    var newest = null;
-    var waiting = false;
+  function relay(worker, page) {
+    var waiting = null;
+    var timer = 0;
     var sentAt = -Infinity;
-    function send() {
-      waiting = false;
+    function flush() {
+      clearTimeout(timer);
+      timer = 0;
+      if (!waiting) return;
+      page.postMessage(waiting);
+      waiting = null;
       sentAt = performance.now();
-      to.postMessage(newest);
-      newest = null;
     }
-    from.onmessage = function (event) {
-      newest = event.data;
-      if (waiting) return;
-      var wait = sentAt + RELAY_MS - performance.now();
-      if (wait <= 0) send();
-      else {
-        waiting = true;
-        setTimeout(send, wait);
-      }
+    page.onmessage = function (event) {
+      worker.postMessage(event.data, event.ports.slice());
     };
+    worker.onmessage = function (event) {
+      var message = event.data;
+      if (!isBeat(message) || event.ports.length > 0) {
+        flush();
+        page.postMessage(message, event.ports.slice());
+        return;
+      }
+      if (!waiting) waiting = message;
+      else {
+        for (var i = 0; i < message.events.length; i++) waiting.events.push(message.events[i]);
+        waiting.slice = message.slice;
+        waiting.seq = message.seq;
+      }
+      if (timer) return;
+      var wait = sentAt + RELAY_MS - performance.now();
+      if (wait <= 0) flush();
+      else timer = setTimeout(flush, wait);
+    };
+  }
+
+  function isBeat(message) {
+    return message !== null && typeof message === 'object' && message.steplab === 'progress' && Array.isArray(message.events);
   }
   window.parent.postMessage({ steplab: 'loaded' }, appOrigin);
 })();

@@ -1,6 +1,5 @@
 // Starts one engine: a sandboxed frame (opaque origin, no network, see sandbox.html) that starts
-// the engine worker from a blob: URL and hands the page a MessagePort to it, and one on which the
-// frame relays the worker's batch beats (see sandboxScript.js). Every engine is used
+// the engine worker from a blob: URL and hands the page a MessagePort to it. Every engine is used
 // for one workspace check or one run and then thrown away, so nothing step code changes in its
 // realm survives into the next. The dev server serves the same worker as one bundled script.
 import * as Comlink from 'comlink';
@@ -48,7 +47,6 @@ export function startEngine(): EngineHandle {
   let onMessage: ((event: MessageEvent) => void) | null = null;
   let guarded: GuardedPort | null = null;
   let rawPort: MessagePort | null = null;
-  let relayPort: MessagePort | null = null;
 
   let bootTimer: ReturnType<typeof setTimeout> | undefined;
   const port = new Promise<GuardedPort>((resolve, reject) => {
@@ -61,9 +59,9 @@ export function startEngine(): EngineHandle {
       const kind = (event.data as { steplab?: unknown } | null)?.steplab;
       if (kind === 'loaded' && event.ports.length === 0) {
         loadWorkerCode().then((code) => frame.contentWindow?.postMessage({ steplab: 'start', code }, '*'), reject);
-      } else if (kind === 'ready' && event.ports.length === 2 && !rawPort) {
-        [rawPort, relayPort] = event.ports;
-        guarded = guardPort(rawPort, relayPort);
+      } else if (kind === 'ready' && event.ports.length === 1 && !rawPort) {
+        rawPort = event.ports[0];
+        guarded = guardPort(rawPort);
         pending.delete(reject);
         clearTimeout(bootTimer);
         resolve(guarded);
@@ -98,7 +96,6 @@ export function startEngine(): EngineHandle {
       if (onMessage) window.removeEventListener('message', onMessage);
       if (guarded) guarded.onProgress = guarded.onMalformed = null;
       rawPort?.close();
-      relayPort?.close();
       // Removing the frame ends its document, and with it the worker and any runaway step.
       frame.remove();
     },
