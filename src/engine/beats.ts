@@ -15,6 +15,8 @@ export interface Beat {
   events: TraceEvent[];
   /** How far the work has got: a run's newest event seq, sent or not; a batch's variant index. */
   seq: number;
+  /** Set by loose beats (see BeatHooks.exact): the slice is the newest at send time, not the current one. */
+  loose?: true;
 }
 
 export interface BeatHooks {
@@ -26,6 +28,14 @@ export interface BeatHooks {
   finish(): void;
   /** Takes the events not sent yet, for an answer to carry; the host gets each event once. */
   take(): TraceEvent[];
+  /**
+   * Exact beats (the default) tell the host every new slice before it runs: a message per step
+   * run, which costs as much as a short step run itself. Loose beats go at most every
+   * QUIET_BEAT_MS. A host that kills an engine on loose beats knows only roughly what hung, so
+   * it runs the same work again, which is deterministic, with exact beats to learn which step
+   * run it was. May be switched on at any time (a run with hand edits cannot be run again).
+   */
+  exact: boolean;
 }
 
 /** With nothing new to say, a beat goes at most this often; a silent host kills after stepTimeoutMs. */
@@ -34,30 +44,41 @@ export const QUIET_BEAT_MS = 50;
 const sameSlice = (a: Slice, b: Slice) =>
   a === b || (a !== null && b !== null && a.task === b.task && a.step === b.step && a.spentMs === b.spentMs && a.run === b.run);
 
+/** Loose run beats are exact for a run's first step runs: a short run costs little either way, and a runaway in it is named without a replay. */
+export const EXACT_STEP_RUNS = 100;
+
 /**
- * A run's beats: one before each new slice (so at least one per step run, carrying its
- * `step-started` event), and otherwise at most every QUIET_BEAT_MS with the events waiting.
+ * A run's beats: exact, one before each new slice (so at least one per step run, carrying its
+ * `step-started` event); loose (after the first EXACT_STEP_RUNS step runs), only the newest
+ * slice. Either way at most every QUIET_BEAT_MS when nothing new is said, with the events waiting.
  */
-export function createRunBeats(post: (beat: Beat) => void, now: () => number): BeatHooks {
+export function createRunBeats(post: (beat: Beat) => void, now: () => number, exact = true): BeatHooks {
   let buffer: TraceEvent[] = [];
   let told: Slice = null;
   let toldAt = now();
   let seq = -1;
+  let started = 0;
+  const exactNow = () => hooks.exact || started <= EXACT_STEP_RUNS;
   const send = (slice: Slice) => {
-    post({ slice, events: buffer, seq });
+    post(exactNow() ? { slice, events: buffer, seq } : { slice, events: buffer, seq, loose: true });
     buffer = [];
     told = slice;
     toldAt = now();
   };
   const onSlice = (slice: Slice) => {
-    if ((slice && !sameSlice(slice, told)) || now() - toldAt > QUIET_BEAT_MS) send(slice);
+    if ((slice && !sameSlice(slice, told) && exactNow()) || now() - toldAt > QUIET_BEAT_MS) send(slice);
   };
-  return {
+  const hooks: BeatHooks = {
+    exact,
     onEvent(event) {
       buffer.push(event);
       seq = event.seq;
+      if (event.kind !== 'step-started') return;
+      const slice = { task: event.task, step: event.step, spentMs: 0, run: event.run };
+      // Going loose is said at once, or the host would take the last exact beat for what runs.
+      if (++started === EXACT_STEP_RUNS + 1 && !hooks.exact) send(slice);
       // A step's first slice starts right after this event, before onSlice can name the step.
-      if (event.kind === 'step-started') onSlice({ task: event.task, step: event.step, spentMs: 0, run: event.run });
+      else onSlice(slice);
     },
     onSlice,
     onVariant() {},
@@ -68,39 +89,47 @@ export function createRunBeats(post: (beat: Beat) => void, now: () => number): B
       return events;
     },
   };
+  return hooks;
 }
 
 /**
- * A batch's beats (tests, Explore, shrinking): no events, and `seq` names the variant. A new
- * variant always beats; a slice only when its variant, task or step differ from the last beat or
- * QUIET_BEAT_MS passed, since a loop re-running one step (or a step awaiting in every run) would
- * otherwise beat at every slice, which costs more than the step. The CPU a step run has used is
- * then at most QUIET_BEAT_MS old: a watchdog that hears it late kills a runaway slice no sooner.
+ * A batch's beats (tests, Explore, shrinking): no events, and `seq` names the variant. Exact, a
+ * new variant always beats, and a slice when its variant, task or step differ from the last beat
+ * or QUIET_BEAT_MS passed, since a loop re-running one step (or a step awaiting in every run)
+ * would otherwise beat at every slice, which costs more than the step. The CPU a step run has
+ * used is then at most QUIET_BEAT_MS old: a watchdog that hears it late kills a runaway slice no
+ * sooner. Loose, only the newest slice goes, at most every QUIET_BEAT_MS.
  */
-export function createBatchBeats(post: (beat: Beat) => void, now: () => number): BeatHooks {
+export function createBatchBeats(post: (beat: Beat) => void, now: () => number, exact = true): BeatHooks {
   let variant = -1;
   let told = '';
   let toldAt = 0;
   const beat = (slice: Slice, force = false) => {
-    // Between steps (a null slice) there is nothing new to say, or the beats would alternate.
-    const key = slice ? `${variant}:${slice.task}:${slice.step}` : told;
-    if (!force && key === told && now() - toldAt < QUIET_BEAT_MS) return;
-    post({ slice, events: [], seq: variant });
+    let key = told;
+    if (!force && !hooks.exact && now() - toldAt < QUIET_BEAT_MS) return;
+    if (!force && hooks.exact) {
+      // Between steps (a null slice) there is nothing new to say, or the beats would alternate.
+      key = slice ? `${variant}:${slice.task}:${slice.step}` : told;
+      if (key === told && now() - toldAt < QUIET_BEAT_MS) return;
+    }
+    post(hooks.exact ? { slice, events: [], seq: variant } : { slice, events: [], seq: variant, loose: true });
     told = key;
     toldAt = now();
   };
-  return {
+  const hooks: BeatHooks = {
+    exact,
     onEvent(event) {
       if (event.kind === 'step-started') beat({ task: event.task, step: event.step, spentMs: 0, run: event.run });
     },
     onSlice: (slice) => beat(slice),
     onVariant(index) {
       variant = index;
-      beat(null, true);
+      beat(null, hooks.exact);
     },
     finish: () => beat(null, true),
     take: () => [],
   };
+  return hooks;
 }
 
 const optionalNumber = (v: unknown) => v === undefined || typeof v === 'number';
@@ -108,6 +137,7 @@ const optionalNumber = (v: unknown) => v === undefined || typeof v === 'number';
 /** A beat of the right shape. It comes from step code's realm, so hosts check before use. */
 export function isBeat(value: unknown): value is Beat {
   if (!isRecord(value) || !Number.isSafeInteger(value.seq) || !isTraceEventList(value.events)) return false;
+  if (value.loose !== undefined && value.loose !== true) return false;
   const slice = value.slice;
   return (
     slice === null ||

@@ -15,6 +15,8 @@ export interface Watchdog {
   readonly slice: Slice;
   /** The last beat's seq: the newest event of a run, or a batch's variant. */
   readonly seq: number | null;
+  /** Whether the last beat was exact: only then do `slice` and `seq` name what is running now. */
+  readonly exact: boolean;
 }
 
 /** A step run's slices share one budget: a slice may use what earlier ones left. */
@@ -23,6 +25,7 @@ export function createWatchdog(stepTimeoutMs: number, now: () => number): Watchd
   let heardAt = now();
   let slice: Slice = null;
   let seq: number | null = null;
+  let exact = true;
   return {
     arm() {
       armed = true;
@@ -35,6 +38,7 @@ export function createWatchdog(stepTimeoutMs: number, now: () => number): Watchd
       heardAt = now();
       slice = beat.slice;
       seq = beat.seq;
+      exact = beat.loose !== true;
     },
     expired() {
       if (!armed) return false;
@@ -46,6 +50,9 @@ export function createWatchdog(stepTimeoutMs: number, now: () => number): Watchd
     },
     get seq() {
       return seq;
+    },
+    get exact() {
+      return exact;
     },
   };
 }

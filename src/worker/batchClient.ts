@@ -1,8 +1,9 @@
 // The page's handle for batch work: the Tests view's task runs and Explore's variants. One
 // sandboxed engine serves a whole batch (a fresh one per batch, so nothing outlives it), under a
-// watchdog: before each slice of step code the engine says which step runs and for which variant,
-// and when a step run's slices pass stepTimeoutMs the engine is removed, the call answers with
-// the variant and step that hung, and the next call gets a fresh engine.
+// watchdog: about every 50 ms the engine says which step runs and for which variant (loose
+// beats), and when a step run's slices pass stepTimeoutMs the engine is removed. The call then
+// runs again on a fresh engine that beats before every slice, so its answer names the variant
+// and step that hung; the next call gets a fresh engine.
 import type { Remote } from 'comlink';
 import { createWatchdog } from '../engine/watchdog.ts';
 import type { EngineApi } from './engine.worker.ts';
@@ -33,6 +34,7 @@ function takeEngine(): EngineHandle {
   return handle;
 }
 
+const TIMEOUT = 'execution timeout';
 const FAULT = 'the engine sent a message Steplab does not recognise (step code may have tampered with it)';
 
 export function createBatchSession(stepTimeoutMs: number): BatchSession {
@@ -49,7 +51,7 @@ export function createBatchSession(stepTimeoutMs: number): BatchSession {
     engine = null;
   };
   const patrol = setInterval(() => {
-    if (watchdog.expired()) replace('execution timeout');
+    if (watchdog.expired()) replace(TIMEOUT);
   }, 50);
 
   const fresh = async (): Promise<EngineHandle> => {
@@ -64,27 +66,43 @@ export function createBatchSession(stepTimeoutMs: number): BatchSession {
     return handle;
   };
 
+  /** One try at a call; 'again' when the watchdog killed it on loose beats (it knows only roughly what hung). */
+  const attempt = async <T>(fn: (remote: Remote<EngineApi>) => Promise<T>, isValid: (value: unknown) => boolean, exact: boolean): Promise<BatchAnswer<T> | 'again'> => {
+    killed = null;
+    watchdog = createWatchdog(stepTimeoutMs, now);
+    try {
+      if (!engine) {
+        const starting = fresh();
+        engine = await starting;
+      }
+      watchdog.arm();
+      const value: unknown = await engine.call(async (remote) => {
+        if (exact) await remote.exactBeats(true);
+        return fn(remote);
+      });
+      if (!isValid(value)) {
+        replace(FAULT);
+        return { ok: false, message: FAULT, variant: variant(), step: step() };
+      }
+      return { ok: true, value: value as never };
+    } catch (error) {
+      if (killed === TIMEOUT && !exact && !watchdog.exact) return 'again';
+      return { ok: false, message: killed ?? String((error as Error)?.message ?? error), variant: variant(), step: step() };
+    } finally {
+      watchdog.disarm();
+      // An engine switched to exact beats is not kept for the calls after.
+      if (exact) replace('');
+    }
+  };
+
   return {
     async call(fn, isValid) {
-      killed = null;
-      watchdog = createWatchdog(stepTimeoutMs, now);
-      try {
-        if (!engine) {
-          const starting = fresh();
-          engine = await starting;
-        }
-        watchdog.arm();
-        const value: unknown = await engine.call(fn);
-        if (!isValid(value)) {
-          replace(FAULT);
-          return { ok: false, message: FAULT, variant: variant(), step: step() };
-        }
-        return { ok: true, value: value as never };
-      } catch (error) {
-        return { ok: false, message: killed ?? String((error as Error)?.message ?? error), variant: variant(), step: step() };
-      } finally {
-        watchdog.disarm();
-      }
+      // The batch runs on loose beats; a call killed on them runs again, the same way (it is
+      // deterministic), with exact beats, so the answer names the variant and step that hung.
+      const answer = await attempt(fn, isValid, false);
+      if (answer !== 'again') return answer;
+      const exactly = await attempt(fn, isValid, true);
+      return exactly === 'again' ? { ok: false, message: TIMEOUT, variant: null, step: null } : exactly;
     },
     dispose() {
       clearInterval(patrol);

@@ -38,6 +38,8 @@ let port: MessagePort | null = null;
 const postBeat = (beat: Beat) => port?.postMessage({ steplab: 'progress', ...beat });
 const now = () => performance.now();
 let progress = createRunBeats(postBeat, now);
+/** Loose until a batch's watchdog asks for exact beats (a call it runs again to name a hang). */
+let exactBatch = false;
 let breakpoints: Breakpoints = { steps: [], conditions: [], data: [] };
 let pausedBy: string | null = null;
 let stepNames: string[] = [];
@@ -52,11 +54,12 @@ const api = {
   },
   /**
    * `timedOut`: step runs (task:step:run) a watchdog killed; in this replay they fail at once.
-   * `startAt`: the virtual time the run starts at (a fork's).
+   * `startAt`: the virtual time the run starts at (a fork's). `exact`: beats before every step
+   * run, for a replay that must name a runaway step run (see BeatHooks.exact).
    */
-  start(workspace: Workspace, taskName: string | undefined, data: JsonObject | undefined, timedOut: string[] = [], startAt = 0): void {
+  start(workspace: Workspace, taskName: string | undefined, data: JsonObject | undefined, timedOut: string[] = [], startAt = 0, exact = false): void {
     run?.stop();
-    progress = createRunBeats(postBeat, now);
+    progress = createRunBeats(postBeat, now, exact);
     const guard = createTimedOutGuard(timedOut);
     if (timedOut.length > 0) setCodeCompiler((params, body) => guard.wrap(new Function(...params, body) as ReturnType<CodeCompiler>));
     stepNames = workspace.steps.map((step) => step.name);
@@ -105,11 +108,17 @@ const api = {
   editData(taskId: string, data: JsonObject): TraceEvent[] {
     if (!run) throw new Error('no run has been started');
     run.editData(taskId, data);
+    // A run with hand edits cannot be replayed to find a runaway step run: name it as it starts.
+    progress.exact = true;
     return takeBuffer();
   },
   stop(): TraceEvent[] {
     run?.stop();
     return takeBuffer();
+  },
+  /** Batch beats from now on are exact (true) or loose; see BeatHooks.exact. */
+  exactBeats(on: boolean): void {
+    exactBatch = on;
   },
   /** Runs one task as a test (Tests view). Progress carries only slices, for the watchdog. */
   testTask(workspace: Workspace, index: number): Promise<TaskTestResult> {
@@ -129,7 +138,8 @@ const api = {
 };
 
 /** Batch work (tests, Explore): beats name the variant and step, with no events. */
-const batchHooks = () => createBatchBeats(postBeat, now);
+const batchHooks = () => createBatchBeats(postBeat, now, exactBatch);
+
 
 /** A data breakpoint pauses right after an event that changed its path (to its value, if set). */
 function dataBreakpointHit(current: Run, e: TraceEvent): string | null {

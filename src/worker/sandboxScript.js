@@ -57,12 +57,13 @@
         page.postMessage(message, event.ports.slice());
         return;
       }
-      if (!waiting) waiting = message;
-      else {
-        for (var i = 0; i < message.events.length; i++) waiting.events.push(message.events[i]);
-        waiting.slice = message.slice;
-        waiting.seq = message.seq;
+      // The newest beat, carrying every event since the last one sent.
+      if (waiting) {
+        var events = waiting.events;
+        for (var i = 0; i < message.events.length; i++) events.push(message.events[i]);
+        message.events = events;
       }
+      waiting = message;
       if (timer) return;
       var wait = sentAt + RELAY_MS - performance.now();
       if (wait <= 0) flush();

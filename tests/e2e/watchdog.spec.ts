@@ -36,3 +36,29 @@ test('a subtask that never yields ends in error, and its parent gets the error t
   await run(page);
   await expect(status(page)).toHaveText('done');
 });
+
+test('a step that runs away after hundreds of quick step runs is named, and only its task ends', async ({ page }) => {
+  await openApp(page);
+  // Past the first step runs the engine beats loosely (about every 50 ms): the watchdog's kill
+  // replays the run with exact beats to learn which step run hung, then replays it failed.
+  const ws = {
+    version: 1,
+    name: 'Late runaway',
+    steps: [
+      { name: 'Count', source: step('{ n: { $lt: 300 } }', '  data.n++;\n  step.redo();') },
+      { name: 'Spawn', source: step('{ n: 300 }', "  task.subtask('spin', { spin: true }, { into: 'child', waitFor: true });\n  data.n = 301;") },
+      { name: 'Spin', source: step('{ spin: true }', '  while (true) {}') },
+      { name: 'After', source: step("{ child: { status: 'error' } }", '  task.complete();') },
+    ],
+    tasks: [{ name: 'T', data: { n: 0 } }],
+    limits: { stepTimeoutMs: 500, maxSteps: 1000 },
+  };
+  await page.getByTestId('open-file').setInputFiles({ name: 'late.steplab.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(ws)) });
+  await expect(page.getByLabel('Workspace name')).toHaveValue('Late runaway');
+  await run(page);
+  await expect(status(page)).toHaveText('done');
+  // Blaming any earlier step run (a Count in the root task) would have ended the root in error.
+  await expect(dataRow(page, 'child.error')).toContainText('execution timeout');
+  await expect(dataRow(page, 'n')).toContainText('301');
+  await expect(page.getByTestId('run-error')).toContainText('execution timeout');
+});
