@@ -67,7 +67,11 @@ export function createBatchSession(stepTimeoutMs: number): BatchSession {
   };
 
   /** One try at a call; 'again' when the watchdog killed it on loose beats (it knows only roughly what hung). */
-  const attempt = async <T>(fn: (remote: Remote<EngineApi>) => Promise<T>, isValid: (value: unknown) => boolean, exact: boolean): Promise<BatchAnswer<T> | 'again'> => {
+  const attempt = async <T>(
+    fn: (remote: Remote<EngineApi>) => Promise<T>,
+    isValid: (value: unknown) => boolean,
+    exact: boolean,
+  ): Promise<BatchAnswer<T> | 'again'> => {
     killed = null;
     watchdog = createWatchdog(stepTimeoutMs, now);
     try {

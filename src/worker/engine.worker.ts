@@ -140,7 +140,6 @@ const api = {
 /** Batch work (tests, Explore): beats name the variant and step, with no events. */
 const batchHooks = () => createBatchBeats(postBeat, now, exactBatch);
 
-
 /** A data breakpoint pauses right after an event that changed its path (to its value, if set). */
 function dataBreakpointHit(current: Run, e: TraceEvent): string | null {
   if (e.kind !== 'step-finished' && e.kind !== 'subtask-ended' && e.kind !== 'data-edited') return null;

@@ -65,7 +65,11 @@ describe('loose run beats', () => {
   it('are exact for the first EXACT_STEP_RUNS step runs, then say so and wait QUIET_BEAT_MS, and deliver every event once', async () => {
     let now = 1000;
     const posts: Beat[] = [];
-    const reporter = createRunBeats((beat) => posts.push(structuredClone(beat)), () => now, false);
+    const reporter = createRunBeats(
+      (beat) => posts.push(structuredClone(beat)),
+      () => now,
+      false,
+    );
     const run = createRun(chain(EXACT_STEP_RUNS + 30), { host: nodeHost, onEvent: reporter.onEvent, onSlice: reporter.onSlice });
     await run.runUntil((e) => e.kind === 'step-finished' && e.run === EXACT_STEP_RUNS + 10);
     // The clock stood still: a beat per step run up to EXACT_STEP_RUNS, one saying the rest are loose.
@@ -82,7 +86,11 @@ describe('loose run beats', () => {
 
   it('turn exact when asked (a run with hand edits), naming each step run from then on', async () => {
     const posts: Beat[] = [];
-    const reporter = createRunBeats((beat) => posts.push(structuredClone(beat)), () => 0, false);
+    const reporter = createRunBeats(
+      (beat) => posts.push(structuredClone(beat)),
+      () => 0,
+      false,
+    );
     const run = createRun(chain(EXACT_STEP_RUNS + 8), { host: nodeHost, onEvent: reporter.onEvent, onSlice: reporter.onSlice });
     await run.runUntil((e) => e.kind === 'step-finished' && e.run === EXACT_STEP_RUNS + 3);
     const before = posts.length;
@@ -108,7 +116,11 @@ describe('batch beats', () => {
   it('loose, beat once per QUIET_BEAT_MS whatever the variants and steps', async () => {
     let now = 1000;
     const posts: Beat[] = [];
-    const beats = createBatchBeats((beat) => posts.push(beat), () => now, false);
+    const beats = createBatchBeats(
+      (beat) => posts.push(beat),
+      () => now,
+      false,
+    );
     const ws = workspace([step('{ n: { $lt: 5 } }', 'data.n++; step.redo();')], { n: 0 });
     for (const variant of [0, 1, 2, 3]) {
       beats.onVariant(variant);
