@@ -22,11 +22,9 @@ export const host = { yieldMacrotask: () => new Promise<void>((resolve) => setIm
 /** Starts a run the way the worker's `start` does; nothing runs until runUntil. */
 export function createAppRun(workspace: Workspace, steps: LoadedStep[], taskName?: string): Run {
   const guard = createTimedOutGuard([]);
-  // Loose, as the worker starts every run (a replay that must name a runaway step beats exactly).
   const progress = createRunBeats(
     (beat) => post({ steplab: 'progress', ...beat }),
     () => performance.now(),
-    false,
   );
   const breakpoints = { steps: [] as number[], conditions: [] as number[] };
   const replayThrough = -1;

@@ -30,10 +30,10 @@ export interface BeatHooks {
   take(): TraceEvent[];
   /**
    * Exact beats (the default) tell the host every new slice before it runs: a message per step
-   * run, which costs as much as a short step run itself. Loose beats go at most every
-   * QUIET_BEAT_MS. A host that kills an engine on loose beats knows only roughly what hung, so
-   * it runs the same work again, which is deterministic, with exact beats to learn which step
-   * run it was. May be switched on at any time (a run with hand edits cannot be run again).
+   * run or variant, which costs as much as a short one. Loose beats (batches only) go at most
+   * every QUIET_BEAT_MS. A host that kills an engine on loose beats knows only roughly what hung,
+   * so it runs the same work again, which is deterministic, with exact beats to learn which
+   * variant and step run it was.
    */
   exact: boolean;
 }
@@ -44,41 +44,35 @@ export const QUIET_BEAT_MS = 50;
 const sameSlice = (a: Slice, b: Slice) =>
   a === b || (a !== null && b !== null && a.task === b.task && a.step === b.step && a.spentMs === b.spentMs && a.run === b.run);
 
-/** Loose run beats are exact for a run's first step runs: a short run costs little either way, and a runaway in it is named without a replay. */
-export const EXACT_STEP_RUNS = 100;
-
 /**
- * A run's beats: exact, one before each new slice (so at least one per step run, carrying its
- * `step-started` event); loose (after the first EXACT_STEP_RUNS step runs), only the newest
- * slice. Either way at most every QUIET_BEAT_MS when nothing new is said, with the events waiting.
+ * A run's beats: one before each new slice (so at least one per step run, carrying its
+ * `step-started` event), and otherwise at most every QUIET_BEAT_MS with the events waiting.
+ * Always exact: loose run beats (a beat every QUIET_BEAT_MS past a run's first step runs) were
+ * measured side by side and gained nothing, in the bench or in the browser, where the sandbox
+ * frame already merges beats on their way to the page; they would only have made a runaway
+ * slower to name.
  */
-export function createRunBeats(post: (beat: Beat) => void, now: () => number, exact = true): BeatHooks {
+export function createRunBeats(post: (beat: Beat) => void, now: () => number): BeatHooks {
   let buffer: TraceEvent[] = [];
   let told: Slice = null;
   let toldAt = now();
   let seq = -1;
-  let started = 0;
-  const exactNow = () => hooks.exact || started <= EXACT_STEP_RUNS;
   const send = (slice: Slice) => {
-    post(exactNow() ? { slice, events: buffer, seq } : { slice, events: buffer, seq, loose: true });
+    post({ slice, events: buffer, seq });
     buffer = [];
     told = slice;
     toldAt = now();
   };
   const onSlice = (slice: Slice) => {
-    if ((slice && !sameSlice(slice, told) && exactNow()) || now() - toldAt > QUIET_BEAT_MS) send(slice);
+    if ((slice && !sameSlice(slice, told)) || now() - toldAt > QUIET_BEAT_MS) send(slice);
   };
-  const hooks: BeatHooks = {
-    exact,
+  return {
+    exact: true,
     onEvent(event) {
       buffer.push(event);
       seq = event.seq;
-      if (event.kind !== 'step-started') return;
-      const slice = { task: event.task, step: event.step, spentMs: 0, run: event.run };
-      // Going loose is said at once, or the host would take the last exact beat for what runs.
-      if (++started === EXACT_STEP_RUNS + 1 && !hooks.exact) send(slice);
       // A step's first slice starts right after this event, before onSlice can name the step.
-      else onSlice(slice);
+      if (event.kind === 'step-started') onSlice({ task: event.task, step: event.step, spentMs: 0, run: event.run });
     },
     onSlice,
     onVariant() {},
@@ -89,7 +83,6 @@ export function createRunBeats(post: (beat: Beat) => void, now: () => number, ex
       return events;
     },
   };
-  return hooks;
 }
 
 /**

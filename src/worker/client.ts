@@ -2,9 +2,7 @@
 // frame and worker, see startEngine.ts), so hooks step code installs die with its realm. A spare
 // engine is kept warm so a fresh one costs no wait. A watchdog replaces the run's engine when
 // step code has held it longer than stepTimeoutMs (it cannot answer while `while (true) {}`
-// runs) and tells the page which step ran away. Runs beat loosely (about every 50 ms, not per
-// step run); a kill on loose beats replays the run with exact beats to name the step run first.
-// Every answer is shape-checked before use.
+// runs) and tells the page which step ran away. Every answer is shape-checked before use.
 import type { Remote } from 'comlink';
 import type { StepCheck } from '../engine/checkSteps.ts';
 import type { JsonObject, TraceEvent, Workspace } from '../engine/types.ts';
@@ -64,9 +62,6 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
   let lastSeq = -1;
   let edited = false;
   let replayThrough: number | null = null;
-  /** The next engine beats exactly: the last one was killed on loose beats (see BeatHooks.exact). */
-  let exactNext = false;
-  let locates = 0;
 
   /** Every event the page is given passes here first: replay needs the last seq and hand edits. */
   const deliver = (events: TraceEvent[]) => {
@@ -100,21 +95,11 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
 
   const patrol = setInterval(() => {
     if (!watchdog.expired()) return;
-    // Loose beats name the work only roughly: run it again (it is deterministic), with exact
-    // beats, to learn which step run hangs. A run with hand edits beats exactly from its edit.
-    if (!watchdog.exact && !edited && locates < MAX_REPLAYS) {
-      locates++;
-      exactNext = true;
-      replayThrough = lastSeq;
-      endRun(); // the pending advance sees the restart and replays
-      return;
-    }
     const slice = watchdog.slice;
     const run = slice && slice.step !== null ? slice.run : undefined;
     // Replaying reproduces the run only without hand edits, and only so many times.
     if (slice && run !== undefined && !edited && timedOut.length < MAX_REPLAYS) {
       timedOut.push(`${slice.task}:${slice.step}:${run}`);
-      exactNext = false;
       replayThrough = lastSeq;
       endRun(); // the pending advance sees the restart and replays
       options.onRunaway(slice);
@@ -128,7 +113,6 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
   const boot = async (): Promise<void> => {
     const [workspace, taskName, data, startAt] = startArgs!;
     endRun();
-    watchdog = createWatchdog(workspace.limits.stepTimeoutMs, now);
     const engine = take();
     runEngine = engine;
     const port = await engine.port;
@@ -144,7 +128,7 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
       endRun();
       options.onFault(FAULT);
     };
-    await engine.call((remote) => remote.start(workspace, taskName, data, timedOut, startAt ?? 0, exactNext));
+    await engine.call((remote) => remote.start(workspace, taskName, data, timedOut, startAt ?? 0));
   };
 
   return {
@@ -176,8 +160,6 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
       lastSeq = -1;
       edited = false;
       replayThrough = null;
-      exactNext = false;
-      locates = 0;
       await boot();
     },
     async advance(mode, breakpoints) {

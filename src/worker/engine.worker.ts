@@ -54,12 +54,11 @@ const api = {
   },
   /**
    * `timedOut`: step runs (task:step:run) a watchdog killed; in this replay they fail at once.
-   * `startAt`: the virtual time the run starts at (a fork's). `exact`: beats before every step
-   * run, for a replay that must name a runaway step run (see BeatHooks.exact).
+   * `startAt`: the virtual time the run starts at (a fork's).
    */
-  start(workspace: Workspace, taskName: string | undefined, data: JsonObject | undefined, timedOut: string[] = [], startAt = 0, exact = false): void {
+  start(workspace: Workspace, taskName: string | undefined, data: JsonObject | undefined, timedOut: string[] = [], startAt = 0): void {
     run?.stop();
-    progress = createRunBeats(postBeat, now, exact);
+    progress = createRunBeats(postBeat, now);
     const guard = createTimedOutGuard(timedOut);
     if (timedOut.length > 0) setCodeCompiler((params, body) => guard.wrap(new Function(...params, body) as ReturnType<CodeCompiler>));
     stepNames = workspace.steps.map((step) => step.name);
@@ -108,8 +107,6 @@ const api = {
   editData(taskId: string, data: JsonObject): TraceEvent[] {
     if (!run) throw new Error('no run has been started');
     run.editData(taskId, data);
-    // A run with hand edits cannot be replayed to find a runaway step run: name it as it starts.
-    progress.exact = true;
     return takeBuffer();
   },
   stop(): TraceEvent[] {

@@ -39,8 +39,7 @@ test('a subtask that never yields ends in error, and its parent gets the error t
 
 test('a step that runs away after hundreds of quick step runs is named, and only its task ends', async ({ page }) => {
   await openApp(page);
-  // Past the first step runs the engine beats loosely (about every 50 ms): the watchdog's kill
-  // replays the run with exact beats to learn which step run hung, then replays it failed.
+  // The watchdog must blame the step run that hung, not the last of the 300 quick ones before it.
   const ws = {
     version: 1,
     name: 'Late runaway',

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRun } from '../../src/engine/createRun.ts';
 import type { TraceEvent } from '../../src/engine/types.ts';
-import { createBatchBeats, createRunBeats, EXACT_STEP_RUNS, isBeat, type Beat } from '../../src/engine/beats.ts';
+import { createBatchBeats, createRunBeats, isBeat, type Beat } from '../../src/engine/beats.ts';
 import { createWatchdog } from '../../src/engine/watchdog.ts';
 import { isProgressMessage } from '../../src/worker/messageGuards.ts';
 import { nodeHost, step, workspace } from './helpers.ts';
@@ -61,46 +61,7 @@ describe('run beats', () => {
   });
 });
 
-describe('loose run beats', () => {
-  it('are exact for the first EXACT_STEP_RUNS step runs, then say so and wait QUIET_BEAT_MS, and deliver every event once', async () => {
-    let now = 1000;
-    const posts: Beat[] = [];
-    const reporter = createRunBeats(
-      (beat) => posts.push(structuredClone(beat)),
-      () => now,
-      false,
-    );
-    const run = createRun(chain(EXACT_STEP_RUNS + 30), { host: nodeHost, onEvent: reporter.onEvent, onSlice: reporter.onSlice });
-    await run.runUntil((e) => e.kind === 'step-finished' && e.run === EXACT_STEP_RUNS + 10);
-    // The clock stood still: a beat per step run up to EXACT_STEP_RUNS, one saying the rest are loose.
-    expect(posts).toHaveLength(EXACT_STEP_RUNS + 1);
-    expect(posts.slice(0, EXACT_STEP_RUNS).every((p) => p.loose === undefined)).toBe(true);
-    expect([posts[EXACT_STEP_RUNS].loose, posts[EXACT_STEP_RUNS].slice?.run]).toEqual([true, EXACT_STEP_RUNS + 1]);
-    now += 51;
-    await run.runUntil();
-    reporter.finish();
-    expect(posts.length).toBeLessThanOrEqual(EXACT_STEP_RUNS + 3);
-    expect(posts.slice(EXACT_STEP_RUNS).every((p) => p.loose === true && isBeat(p))).toBe(true);
-    expect(posts.flatMap((p) => p.events).map((e) => e.seq)).toEqual(run.events.map((e) => e.seq));
-  });
-
-  it('turn exact when asked (a run with hand edits), naming each step run from then on', async () => {
-    const posts: Beat[] = [];
-    const reporter = createRunBeats(
-      (beat) => posts.push(structuredClone(beat)),
-      () => 0,
-      false,
-    );
-    const run = createRun(chain(EXACT_STEP_RUNS + 8), { host: nodeHost, onEvent: reporter.onEvent, onSlice: reporter.onSlice });
-    await run.runUntil((e) => e.kind === 'step-finished' && e.run === EXACT_STEP_RUNS + 3);
-    const before = posts.length;
-    reporter.exact = true;
-    await run.runUntil();
-    const after = posts.slice(before);
-    expect(after.map((p) => p.slice?.step)).toEqual(Array.from({ length: 5 }, (_, i) => EXACT_STEP_RUNS + 3 + i));
-    expect(after.every((p) => p.loose === undefined)).toBe(true);
-  });
-
+describe('loose beats', () => {
   it('make the watchdog say its slice is only roughly what runs', () => {
     const dog = createWatchdog(1000, () => 0);
     expect(dog.exact).toBe(true);
