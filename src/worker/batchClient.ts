@@ -95,7 +95,10 @@ export function createBatchSession(stepTimeoutMs: number): BatchSession {
     } finally {
       watchdog.disarm();
       // An engine switched to exact beats is not kept for the calls after.
-      if (exact) replace('');
+      if (exact) {
+        engine?.dispose();
+        engine = null;
+      }
     }
   };
 
