@@ -15,7 +15,7 @@ export interface Beat {
   events: TraceEvent[];
   /** How far the work has got: a run's newest event seq, sent or not; a batch's variant index. */
   seq: number;
-  /** Set by loose beats (see BeatHooks.exact): the slice is the newest at send time, not the current one. */
+  /** Set by loose beats (see createBatchBeats): the slice is the newest at send time, not the current one. */
   loose?: true;
 }
 
@@ -28,14 +28,6 @@ export interface BeatHooks {
   finish(): void;
   /** Takes the events not sent yet, for an answer to carry; the host gets each event once. */
   take(): TraceEvent[];
-  /**
-   * Exact beats (the default) tell the host every new slice before it runs: a message per step
-   * run or variant, which costs as much as a short one. Loose beats (batches only) go at most
-   * every QUIET_BEAT_MS. A host that kills an engine on loose beats knows only roughly what hung,
-   * so it runs the same work again, which is deterministic, with exact beats to learn which
-   * variant and step run it was.
-   */
-  exact: boolean;
 }
 
 /** With nothing new to say, a beat goes at most this often; a silent host kills after stepTimeoutMs. */
@@ -67,7 +59,6 @@ export function createRunBeats(post: (beat: Beat) => void, now: () => number): B
     if ((slice && !sameSlice(slice, told)) || now() - toldAt > QUIET_BEAT_MS) send(slice);
   };
   return {
-    exact: true,
     onEvent(event) {
       buffer.push(event);
       seq = event.seq;
@@ -91,38 +82,41 @@ export function createRunBeats(post: (beat: Beat) => void, now: () => number): B
  * or QUIET_BEAT_MS passed, since a loop re-running one step (or a step awaiting in every run)
  * would otherwise beat at every slice, which costs more than the step. The CPU a step run has
  * used is then at most QUIET_BEAT_MS old: a watchdog that hears it late kills a runaway slice no
- * sooner. Loose, only the newest slice goes, at most every QUIET_BEAT_MS.
+ * sooner.
+ *
+ * Loose (`exact` false), only the newest slice goes, at most every QUIET_BEAT_MS, marked `loose`:
+ * a message per variant and step run cost Explore a third of its time. A host that kills an
+ * engine on a loose beat knows only roughly what hung, so it runs the same work again (it is
+ * deterministic) with exact beats to learn which variant and step run it was.
  */
 export function createBatchBeats(post: (beat: Beat) => void, now: () => number, exact = true): BeatHooks {
   let variant = -1;
   let told = '';
   let toldAt = 0;
   const beat = (slice: Slice, force = false) => {
+    if (!force && !exact && now() - toldAt < QUIET_BEAT_MS) return;
     let key = told;
-    if (!force && !hooks.exact && now() - toldAt < QUIET_BEAT_MS) return;
-    if (!force && hooks.exact) {
+    if (!force && exact) {
       // Between steps (a null slice) there is nothing new to say, or the beats would alternate.
       key = slice ? `${variant}:${slice.task}:${slice.step}` : told;
       if (key === told && now() - toldAt < QUIET_BEAT_MS) return;
     }
-    post(hooks.exact ? { slice, events: [], seq: variant } : { slice, events: [], seq: variant, loose: true });
+    post(exact ? { slice, events: [], seq: variant } : { slice, events: [], seq: variant, loose: true });
     told = key;
     toldAt = now();
   };
-  const hooks: BeatHooks = {
-    exact,
+  return {
     onEvent(event) {
       if (event.kind === 'step-started') beat({ task: event.task, step: event.step, spentMs: 0, run: event.run });
     },
     onSlice: (slice) => beat(slice),
     onVariant(index) {
       variant = index;
-      beat(null, hooks.exact);
+      beat(null, exact);
     },
     finish: () => beat(null, true),
     take: () => [],
   };
-  return hooks;
 }
 
 const optionalNumber = (v: unknown) => v === undefined || typeof v === 'number';

@@ -113,7 +113,7 @@ const api = {
     run?.stop();
     return takeBuffer();
   },
-  /** Batch beats from now on are exact (true) or loose; see BeatHooks.exact. */
+  /** Batch beats from now on are exact (true) or loose; see createBatchBeats. */
   exactBeats(on: boolean): void {
     exactBatch = on;
   },
