@@ -62,6 +62,8 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
   let lastSeq = -1;
   let edited = false;
   let replayThrough: number | null = null;
+  /** An advance is in flight: the worker may be deep in step code and slow to hear "stop". */
+  let advancing = false;
 
   /** Every event the page is given passes here first: replay needs the last seq and hand edits. */
   const deliver = (events: TraceEvent[]) => {
@@ -164,35 +166,43 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
     },
     async advance(mode, breakpoints) {
       let through = -1;
-      for (;;) {
-        watchdog.arm();
-        try {
-          const answer: unknown = await runCall((remote) => remote.advance(mode, breakpoints, through));
-          const { ended, events, pausedBy } = (answer ?? {}) as { ended?: unknown; events?: unknown; pausedBy?: unknown };
-          if (typeof ended !== 'boolean' || (pausedBy !== null && typeof pausedBy !== 'string')) throw new MalformedAnswerError(FAULT);
-          deliver(expectEvents(events));
-          // A finished run's engine has run user code; it is never used again.
-          if (ended) endRun();
-          return { ended, pausedBy };
-        } catch (error) {
-          if (error instanceof MalformedAnswerError) endRun();
-          if (!(error instanceof WorkerRestartedError) || replayThrough === null) throw error;
-          // The watchdog killed a runaway step run: replay up to where the run was, with that
-          // step run failing at once, then go on as asked.
-          through = replayThrough;
-          replayThrough = null;
-          await boot();
-        } finally {
-          watchdog.disarm();
+      advancing = true;
+      try {
+        for (;;) {
+          watchdog.arm();
+          try {
+            const answer: unknown = await runCall((remote) => remote.advance(mode, breakpoints, through));
+            const { ended, events, pausedBy } = (answer ?? {}) as { ended?: unknown; events?: unknown; pausedBy?: unknown };
+            if (typeof ended !== 'boolean' || (pausedBy !== null && typeof pausedBy !== 'string')) throw new MalformedAnswerError(FAULT);
+            deliver(expectEvents(events));
+            // A finished run's engine has run user code; it is never used again.
+            if (ended) endRun();
+            return { ended, pausedBy };
+          } catch (error) {
+            if (error instanceof MalformedAnswerError) endRun();
+            if (!(error instanceof WorkerRestartedError) || replayThrough === null) throw error;
+            // The watchdog killed a runaway step run: replay up to where the run was, with that
+            // step run failing at once, then go on as asked.
+            through = replayThrough;
+            replayThrough = null;
+            await boot();
+          } finally {
+            watchdog.disarm();
+          }
         }
+      } finally {
+        advancing = false;
       }
     },
     async editData(taskId, data) {
       deliver(expectEvents(await runCall((remote) => remote.editData(taskId, data))));
     },
     async stop() {
-      // A worker stuck in user code cannot hear "stop": after 100 ms it is simply removed.
+      // A worker stuck in user code cannot hear "stop": after 100 ms it is simply removed. A
+      // paused run's worker is idle and answers; its answer (the run's end) is waited for, as
+      // its two hops through the sandbox frame can take longer than that on a busy machine.
       if (!runEngine) return;
+      const patience = advancing ? 100 : 2000;
       await Promise.race([
         runCall((remote) => remote.stop()).then(
           (events) => {
@@ -200,7 +210,7 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
           },
           () => undefined,
         ),
-        new Promise<void>((resolve) => setTimeout(resolve, 100)),
+        new Promise<void>((resolve) => setTimeout(resolve, patience)),
       ]);
       endRun();
     },
