@@ -8,6 +8,7 @@ import type { LoadedStep } from '../src/engine/loadStep.ts';
 import { createTimedOutGuard } from '../src/engine/timedOutRuns.ts';
 import type { Workspace } from '../src/engine/types.ts';
 import { createRunBeats } from '../src/engine/beats.ts';
+import { toWire } from '../src/worker/wireBeat.ts';
 
 // postMessage's structured clone, stood in for by structuredClone: Node's own postMessage
 // serializer, without the cross-thread wake-ups of a real MessagePort (which vary with the
@@ -23,7 +24,7 @@ export const host = { yieldMacrotask: () => new Promise<void>((resolve) => setIm
 export function createAppRun(workspace: Workspace, steps: LoadedStep[], taskName?: string): Run {
   const guard = createTimedOutGuard([]);
   const progress = createRunBeats(
-    (beat) => post({ steplab: 'progress', ...beat }),
+    (beat) => post(toWire(beat)),
     () => performance.now(),
   );
   const breakpoints = { steps: [] as number[], conditions: [] as number[] };

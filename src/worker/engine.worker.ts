@@ -1,5 +1,5 @@
 // The engine's Web Worker: all step code runs here, never on the page's main thread.
-// Beats (engine/beats.ts) stream to the page as plain progress messages on the engine port, so
+// Beats (engine/beats.ts) stream to the page as progress messages (wireBeat.ts) on the engine port, so
 // its watchdog can tell which step ran away if this worker is terminated: one message per step
 // run, not three. Each event reaches the page once: progress and answers share the port, in
 // order; the events still waiting go as an advance ends, just before its answer. The port leads
@@ -17,6 +17,7 @@ import { shrinkExample, type ShrunkExample } from '../engine/explore/shrinkExamp
 import { runTaskTest, type TaskTestResult } from '../engine/taskTest.ts';
 import type { Breakpoints } from './breakpointTypes.ts';
 import { createBatchBeats, createRunBeats, type Beat } from '../engine/beats.ts';
+import { toWire } from './wireBeat.ts';
 
 /** A macrotask through a MessageChannel: lets pending promises settle without a real timer. */
 function createHost() {
@@ -35,7 +36,7 @@ function createHost() {
 const host = createHost();
 let run: Run | null = null;
 let port: MessagePort | null = null;
-const postBeat = (beat: Beat) => port?.postMessage({ steplab: 'progress', ...beat });
+const postBeat = (beat: Beat) => port?.postMessage(toWire(beat));
 const now = () => performance.now();
 let progress = createRunBeats(postBeat, now);
 /** Loose until a batch's watchdog asks for exact beats (a call it runs again to name a hang). */

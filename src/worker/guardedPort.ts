@@ -2,7 +2,8 @@
 // on it, so nothing received is trusted: comlink sees only well-formed replies (never a proxy),
 // progress goes to its own listener after a shape check, and everything else is dropped.
 import type { Endpoint } from 'comlink';
-import { isComlinkReply, isProgressMessage, type ProgressMessage } from './messageGuards.ts';
+import { isComlinkReply, type ProgressMessage } from './messageGuards.ts';
+import { fromWire } from './wireBeat.ts';
 
 type Listener = (event: MessageEvent) => void;
 
@@ -26,8 +27,11 @@ export function guardPort(port: MessagePort): GuardedPort {
     const data: unknown = event.data;
     if (event.ports.length > 0) guarded.onMalformed?.('a message carrying ports');
     else if (isComlinkReply(data)) for (const listener of listeners) listener(new MessageEvent('message', { data }));
-    else if (isProgressMessage(data)) guarded.onProgress?.(data);
-    else guarded.onMalformed?.('a message of an unknown shape');
+    else {
+      const beat = fromWire(data);
+      if (beat) guarded.onProgress?.(beat);
+      else guarded.onMalformed?.('a message of an unknown shape');
+    }
   };
   return guarded;
 }

@@ -58,11 +58,8 @@
         return;
       }
       // The newest beat, carrying every event since the last one sent.
-      if (waiting) {
-        var events = waiting.events;
-        for (var i = 0; i < message.events.length; i++) events.push(message.events[i]);
-        message.events = events;
-      }
+      // Events are JSON text, the inside of an array (see wireBeat.ts), so merging is joining.
+      if (waiting && waiting.events !== '') message.events = message.events === '' ? waiting.events : waiting.events + ',' + message.events;
       waiting = message;
       if (timer) return;
       var wait = sentAt + RELAY_MS - performance.now();
@@ -72,7 +69,7 @@
   }
 
   function isBeat(message) {
-    return message !== null && typeof message === 'object' && message.steplab === 'progress' && Array.isArray(message.events);
+    return message !== null && typeof message === 'object' && message.steplab === 'progress' && typeof message.events === 'string';
   }
   window.parent.postMessage({ steplab: 'loaded' }, appOrigin);
 })();

@@ -22,6 +22,10 @@ const forge = (port) => {
   send({ steplab: 'progress', slice: null, events: [{ seq: 0, t: 0, task: 't0', kind: 'step-finished', step: 0, run: 1, redo: false, inverse: [],
     patches: [{ op: 'add', path: ['__proto__', 'steplabPwned'], value: 'yes' }] }] });
   send({ steplab: 'progress', slice: null, events: [{ kind: 'task-ended', seq: 'x' }] });
+  // The same forgeries in the wire format beats travel in (events as JSON text), and text that is not JSON.
+  send({ steplab: 'progress', slice: null, seq: 0, events: '{"seq":0,"t":0,"task":"t0","kind":"step-finished","step":0,"run":1,"redo":false,"inverse":[],"patches":[{"op":"add","path":["__proto__","steplabPwned"],"value":"yes"}]}' });
+  send({ steplab: 'progress', slice: null, seq: 0, events: '{"kind":"task-ended","seq":"x"}' });
+  send({ steplab: 'progress', slice: null, seq: 0, events: '1]; document.body.dataset.pwned = 1; [' });
 };
 MessagePort.prototype.postMessage = function (...args) {
   const result = original.apply(this, args);
