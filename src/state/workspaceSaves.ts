@@ -216,7 +216,10 @@ export async function undoReplace(): Promise<void> {
   await saveCurrentNow();
   if (!(await openSaved(offer.previous))) return;
   // Something opened and then undone without an edit need not clutter Recent.
-  if (untouched) await forget(tab.backend, offer.opened);
+  if (untouched) {
+    await forget(tab.backend, offer.opened);
+    clearBackup(tab.local, offer.opened);
+  }
   await refreshRecent();
 }
 
