@@ -29,7 +29,7 @@ export const useTests = create<TestsState>(() => ({ running: false, rows: [], co
 let generation = 0;
 
 /** Boots the next test run's engine ahead of time (see prestartBatchEngine). */
-export const prepareTests = prestartBatchEngine;
+export const prepareTests = (): void => prestartBatchEngine(1);
 
 export async function runAllTests(): Promise<void> {
   const workspace = useWorkspace.getState().workspace;

@@ -18,20 +18,19 @@ export interface BatchSession {
 }
 
 /**
- * An engine started ahead of a batch (while the person looks at the Tests or Explore view), so
- * the batch does not wait ~100 ms for a sandbox and worker to boot. It has run nothing, so it is
- * as fresh as one started on demand; a batch takes it, and the next batch gets a new one.
+ * Engines started ahead of a batch (while the person looks at the Tests or Explore view), so
+ * the batch does not wait ~100 ms for a sandbox and worker to boot. They have run nothing, so
+ * each is as fresh as one started on demand; a batch takes them, and the next gets new ones.
  */
-let spare: EngineHandle | null = null;
+const spares: EngineHandle[] = [];
 
-export function prestartBatchEngine(): void {
-  spare ??= startEngine();
+/** Keeps `count` engines booted for the next batch (Explore runs one per lane). */
+export function prestartBatchEngine(count = 1): void {
+  while (spares.length < count) spares.push(startEngine());
 }
 
 function takeEngine(): EngineHandle {
-  const handle = spare ?? startEngine();
-  spare = null;
-  return handle;
+  return spares.shift() ?? startEngine();
 }
 
 const TIMEOUT = 'execution timeout';

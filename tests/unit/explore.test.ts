@@ -118,6 +118,30 @@ describe('exploreAll', () => {
     expect(calls[0]).toEqual([0, 20]);
   });
 
+  it('spreads ranges over lanes, each call naming its lane at most once at a time, with the same classes as one lane', async () => {
+    const ws = example('bulk');
+    const run = async (lanes: number) => {
+      const busy = new Set<number>();
+      const used = new Set<number>();
+      const total = await exploreAll(ws, { runs: 120, seed: 4, chunkSize: 7, lanes, variantData: async () => ({}) }, async (from, count, lane) => {
+        expect(busy.has(lane)).toBe(false);
+        busy.add(lane);
+        used.add(lane);
+        await new Promise((resolve) => setTimeout(resolve, lane));
+        const chunk = await exploreRange(ws, 4, from, count, nodeHost);
+        busy.delete(lane);
+        return { ok: true, chunk };
+      });
+      return { total, used: [...used].sort() };
+    };
+    const [one, two] = [await run(1), await run(2)];
+    expect(one.used).toEqual([0]);
+    expect(two.used).toEqual([0, 1]);
+    expect(two.total.runs).toBe(120);
+    expect(two.total.classes).toEqual(one.total.classes);
+    expect(two.total.coverage).toEqual(one.total.coverage);
+  });
+
   it('sizes ranges to chunkMs from the warm ranges: the first, which boots the engine, sizes only the second', async () => {
     const ws = example('branching');
     let clock = 0;

@@ -1,5 +1,6 @@
 // Drives an exploration over any host: ranges of variants go to `runRange` (a browser worker, a
-// sandbox child) on `lanes` lanes at once. A range whose runner was killed (runaway step code)
+// sandbox child) on `lanes` lanes at once; each call says its lane, so a host can keep one
+// runner per lane. A range whose runner was killed (runaway step code)
 // records the variant that hung as its own class and goes on from the next one, so a hang costs
 // one variant, not the exploration. The result is the same for the same seed however it is split.
 import { emptyChunk, mergeChunk, type ExploreChunk } from './exploreChunk.ts';
@@ -31,7 +32,7 @@ export interface ExploreOptions {
 export async function exploreAll(
   workspace: Workspace,
   options: ExploreOptions,
-  runRange: (from: number, count: number) => Promise<RangeOutcome>,
+  runRange: (from: number, count: number, lane: number) => Promise<RangeOutcome>,
 ): Promise<ExploreChunk> {
   const { runs, chunkSize = 100, lanes = 1, chunkMs, now = () => Date.now() } = options;
   const total = emptyChunk(workspace);
@@ -44,27 +45,27 @@ export async function exploreAll(
    * with it and run again (the same way, so a second hang among them is found too); the hung
    * variant becomes its own class, and the span goes on after it. Every variant is counted once.
    */
-  const runSpan = async (from: number, end: number): Promise<void> => {
+  const runSpan = async (from: number, end: number, lane: number): Promise<void> => {
     while (from < end && !options.cancelled?.()) {
-      const outcome = await runRange(from, end - from);
+      const outcome = await runRange(from, end - from, lane);
       if (outcome.ok) {
         mergeChunk(total, outcome.chunk);
         return;
       }
       const hung = Math.min(end - 1, Math.max(from, outcome.variant ?? from));
-      if (hung > from) await runSpan(from, hung);
+      if (hung > from) await runSpan(from, hung, lane);
       mergeChunk(total, hungChunk(workspace, hung, await options.variantData(hung), outcome));
       from = hung + 1;
     }
   };
-  const lane = async () => {
+  const runLane = async (lane: number) => {
     let cold = true;
     while (next < runs && !options.cancelled?.()) {
       const from = next;
       const end = Math.min(runs, from + size);
       next = end;
       const started = now();
-      await runSpan(from, end);
+      await runSpan(from, end, lane);
       if (chunkMs) {
         const took = now() - started;
         // A lane's first range also pays for a cold engine (boot, compiling, an unwarmed JIT):
@@ -81,7 +82,7 @@ export async function exploreAll(
       options.onProgress?.(total);
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, lanes) }, lane));
+  await Promise.all(Array.from({ length: Math.max(1, lanes) }, (_, lane) => runLane(lane)));
   return total;
 }
 
