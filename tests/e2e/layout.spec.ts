@@ -83,6 +83,16 @@ test('long status text truncates to one line, with the full text on hover and fo
   await expect(narration).toHaveAttribute('title', (await narration.textContent())!);
   await narration.focus();
   expect(await narration.locator('.narration-text').evaluate((el) => el.scrollHeight <= el.clientHeight + 1)).toBe(true);
+  // The graph overflows its short pane here, yet no overview map covers a third of it; dragging
+  // the divider under the graph down, for a taller pane, brings the map back.
+  await expect(page.getByTestId('graph').locator('.react-flow__node')).not.toHaveCount(0);
+  await expect(page.locator('.react-flow__minimap')).toHaveCount(0);
+  const divider = (await page.locator('.sep').nth(2).boundingBox())!;
+  await page.mouse.move(divider.x + divider.width / 2, divider.y + divider.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(divider.x + divider.width / 2, divider.y + 160, { steps: 8 });
+  await page.mouse.up();
+  await expect(page.locator('.react-flow__minimap')).toHaveCount(1);
 });
 
 test('the deleted-step toast has a close button and goes away by itself after about 8 s', async ({ page }) => {

@@ -1,6 +1,6 @@
-// The minimap, shown only while part of the graph is out of view. Its nodes are in their state's
-// colour at the cursor: each one reads its own state, like the graph's nodes, so moving the
-// cursor repaints only the nodes whose state changed.
+// The minimap, shown only while part of the graph is out of view and the pane is tall enough.
+// Its nodes are in their state's colour at the cursor: each one reads its own state, like the
+// graph's nodes, so moving the cursor repaints only the nodes whose state changed.
 import { getNodesBounds, MiniMap, useStore, type MiniMapNodeProps, type ReactFlowState, type Rect } from '@xyflow/react';
 import { memo } from 'react';
 import { useNodeState } from '../../state/nodeState.ts';
@@ -41,9 +41,12 @@ export const MiniMapStateNode = memo(MiniMapStateNodeView);
 
 const boundsOf = new WeakMap<object, Rect>();
 
-/** True while some of the graph lies outside the pane: only then is an overview worth a corner. */
+/** Below this pane height the 90 px map would hide a third of the graph (1280×720 gives ~300 px). */
+const MIN_PANE_HEIGHT = 360;
+
+/** True while some of the graph lies outside a pane tall enough to spare a corner for an overview. */
 function graphOverflows(s: ReactFlowState): boolean {
-  if (s.nodes.length === 0 || !s.width || !s.height) return false;
+  if (s.nodes.length === 0 || !s.width || s.height < MIN_PANE_HEIGHT) return false;
   let bounds = boundsOf.get(s.nodes);
   if (!bounds) boundsOf.set(s.nodes, (bounds = getNodesBounds(s.nodes)));
   const [x, y, zoom] = s.transform;
