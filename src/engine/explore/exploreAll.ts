@@ -1,8 +1,8 @@
 // Drives an exploration over any host: ranges of variants go to `runRange` (a browser worker, a
 // sandbox child) on `lanes` lanes at once; each call says its lane, so a host can keep one
-// runner per lane. A range whose runner was killed (runaway step code)
-// records the variant that hung as its own class and goes on from the next one, so a hang costs
-// one variant, not the exploration. The result is the same for the same seed however it is split.
+// runner per lane. A range whose runner was killed (runaway step code) records the variant that
+// hung as its own class and goes on from the next one, so a hang costs one variant, not the
+// exploration. The result is the same for the same seed however it is split.
 import { emptyChunk, mergeChunk, type ExploreChunk } from './exploreChunk.ts';
 import { maskMessage } from './outcomeClass.ts';
 import type { JsonObject, Workspace } from '../types.ts';
