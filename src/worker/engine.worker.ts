@@ -1,9 +1,9 @@
 // The engine's Web Worker: all step code runs here, never on the page's main thread.
 // Beats (engine/beats.ts) stream to the page as progress messages (wireBeat.ts) on the engine
 // port, so its watchdog can tell which step ran away if this worker is terminated: one message
-// per step run, not three. Each event reaches the page once: progress and answers share the port, in
-// order; the events still waiting go as an advance ends, just before its answer. The port leads
-// to the sandbox frame, which merges beats on their way to the page (sandboxScript.js).
+// per step run, not three. Each event reaches the page once: progress and answers share the
+// port, in order; the events still waiting go as an advance ends, just before its answer. The
+// port leads to the sandbox frame, which merges beats on their way to the page (sandboxScript.js).
 // The page passes nothing callable in: step code shares this realm and could call it.
 import * as Comlink from 'comlink';
 import { checkSteps, type StepCheck } from '../engine/checkSteps.ts';
