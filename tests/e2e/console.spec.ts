@@ -1,7 +1,7 @@
 // A run that logs 100,000 lines: the Console stays responsive (rows are windowed) and says how
 // much output was dropped past the run's cap.
 import { expect, test } from '@playwright/test';
-import { openApp, run, status } from './driver.ts';
+import { openApp, openWorkspaceFile, run, status } from './driver.ts';
 
 /** Ten runs of 10,000 lines each, so no single step run nears stepTimeoutMs. */
 const chatty = `export const condition = { go: true };
@@ -17,8 +17,7 @@ export const content = async () => {
 test('100,000 console lines: the Console stays responsive and reports what was dropped', async ({ page }) => {
   await openApp(page);
   const ws = { version: 1, name: 'Chatty', steps: [{ name: 'Chatty', source: chatty }], tasks: [{ name: 'T', data: { go: true } }] };
-  await page.getByTestId('open-file').setInputFiles({ name: 'chatty.steplab.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(ws)) });
-  await expect(page.getByLabel('Workspace name')).toHaveValue('Chatty');
+  await openWorkspaceFile(page, ws, 'chatty.steplab.json');
   await run(page);
   await expect(status(page)).not.toHaveText('running');
   await page.getByRole('tab', { name: 'Console' }).click();

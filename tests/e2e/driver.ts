@@ -9,6 +9,12 @@ export async function openApp(page: Page, errors: string[] = []): Promise<void> 
   await expect(page.getByTestId('node-0')).toBeVisible();
 }
 
+/** Opens a workspace as a JSON file through Open…, and waits until its name shows. */
+export async function openWorkspaceFile(page: Page, ws: { name: string; [key: string]: unknown }, file = 'workspace.steplab.json'): Promise<void> {
+  await page.getByTestId('open-file').setInputFiles({ name: file, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(ws)) });
+  await expect(page.getByLabel('Workspace name')).toHaveValue(ws.name);
+}
+
 export const status = (page: Page) => page.getByTestId('run-status');
 
 /** Presses Run and waits until that run (not the previous one) has ended. */

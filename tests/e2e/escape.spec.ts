@@ -2,7 +2,7 @@
 // port, tampers with its own realm, and reaches for the network; pages of other sites that
 // frame the sandbox and the app. Nothing may reach the page, the network or a later workspace.
 import { expect, test, type Page } from '@playwright/test';
-import { dataRow, openApp, openExample, run, status } from './driver.ts';
+import { dataRow, openApp, openExample, openWorkspaceFile, run, status } from './driver.ts';
 import { savedWorkspaceText } from './saved.ts';
 
 const APP = 'http://127.0.0.1:4173';
@@ -71,11 +71,6 @@ const workspace = {
   connectors: {},
 };
 
-async function openWorkspaceFile(page: Page, ws: object, name: string): Promise<void> {
-  await page.getByTestId('open-file').setInputFiles({ name: 'probe.steplab.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(ws)) });
-  await expect(page.getByLabel('Workspace name')).toHaveValue(name);
-}
-
 const pagePolluted = (page: Page) =>
   page.evaluate(() => {
     const probe = {} as Record<string, unknown>;
@@ -86,7 +81,7 @@ test('step code that forges engine messages and tampers with its realm reaches n
   const requests: string[] = [];
   context.on('request', (request) => request.url().includes('steplab-escape') && requests.push(request.url()));
   await openApp(page);
-  await openWorkspaceFile(page, workspace, 'Escape probe');
+  await openWorkspaceFile(page, workspace, 'probe.steplab.json');
   // Opening alone runs the top-level code (the badges are checked): the page must be untouched.
   await expect(page.locator('[data-step-index="0"] .badge')).toBeVisible();
   await page.waitForTimeout(500);
@@ -116,7 +111,7 @@ test('each escape attempt from step code ends in an error the step sees, with no
   context.on('request', (request) => request.url().includes('steplab-escape') && requests.push(request.url()));
   await openApp(page);
   // Without the port attack, so the step runs to the end and reports each attempt.
-  await openWorkspaceFile(page, { ...workspace, steps: [{ name: 'Escape', source: probe, enabled: true }] }, 'Escape probe');
+  await openWorkspaceFile(page, { ...workspace, steps: [{ name: 'Escape', source: probe, enabled: true }] }, 'probe.steplab.json');
   await run(page);
   for (const name of ['functionCtor', 'dataCtor', 'globalProcess', 'require', 'module', 'sendBeacon', 'fetch', 'importScripts', 'parentWindow']) {
     await expect(dataRow(page, `results.${name}`), name).toContainText('"blocked"');

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { dataRow, openApp, run, status } from './driver.ts';
+import { dataRow, openApp, openWorkspaceFile, run, status } from './driver.ts';
 import { savedWorkspaceText } from './saved.ts';
 
 const probe = `export const condition = { probe: true };
@@ -68,10 +68,7 @@ test('step code and mock code cannot reach the network, the app storage or its D
   await page.evaluate(() => {
     document.cookie = 'steplab-secret=1';
   });
-  await page
-    .getByTestId('open-file')
-    .setInputFiles({ name: 'probe.steplab.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(workspace)) });
-  await expect(page.getByLabel('Workspace name')).toHaveValue('Isolation probe');
+  await openWorkspaceFile(page, workspace, 'probe.steplab.json');
   await run(page);
   await expect(status(page)).toHaveText('incomplete');
   for (const name of ['fetch', 'xhr', 'websocket', 'importScripts', 'localStorage', 'indexedDB', 'cookies', 'dom', 'parent', 'mockFetch']) {

@@ -2,7 +2,7 @@
 // way to read its own heap, so the bound is the step run's CPU budget across all its slices
 // (stepTimeoutMs): the step must fail with a clear message long before the tab runs out of memory.
 import { expect, test } from '@playwright/test';
-import { openApp, run, status } from './driver.ts';
+import { openApp, openWorkspaceFile, run, status } from './driver.ts';
 
 const bomb = `export const condition = { go: true };
 export const content = async () => {
@@ -19,8 +19,7 @@ test('a step that allocates without end fails with a clear error and the tab sur
   page.on('crash', () => (crashed = true));
   await openApp(page);
   const ws = { version: 1, name: 'Memory bomb', steps: [{ name: 'Bomb', source: bomb }], tasks: [{ name: 'T', data: { go: true } }] };
-  await page.getByTestId('open-file').setInputFiles({ name: 'bomb.steplab.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(ws)) });
-  await expect(page.getByLabel('Workspace name')).toHaveValue('Memory bomb');
+  await openWorkspaceFile(page, ws, 'bomb.steplab.json');
   await run(page);
   await expect(status(page)).toHaveText('error');
   await expect(page.getByTestId('node-state-0')).toContainText('failed');

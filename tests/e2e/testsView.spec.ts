@@ -2,7 +2,7 @@
 // broken step caught by its failing leaf, exploring an example to a minimal breaking input, and
 // that finding kept as a task that fails as a test.
 import { expect, test, type Page } from '@playwright/test';
-import { openApp, openExample, replaceWordInEditor, run } from './driver.ts';
+import { openApp, openExample, openWorkspaceFile, replaceWordInEditor, run } from './driver.ts';
 
 const inspectorTab = (page: Page, name: string) => page.getByRole('tab', { name, exact: true });
 const rowOf = (page: Page, name: string) => page.getByTestId('test-row').filter({ has: page.getByRole('button', { name, exact: true }) });
@@ -103,8 +103,7 @@ test('a variant whose step never ends is its own class, and exploring goes on (o
     tasks: [{ name: 'T', data: { n: 1 } }],
     limits: { stepTimeoutMs: 300 },
   };
-  await page.getByTestId('open-file').setInputFiles({ name: 'runaway.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(workspace)) });
-  await expect(page.getByLabel('Workspace name')).toHaveValue('Runaway');
+  await openWorkspaceFile(page, workspace, 'runaway.json');
   await inspectorTab(page, 'Explore').click();
   await page.getByLabel('Variants').click();
   await page.keyboard.press('Control+A');

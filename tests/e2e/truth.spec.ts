@@ -1,7 +1,7 @@
 // Panels tell the truth: an edit made while paused shows at once, and Step on a finished run
 // asks before it throws the run away.
 import { expect, test } from '@playwright/test';
-import { clearEditor, dataRow, openApp, run, status } from './driver.ts';
+import { clearEditor, dataRow, openApp, openWorkspaceFile, run, status } from './driver.ts';
 
 test('an edit made while paused shows at once in the data tree and the graph, before Continue', async ({ page }) => {
   await openApp(page);
@@ -57,8 +57,7 @@ test('a condition that throws shows beside its step in the list, the graph and t
     ],
     tasks: [{ name: 'T', data: { n: 0 } }],
   };
-  await page.getByTestId('open-file').setInputFiles({ name: 'throwing.steplab.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(ws)) });
-  await expect(page.getByLabel('Workspace name')).toHaveValue('Throwing condition');
+  await openWorkspaceFile(page, ws, 'throwing.steplab.json');
   await expect(page.locator('[data-step-index="0"] [data-badge="condition-error"]')).toHaveText(/Condition error/);
   await run(page);
   await expect(page.getByTestId('node-condition-error-0')).toBeVisible();

@@ -1,7 +1,7 @@
 // Runaway code in a subtask ends only that subtask: the page's watchdog kills the engine, the
 // deterministic run is replayed with that step run failed, and the parent goes on (semantics 4.9).
 import { expect, test } from '@playwright/test';
-import { dataRow, openApp, run, status } from './driver.ts';
+import { dataRow, openApp, openWorkspaceFile, run, status } from './driver.ts';
 
 const step = (condition: string, body: string) => `export const condition = ${condition};\nexport const content = async () => {\n${body}\n};\n`;
 
@@ -24,8 +24,7 @@ test('a subtask that never yields ends in error, and its parent gets the error t
     tasks: [{ name: 'T', data: { root: true } }],
     limits: { stepTimeoutMs: 500 },
   };
-  await page.getByTestId('open-file').setInputFiles({ name: 'runaway.steplab.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(ws)) });
-  await expect(page.getByLabel('Workspace name')).toHaveValue('Runaway children');
+  await openWorkspaceFile(page, ws, 'runaway.steplab.json');
   await run(page);
   await expect(status(page)).toHaveText('done');
   await expect(page.getByTestId('run-error')).toContainText('execution timeout');
@@ -52,8 +51,7 @@ test('a step that runs away after hundreds of quick step runs is named, and only
     tasks: [{ name: 'T', data: { n: 0 } }],
     limits: { stepTimeoutMs: 500, maxSteps: 1000 },
   };
-  await page.getByTestId('open-file').setInputFiles({ name: 'late.steplab.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(ws)) });
-  await expect(page.getByLabel('Workspace name')).toHaveValue('Late runaway');
+  await openWorkspaceFile(page, ws, 'late.steplab.json');
   await run(page);
   await expect(status(page)).toHaveText('done');
   // Blaming any earlier step run (a Count in the root task) would have ended the root in error.
