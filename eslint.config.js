@@ -26,7 +26,7 @@ const layers = [
 const may = (from, to) => ({ from: { element: { type: from } }, allow: { to: { element: { type: to } } } });
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'public/**', 'examples/**/*.js', 'bench/.build/**'] },
+  { ignores: ['dist/**', 'dist-cli/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'public/**', 'examples/**/*.js', 'bench/.build/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

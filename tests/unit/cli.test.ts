@@ -6,10 +6,10 @@ import { describe, expect, it } from 'vitest';
 import { workspaceToFolder } from '../../src/share/stepFolder.ts';
 import { parseWorkspace } from '../../src/engine/workspace.ts';
 import { readFileSync } from 'node:fs';
+import { cli, root } from './cliHarness.ts';
 
-const root = new URL('../../', import.meta.url).pathname;
-
-function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+/** `npm run cli` as a user types it: through tsx, from the sources. */
+function cliFromSource(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     execFile(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: root }, (error, stdout, stderr) => {
       resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
@@ -26,8 +26,8 @@ const write = (name: string, content: unknown) => {
 const stepSource = (condition: string, body: string) => `export const condition = ${condition};\nexport const content = async () => {\n${body}\n};\n`;
 
 describe('cli', () => {
-  it('runs a workspace and prints one line per step run, then the status (exit 0)', async () => {
-    const { code, stdout } = await cli('run', 'examples/sequential.json');
+  it('runs a workspace and prints one line per step run, then the status (exit 0), from the sources as `npm run cli` does', async () => {
+    const { code, stdout } = await cliFromSource('run', 'examples/sequential.json');
     expect(code).toBe(0);
     const lines = stdout.trim().split('\n');
     expect(lines[0]).toMatch(/0\.000s {2}New order {2}Initialize processing {2}changed order\.status, order\.startedAt/);

@@ -1,5 +1,7 @@
-// Runs the real CLI in a child process for the CLI test files, and makes scratch inputs.
+// Runs the real CLI, as built by scripts/buildCli.ts (see buildCliOnce.ts), in a child process for
+// the CLI test files, and makes scratch inputs.
 import { execFile } from 'node:child_process';
+import { inject } from 'vitest';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,9 +14,12 @@ export interface CliOutcome {
   stderr: string;
 }
 
+/** The command line that starts the CLI, before its arguments. */
+export const cliCommand = (): string[] => [inject('cliBundle')];
+
 export function cli(...args: string[]): Promise<CliOutcome> {
   return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: root, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+    execFile(process.execPath, [...cliCommand(), ...args], { cwd: root, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
       resolve({ code: error ? ((error as { code?: number }).code ?? -1) : 0, stdout, stderr });
     });
   });
