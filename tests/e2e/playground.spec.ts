@@ -21,9 +21,9 @@ test('running shows done, three slider positions, the data, and node states that
   await expect(page.getByTestId('cursor-position')).toContainText('3 / 3');
   await expect(dataRow(page, 'order.status')).toContainText('"complete"');
   await expect(page.getByTestId('node-state-2')).toContainText('running');
-  await expect(page.getByTestId('node-state-0')).toContainText('ran 1');
-  // The graph opens at a readable size, with part of it out of view: the minimap shows all of
-  // it, in the nodes' state colours, and follows the cursor.
+  // The graph is at a readable size, with part of it out of view (it keeps the step at the
+  // cursor in view, here the last): the minimap shows all of it, in the nodes' state colours,
+  // and follows the cursor.
   const mini = page.locator('.react-flow__minimap-node');
   await expect(mini.and(page.locator('[data-state="running"]'))).toHaveCount(1);
   await expect(mini.and(page.locator('[data-state="ran"]'))).toHaveCount(2);
@@ -36,6 +36,7 @@ test('running shows done, three slider positions, the data, and node states that
   await expect(page.getByTestId('end-node')).toHaveText('■ end');
   await expect(page.locator('.react-flow__minimap')).toHaveCount(0);
   await page.screenshot({ path: info.outputPath('running-graph.png') });
+  await expect(page.getByTestId('node-state-0')).toContainText('ran 1');
   await expect(page.getByTestId('node-state-1')).toContainText('running');
   await expect(page.getByTestId('node-state-2')).toContainText('ready');
   await page.keyboard.press('Alt+ArrowLeft');
@@ -177,4 +178,28 @@ test('selecting a step in the list brings its node into view', async ({ page }) 
   const [box, pane] = [(await target.boundingBox())!, (await graph.boundingBox())!];
   expect(box.y).toBeGreaterThanOrEqual(pane.y);
   expect(box.y + box.height).toBeLessThanOrEqual(pane.y + pane.height);
+});
+
+test('at 1280×720 the graph keeps the step at the cursor on screen as a run ends and a replay moves', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await openApp(page);
+  const pane = page.getByTestId('graph').locator('.react-flow');
+  // Off-screen nodes are not rendered at all (onlyRenderVisibleElements).
+  const onScreen = async (id: string) => {
+    const node = page.locator(`.react-flow__node[data-id="${id}"]`);
+    if ((await node.count()) === 0) return false;
+    const [box, area] = [(await node.boundingBox())!, (await pane.boundingBox())!];
+    return box.y >= area.y && box.y + box.height <= area.y + area.height && box.x >= area.x && box.x + box.width <= area.x + area.width;
+  };
+  // The pane is too short for all three steps at a readable zoom: the last is below the fold.
+  await expect(page.locator('.react-flow[data-layout="final"]')).toBeVisible();
+  expect(await onScreen('s2')).toBe(false);
+  await run(page);
+  // The run ends on its last step, and the graph brings that node up.
+  await expect(page.getByTestId('cursor-position')).toContainText('3 / 3');
+  await expect.poll(() => onScreen('s2')).toBe(true);
+  await page.getByRole('button', { name: 'Starting state' }).click();
+  await page.getByRole('button', { name: 'Step forward' }).click();
+  await expect(page.getByTestId('cursor-position')).toContainText('1 / 3');
+  await expect.poll(() => onScreen('s0')).toBe(true);
 });

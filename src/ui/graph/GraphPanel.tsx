@@ -6,7 +6,7 @@ import { causalEdges, ROOT } from '../../state/replay.ts';
 import { selectStep, useWorkspace } from '../../state/workspaceStore.ts';
 import { guess, useQuiz } from '../../state/quiz.ts';
 import { activeEdgeCss, buildEdges, focusEdges, layoutNodes, runEdges, withChips, withHoverLabel } from './buildGraph.ts';
-import { useBringIntoView } from './useBringIntoView.ts';
+import { useBringIntoView, useShowNode } from './useBringIntoView.ts';
 import { useGraphFit } from './useGraphFit.ts';
 import { couldIndex } from './couldEdges.ts';
 import { useHover } from '../../state/hoverStore.ts';
@@ -25,7 +25,7 @@ const fileBase = () =>
     .workspace.name.toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')}-graph`;
 import { StepNode, TerminalNode } from './StepNode.tsx';
-import { useSession } from '../../state/currentSession.ts';
+import { sessionState, useSession } from '../../state/currentSession.ts';
 
 const nodeTypes = { step: StepNode, terminal: TerminalNode };
 const edgeTypes = { default: PlacedEdge, loop: LoopEdge };
@@ -75,13 +75,18 @@ export function Graph() {
   const placed = usePlacedLabels(shown);
   const edges: Edge[] = useMemo(() => withHoverLabel(placed, hoveredEdge), [placed, hoveredEdge]);
 
+  const cursorStep = useSession((s) => s.frame.run?.step ?? null);
+  const showNode = useShowNode();
   useEffect(() => {
     const final = checks.length === stepNames.length;
-    const id = requestAnimationFrame(() => (fit('readable'), final && startupFinished()));
+    // A fit (a new layout, or a pane that changed size) keeps the step at the cursor on screen.
+    const id = requestAnimationFrame(() => (fit('readable'), showNode(sessionState().frame.run?.step ?? null, 0), final && startupFinished()));
     return () => cancelAnimationFrame(id);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- once per layout, and when the panel changes size
   }, [laidOut, fit, paneWidth, paneHeight]);
 
+  // The step at the cursor first, then the selection, so a step the person picks wins when both move.
+  useBringIntoView(cursorStep);
   useBringIntoView(selected);
 
   // Keys act only while the graph has focus. Nodes are focusable (Tab); Enter or Space selects
