@@ -102,6 +102,8 @@ test('fork a premium customer into an enterprise one: the branch runs the enterp
   await dialog.getByRole('button', { name: 'Run branch' }).click();
   await expect(dialog).toHaveCount(0);
   await expect(page.getByTestId('node-state-2')).toContainText('running 1');
+  // The graph followed the cursor to the enterprise step; the whole graph shows the premium one too.
+  await page.getByRole('button', { name: 'Fit view' }).click();
   await expect(page.getByTestId('node-state-0')).toContainText('never matched');
   await page.getByRole('tab', { name: 'Branches', exact: true }).click();
   await expect(page.getByTestId('branch')).toHaveCount(2);

@@ -35,8 +35,14 @@ export async function expectLegibleGraph(page: Page, what: string): Promise<void
     if (sizes.chip !== Infinity) expect(sizes.chip, `${what}: smallest chip on screen (zoom ${sizes.zoom})`).toBeGreaterThanOrEqual(10);
   }).toPass({ timeout: 5000 });
   // Titles cut short: the full title on hover (the node's tooltip) and on keyboard focus.
+  // Of the nodes wholly on screen: the graph keeps the step at the cursor in view, so others may
+  // sit half under the pane's edge.
   const cut = await graph.locator('.step-node .name').evaluateAll((names) => {
-    const name = names.find((el) => el.scrollWidth > el.clientWidth);
+    const inside = (el: Element) => {
+      const [box, pane] = [el.getBoundingClientRect(), el.closest('.react-flow')!.getBoundingClientRect()];
+      return box.top >= pane.top && box.bottom <= pane.bottom && box.left >= pane.left && box.right <= pane.right;
+    };
+    const name = names.find((el) => el.scrollWidth > el.clientWidth && inside(el.closest('.react-flow__node')!));
     return name?.closest('.react-flow__node')?.getAttribute('data-id');
   });
   if (cut) {
