@@ -85,8 +85,11 @@ export function Graph() {
     // eslint-disable-next-line react-hooks/exhaustive-deps -- once per layout, and when the panel changes size
   }, [laidOut, fit, paneWidth, paneHeight]);
 
-  // The step at the cursor first, then the selection, so a step the person picks wins when both move.
-  useBringIntoView(cursorStep);
+  // The step at the cursor first, then the selection, so a step the person picks wins when both
+  // move. Not while a run streams in (the graph would jump at every delivery), and without an
+  // animation, so scrubbing a long run does not pan the graph for every position it passes.
+  const streaming = useSession((s) => s.phase === 'running');
+  useBringIntoView(streaming ? null : cursorStep, 0);
   useBringIntoView(selected);
 
   // Keys act only while the graph has focus. Nodes are focusable (Tab); Enter or Space selects

@@ -27,8 +27,8 @@ export function useShowNode(): (step: number | null, duration?: number) => void 
 }
 
 /** Shows the node of `step` each time `step` changes (panning away from it is the person's choice). */
-export function useBringIntoView(step: number | null): void {
+export function useBringIntoView(step: number | null, duration = 200): void {
   const show = useShowNode();
   // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the step changes
-  useEffect(() => show(step), [step]);
+  useEffect(() => show(step, duration), [step]);
 }
