@@ -4,25 +4,38 @@
 import { useReactFlow, useStoreApi } from '@xyflow/react';
 import { useCallback, useEffect } from 'react';
 
-/** Pans, if needed, so the node of `step` is inside the pane. */
+/** Room kept between a node brought into view and the pane's edge. */
+const MARGIN = 24;
+
+/** How far to move a view along one axis so [lo, hi] (screen px) fits in [0, size]: the least move. */
+function nudge(lo: number, hi: number, size: number): number {
+  if (lo >= 0 && hi <= size) return 0;
+  if (hi - lo > size - 2 * MARGIN || lo < 0) return MARGIN - lo;
+  return size - MARGIN - hi;
+}
+
+/**
+ * Pans, if needed, by the least amount that puts the node of `step` inside the pane, so as much
+ * of what was on screen stays there (like scrolling a line into view in an editor).
+ */
 export function useShowNode(): (step: number | null, duration?: number) => void {
   const store = useStoreApi();
-  const { getInternalNode, getViewport, setCenter } = useReactFlow();
+  const { getInternalNode, getViewport, setViewport } = useReactFlow();
   return useCallback(
     (step, duration = 200) => {
       const node = step === null ? undefined : getInternalNode(`s${step}`);
       const { width, height } = store.getState();
       if (!node || width === 0) return;
       const { x: vx, y: vy, zoom } = getViewport();
-      const w = node.measured.width ?? node.initialWidth ?? 0;
-      const h = node.measured.height ?? node.initialHeight ?? 0;
-      const { x, y } = node.internals.positionAbsolute;
-      const left = x * zoom + vx;
-      const top = y * zoom + vy;
-      if (left >= 0 && top >= 0 && left + w * zoom <= width && top + h * zoom <= height) return;
-      void setCenter(x + w / 2, y + h / 2, { zoom, duration });
+      const w = (node.measured.width ?? node.initialWidth ?? 0) * zoom;
+      const h = (node.measured.height ?? node.initialHeight ?? 0) * zoom;
+      const left = node.internals.positionAbsolute.x * zoom + vx;
+      const top = node.internals.positionAbsolute.y * zoom + vy;
+      const dx = nudge(left, left + w, width);
+      const dy = nudge(top, top + h, height);
+      if (dx !== 0 || dy !== 0) void setViewport({ x: vx + dx, y: vy + dy, zoom }, { duration });
     },
-    [store, getInternalNode, getViewport, setCenter],
+    [store, getInternalNode, getViewport, setViewport],
   );
 }
 
