@@ -4,7 +4,7 @@
 // measures the time.
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { openApp } from './driver.ts';
+import { caretAtEndOfLine, openApp } from './driver.ts';
 
 const fixture = (name: string) => new URL(`../fixtures/${name}`, import.meta.url).pathname;
 const graph = (page: Page) => page.getByTestId('graph');
@@ -171,6 +171,30 @@ test.describe('scale', () => {
     await expect(page.getByTestId('cursor-position')).toContainText('2 / 3');
     await page.reload();
     await laidOut(page, 3);
+  });
+
+  test('the data tree of 5,000 rows shows them a hundred at a time, and a row a step changed far down', async ({ page }) => {
+    test.setTimeout(120_000);
+    await openApp(page);
+    await openFromFile(page, 'rows-5000.steplab.json');
+    await laidOut(page, 3);
+    const tree = page.getByTestId('data-panel');
+    const rows = tree.locator('li[data-path^="rows."]');
+    // Drawn whole, the rows were 155,000 elements and the tab froze for seconds as it opened.
+    await expect(tree.locator('[data-path="rows"] > .row')).toContainText('[5000]');
+    await expect(rows).toHaveCount(100);
+    await tree.getByRole('button', { name: 'Show 100 more (4,900 not shown)' }).click();
+    await expect(rows).toHaveCount(200);
+    await expect(tree.getByRole('button', { name: 'Show 100 more (4,800 not shown)' })).toBeVisible();
+    // The last step also marks a row far past the first pages: the tree shows that row, open.
+    await page.getByRole('button', { name: 'Flag backorders', exact: true }).click();
+    await caretAtEndOfLine(page, 5);
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('data.rows[4321].status = "checked";');
+    await run(page);
+    await expect(readout(page)).toContainText('done · 3 step runs');
+    await expect(tree.locator('[data-path="rows.4321.status"] > .row.changed')).toContainText('"checked"');
+    await expect(tree.locator('[data-path="rows.0.status"] > .row.changed')).toContainText('"checked"');
   });
 });
 

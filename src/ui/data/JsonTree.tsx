@@ -1,5 +1,7 @@
-// A collapsible JSON tree. Paths changed by the step at the cursor are highlighted.
-import { useState } from 'react';
+// A collapsible JSON tree. Paths changed by the step at the cursor are highlighted. A container
+// shows its first PAGE entries and a button for more: 5,000 rows drawn whole were 155,000
+// elements, and opening such a document froze the tab for seconds.
+import { useMemo, useState } from 'react';
 import type { Json } from '../../engine/types.ts';
 
 interface Props {
@@ -16,8 +18,13 @@ interface Props {
   spotlight?: ReadonlySet<string>;
 }
 
+/** Entries a container shows before "Show more", and how many more each press shows. */
+export const PAGE = 100;
+
 interface Shared {
   changed: ReadonlySet<string>;
+  /** Every changed path and its ancestors: entries on them show even past PAGE, and start open. */
+  towardChanges: ReadonlySet<string>;
   query: string;
   onPin?(path: string): void;
   reads?: ReadonlyMap<string, boolean>;
@@ -26,7 +33,8 @@ interface Shared {
 }
 
 export function JsonTree({ value, changed, query = '', onPin, reads, writes, spotlight }: Props) {
-  const shared = { changed, query: query.trim().toLowerCase(), onPin, reads, writes, spotlight };
+  const towardChanges = useMemo(() => new Set([...changed].flatMap((path) => path.split('.').map((_, i, keys) => keys.slice(0, i + 1).join('.')))), [changed]);
+  const shared = { changed, towardChanges, query: query.trim().toLowerCase(), onPin, reads, writes, spotlight };
   return (
     <div className="json-tree" aria-label="Task data">
       {value !== null && typeof value === 'object' ? <Children value={value} path="" shared={shared} /> : <Scalar value={value} />}
@@ -42,6 +50,7 @@ function mentions(key: string, value: Json, query: string): boolean {
 }
 
 function Children({ value, path, shared }: { value: Json[] | { [k: string]: Json }; path: string; shared: Shared }) {
+  const [limit, setLimit] = useState(PAGE);
   const entries = (Array.isArray(value) ? value.map((v, i) => [String(i), v] as const) : Object.entries(value)).filter(([k, v]) =>
     mentions(k, v, shared.query),
   );
@@ -53,20 +62,34 @@ function Children({ value, path, shared }: { value: Json[] | { [k: string]: Json
         </li>
       </ul>
     );
+  const pathOf = (key: string) => (path ? `${path}.${key}` : key);
+  const shown = entries.filter(([key], i) => i < limit || shared.towardChanges.has(pathOf(key)));
+  const hidden = entries.length - shown.length;
+  // The entries of a long list start closed: their fields would be thousands of rows.
+  const startOpen = entries.length <= PAGE;
   return (
     <ul>
-      {entries.map(([key, child]) => (
-        <Entry key={key} name={key} value={child} path={path ? `${path}.${key}` : key} shared={shared} />
+      {shown.map(([key, child]) => (
+        <Entry key={key} name={key} value={child} path={pathOf(key)} shared={shared} startOpen={startOpen} />
       ))}
+      {hidden > 0 && (
+        <li className="row">
+          <button className="more" onClick={() => setLimit(limit + PAGE)}>
+            Show {Math.min(PAGE, hidden)} more ({hidden.toLocaleString('en-US')} not shown)
+          </button>
+        </li>
+      )}
     </ul>
   );
 }
 
-function Entry({ name, value, path, shared }: { name: string; value: Json; path: string; shared: Shared }) {
+function Entry({ name, value, path, shared, startOpen }: { name: string; value: Json; path: string; shared: Shared; startOpen: boolean }) {
   const { changed, query, onPin, reads, writes, spotlight } = shared;
   const read = reads?.get(path);
   const marks = `${read === true ? ' read-pass' : read === false ? ' read-fail' : ''}${writes?.has(path) ? ' written' : ''}${spotlight?.has(path) ? ' spotlight' : ''}`;
-  const [open, setOpen] = useState(path.split('.').length < 4);
+  // Until the person toggles it, an entry is open near the top, and on the way to a change at the cursor.
+  const [toggled, setToggled] = useState<boolean | null>(null);
+  const open = toggled ?? ((startOpen && path.split('.').length < 4) || shared.towardChanges.has(path));
   const isChanged = changed.has(path);
   const hit =
     query !== '' && (name.toLowerCase().includes(query) || (!(value !== null && typeof value === 'object') && String(value).toLowerCase().includes(query)));
@@ -76,7 +99,7 @@ function Entry({ name, value, path, shared }: { name: string; value: Json; path:
     <li data-path={path}>
       <div className={`row${isChanged ? ' changed' : ''}${hit ? ' hit' : ''}${marks}`}>
         {container ? (
-          <button className="toggle" onClick={() => setOpen(!open)} aria-expanded={open} aria-label={open ? `Collapse ${path}` : `Expand ${path}`}>
+          <button className="toggle" onClick={() => setToggled(!open)} aria-expanded={open} aria-label={open ? `Collapse ${path}` : `Expand ${path}`}>
             {open ? '▾' : '▸'}
           </button>
         ) : (
