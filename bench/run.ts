@@ -12,7 +12,7 @@
 // keep-names transform wraps every closure the engine creates in a defineProperty call.
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { bundleForNode } from './bundleForNode.ts';
 import { measureCli, type CliFigures } from './cli.ts';
 import { prepareAgainst, printSideBySide, sideBySide } from './against.ts';
 import { chainCases } from './workloads/chain.ts';
@@ -96,17 +96,7 @@ const BUNDLE = fileURLToPath(new URL('./.build/bench.mjs', import.meta.url));
 
 /** This file and the engine, bundled for production into bench/.build (examples/ resolves from there too). */
 async function bundleBench(entry = fileURLToPath(import.meta.url), outfile = BUNDLE): Promise<void> {
-  await build({
-    entryPoints: [entry],
-    bundle: true,
-    outfile,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    packages: 'external',
-    define: { 'process.env.NODE_ENV': '"production"' },
-    logLevel: 'silent',
-  });
+  await bundleForNode(entry, outfile);
 }
 
 /** Measures one workload in a fresh process of its own, running the bundle. */

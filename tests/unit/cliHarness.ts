@@ -14,12 +14,12 @@ export interface CliOutcome {
   stderr: string;
 }
 
-/** The command line that starts the CLI, before its arguments. */
-export const cliCommand = (): string[] => [inject('cliBundle')];
+/** The built CLI script, run with `node`. */
+export const cliScript = (): string => inject('cliBundle');
 
 export function cli(...args: string[]): Promise<CliOutcome> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [...cliCommand(), ...args], { cwd: root, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+    execFile(process.execPath, [cliScript(), ...args], { cwd: root, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
       resolve({ code: error ? ((error as { code?: number }).code ?? -1) : 0, stdout, stderr });
     });
   });

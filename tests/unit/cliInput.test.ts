@@ -4,7 +4,7 @@ import { execFile, execFileSync } from 'node:child_process';
 import { mkdirSync, symlinkSync, truncateSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, cliCommand, root, scratch, workspace } from './cliHarness.ts';
+import { cli, cliScript, root, scratch, workspace } from './cliHarness.ts';
 
 const tmp = scratch('input');
 const folder = (name: string, files: Record<string, string | Uint8Array>) => {
@@ -90,7 +90,7 @@ describe('cli bad input', () => {
     const reader =
       "let s='';process.stdin.setEncoding('utf8').on('data',(d)=>s+=d).on('end',()=>{const d=JSON.parse(s);console.log(JSON.stringify([s.length,d.stepRuns,d.status,d.error.message]))})";
     const out = await new Promise<string>((resolve, reject) => {
-      const command = `"${process.execPath}" "${cliCommand()[0]}" run "${path}" --json | "${process.execPath}" -e "${reader}"`;
+      const command = `"${process.execPath}" "${cliScript()}" run "${path}" --json | "${process.execPath}" -e "${reader}"`;
       execFile('sh', ['-c', command], { cwd: root, maxBuffer: 1024 * 1024 }, (error, stdout) => (error ? reject(error) : resolve(stdout)));
     });
     const [length, stepRuns, status, message] = JSON.parse(out);
