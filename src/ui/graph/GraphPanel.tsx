@@ -75,7 +75,6 @@ export function Graph() {
   const placed = usePlacedLabels(shown);
   const edges: Edge[] = useMemo(() => withHoverLabel(placed, hoveredEdge), [placed, hoveredEdge]);
 
-  const cursorStep = useSession((s) => s.frame.run?.step ?? null);
   const showNode = useShowNode();
   useEffect(() => {
     const final = checks.length === stepNames.length;
@@ -85,11 +84,6 @@ export function Graph() {
     // eslint-disable-next-line react-hooks/exhaustive-deps -- once per layout, and when the panel changes size
   }, [laidOut, fit, paneWidth, paneHeight]);
 
-  // The step at the cursor first, then the selection, so a step the person picks wins when both
-  // move. Not while a run streams in (the graph would jump at every delivery), and without an
-  // animation, so scrubbing a long run does not pan the graph for every position it passes.
-  const streaming = useSession((s) => s.phase === 'running');
-  useBringIntoView(streaming ? null : cursorStep, 0);
   useBringIntoView(selected);
 
   // Keys act only while the graph has focus. Nodes are focusable (Tab); Enter or Space selects
@@ -136,6 +130,7 @@ export function Graph() {
     >
       <style>{activeEdgeCss(active)}</style>
       <Background gap={20} size={1} />
+      <FollowCursor />
       <OverviewMap />
       {/* Opening and resizing fit at a readable size; this button shows the whole graph, however small. */}
       <Controls showInteractive={false} showFitView={false}>
@@ -145,6 +140,17 @@ export function Graph() {
       </Controls>
     </ReactFlow>
   );
+}
+
+/**
+ * Keeps the step at the cursor on screen. A component of its own, so a cursor move re-renders
+ * it and not the graph. Not while a run streams in (the graph would jump at every delivery), and
+ * without an animation, so scrubbing a long run does not pan for every position it passes.
+ */
+function FollowCursor() {
+  const step = useSession((s) => (s.phase === 'running' ? null : (s.frame.run?.step ?? null)));
+  useBringIntoView(step, 0);
+  return null;
 }
 
 const FitIcon = () => (
