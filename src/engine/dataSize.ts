@@ -1,9 +1,11 @@
 // The exact UTF-8 byte length of JSON.stringify(value), computed without building the string.
-// Task data is never mutated in place (steps write through copy-on-write drafts), so the size of
-// every container is cached by identity. A container a draft copied is sized from its base's
-// cached size plus the keys the step changed, so the check costs what the step changed, not the
-// size of the arrays and objects around the change.
-import { markSized, takeOrigin, type CopyOrigin } from './jsonDraft.ts';
+// The size of every large container is cached by identity. A container a draft copied is sized
+// from its base's cached size plus the keys the step changed, so the check costs what the step
+// changed, not the size of the arrays and objects around the change. The few containers a draft
+// changed in place (draftInPlace.ts) report their old entries, so their sizes are updated the
+// same way, and their parents learn by how much they grew.
+import { ABSENT as ABSENT_ENTRY, takeInPlace } from './draftOrigins.ts';
+import { markSized, takeOrigin, type CopyOrigin, type InPlaceOrigin } from './jsonDraft.ts';
 
 const PLAIN_ASCII = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
 const INDEX = /^(0|[1-9]\d*)$/;
@@ -37,6 +39,8 @@ export function createDataSizer(): DataSizer {
   const cache = new WeakMap<object, number>();
   /** How many entries each sized container writes (array length, or the object's JSON keys). */
   const counts = new WeakMap<object, number>();
+  /** By how many bytes each container changed in place has grown, during one sizing. */
+  const grown = new Map<object, number>();
   const has = (item: unknown) => item !== undefined && typeof item !== 'function' && typeof item !== 'symbol';
   /** Bytes of one entry without its comma, or -1 when JSON.stringify leaves it out. */
   const entry = (container: Record<string, unknown>, key: string, isArray: boolean): number => {
@@ -56,8 +60,9 @@ export function createDataSizer(): DataSizer {
     let n = baseBytes - Math.max(baseCount - 1, 0);
     let count = baseCount;
     const visit = (key: string) => {
-      const before = entry(base as Record<string, unknown>, key, isArray);
       const after = entry(copy as Record<string, unknown>, key, isArray);
+      const same = (base as Record<string, unknown>)[key] === (copy as Record<string, unknown>)[key] && after >= 0;
+      const before = same ? after - (grown.get((copy as Record<string, object>)[key]) ?? 0) : entry(base as Record<string, unknown>, key, isArray);
       n += Math.max(after, 0) - Math.max(before, 0);
       count += (after >= 0 ? 1 : 0) - (before >= 0 ? 1 : 0);
     };
@@ -97,6 +102,12 @@ export function createDataSizer(): DataSizer {
         return n;
       }
     }
+    const [n, items] = measure(value);
+    remember(value, n, items);
+    return n;
+  };
+  /** A container's size and entry count, walking all its entries. */
+  const measure = (value: object): [number, number] => {
     let n = 2;
     let items = 0;
     if (Array.isArray(value)) {
@@ -111,14 +122,61 @@ export function createDataSizer(): DataSizer {
       }
     }
     if (items > 1) n += items - 1;
-    // Small containers are not remembered: sizing one again costs less than the two WeakMap
-    // entries, which made sizing 5,000 rows of starting data take twice as long as copying them.
-    if (n >= CACHE_MIN_BYTES) {
-      cache.set(value, n);
-      counts.set(value, items);
-      markSized(value);
-    }
-    return n;
+    return [n, items];
   };
-  return size;
+  // Small containers are not remembered: sizing one again costs less than the two WeakMap
+  // entries, which made sizing 5,000 rows of starting data take twice as long as copying them.
+  const remember = (value: object, n: number, items: number) => {
+    if (n < CACHE_MIN_BYTES) return;
+    cache.set(value, n);
+    counts.set(value, items);
+    markSized(value);
+  };
+  /** Updates the size of a container changed in place, and notes by how much it grew. */
+  const changedInPlace = (container: object, { keys, undo, oldLength }: InPlaceOrigin) => {
+    const isArray = Array.isArray(container);
+    const c = container as Record<string, unknown>;
+    let entries = 0;
+    let countDelta = 0;
+    const visit = (key: string) => {
+      const after = entry(c, key, isArray);
+      const was = undo.has(key) ? undo.get(key) : c[key];
+      let before: number;
+      if (was === c[key] && after >= 0) before = after - (was !== null && typeof was === 'object' ? (grown.get(was) ?? 0) : 0);
+      else if (isArray) before = Number(key) < oldLength ? size(was === ABSENT_ENTRY || was === undefined ? null : was) : -1;
+      else before = was === ABSENT_ENTRY || !has(was) ? -1 : jsonStringBytes(key) + 1 + size(was);
+      entries += Math.max(after, 0) - Math.max(before, 0);
+      countDelta += (after >= 0 ? 1 : 0) - (before >= 0 ? 1 : 0);
+    };
+    if (isArray) {
+      const length = (container as unknown[]).length;
+      const from = Math.min(oldLength, length);
+      for (const key of keys) if (INDEX.test(key) && Number(key) < from) visit(key);
+      for (let i = from; i < Math.max(oldLength, length); i++) visit(String(i));
+    } else for (const key of keys) visit(key);
+    const known = cache.get(container);
+    const knownCount = counts.get(container);
+    let n: number;
+    let items: number;
+    if (known !== undefined && knownCount !== undefined) {
+      items = knownCount + countDelta;
+      n = known - Math.max(knownCount - 1, 0) + entries + Math.max(items - 1, 0);
+    } else [n, items] = measure(container);
+    const oldItems = items - countDelta;
+    grown.set(container, entries + Math.max(items - 1, 0) - Math.max(oldItems - 1, 0));
+    cache.delete(container);
+    counts.delete(container);
+    remember(container, n, items);
+  };
+  return (value: unknown): number => {
+    grown.clear();
+    for (const [container, origin] of takeInPlace()) {
+      if (origin) changedInPlace(container, origin);
+      else {
+        cache.delete(container);
+        counts.delete(container);
+      }
+    }
+    return size(value);
+  };
 }

@@ -3,79 +3,37 @@
 // the cost follows what a step changed, not the size of the data. Patches are property sets
 // and deletes (arrays' `length` included); replaying them in order, with applyJsonPatches,
 // rebuilds the new data, and replaying the inverse list restores the old data.
+//
+// Copying a node costs its size, so a step that wrote one row of 5,000 paid for 5,000. A step's
+// draft may therefore change in place a large container an earlier step of its task copied
+// (draftCopy.ts). Its old entries go to an undo log, which gives the same patches a copy would,
+// and puts everything back if the step fails.
 import { MAX_JSON_DEPTH } from './jsonValue.ts';
 import type { JsonObject, Patch } from './types.ts';
+import { detach, ensureCopy, put, settle, toCopy, truncate, undoInPlace, type InPlace } from './draftCopy.ts';
+import { ABSENT, origins, pendInPlace, sizedBases, type CopyOrigin, type InPlaceOrigin } from './draftOrigins.ts';
+import { attached, current, hasOwn, isContainer, lengthOf, NO_KEYS, touch, type Container, type DraftState, type Key, type RootState } from './draftState.ts';
 
-type Container = Record<string | number, unknown>;
-type Key = string | number;
+export type { InPlace } from './draftCopy.ts';
+export type { CopyOrigin, InPlaceOrigin };
+export { markSized, takeOrigin } from './draftOrigins.ts';
 
-interface DraftState {
-  base: Container;
-  copy: Container | null;
-  parent: DraftState | null;
-  key: string;
-  isArray: boolean;
-  /** Child drafts by key; created on first read of a child container. */
-  children: Map<string, DraftState> | null;
-  /** Keys written or deleted through this node, or whose child was copied. */
-  touched: Set<string> | null;
-  /** Keys the step assigned itself; their values are handed back raw, not drafted. */
-  assigned: Set<string> | null;
-  proxy: Container;
-  root: RootState;
-}
-
-interface RootState {
-  finished: boolean;
-  /** Each draft's copy, back to its draft: finalize meets copies inside copied parents. */
-  owners: Map<object, DraftState> | null;
-}
-
-/** Where a finalized copy came from: its base, and the only keys at which the two can differ. */
-export interface CopyOrigin {
-  base: object;
-  keys: ReadonlySet<string>;
-}
-
-// Keyed weakly by the copies themselves, so dataSize can size a copy from its base's cached size
-// plus the changed keys. Taking an origin removes it: otherwise each version of the data would
-// keep the one before it alive, through its origin's base, for as long as it lives.
-const origins = new WeakMap<object, CopyOrigin>();
-
-/**
- * Containers whose size a sizer remembers. Only a copy of one of these can be sized from its
- * base, so only such copies get an origin: most containers a step copies are small, and for
- * them the WeakMap entry (and the identity hash it gives the copy) was pure cost.
- */
-const sizedBases = new WeakSet<object>();
-
-/** Marks a container whose size a sizer cached (see dataSize.ts). */
-export function markSized(container: object): void {
-  sizedBases.add(container);
-}
-
-/** Takes (once) the origin of a container a draft copied, if it is one (see dataSize.ts). */
-export function takeOrigin(copy: object): CopyOrigin | undefined {
-  const origin = origins.get(copy);
-  if (origin) origins.delete(copy);
-  return origin;
-}
+const STATE = Symbol('draft state');
+const INDEX = /^(0|[1-9]\d*)$/;
+/** The draft state behind a value, if the value is a draft. */
+const draftOf = (value: unknown): DraftState | undefined => (isContainer(value) ? (value as { [STATE]?: DraftState })[STATE] : undefined);
 
 export interface JsonDraft {
   draft: Record<string, unknown>;
   /** Ends the draft: the new data (the same object when nothing changed), patches and inverse patches. */
   finalize(): [JsonObject, Patch[], Patch[]];
+  /** Puts back what the draft changed in place, after or instead of finalize, and ends the draft: the step's changes are dropped. */
+  revert(): void;
 }
 
-const hasOwn = (o: object, k: PropertyKey) => Object.prototype.hasOwnProperty.call(o, k);
-const isContainer = (v: unknown): v is Container => v !== null && typeof v === 'object';
-const STATE = Symbol('draft state');
-const INDEX = /^(0|[1-9]\d*)$/;
-const lengthOf = (c: Container) => (c as unknown as unknown[]).length;
-const NO_KEYS: ReadonlySet<string> = new Set();
-
-export function createJsonDraft(base: JsonObject): JsonDraft {
-  const root: RootState = { finished: false, owners: null };
+/** `inPlace`: a step's draft, which may change large containers its task copied before (see above). */
+export function createJsonDraft(base: JsonObject, inPlace?: InPlace): JsonDraft {
+  const root: RootState = { finished: false, owners: null, inPlace: inPlace ?? null, changedInPlace: null };
   const top = newState(base as Container, null, '', root);
   return {
     draft: top.proxy as Record<string, unknown>,
@@ -86,42 +44,45 @@ export function createJsonDraft(base: JsonObject): JsonDraft {
       const patches: Patch[] = [];
       const inverse: Patch[] = [];
       diff(top, [], patches, inverse);
-      for (const [copy, state] of root.owners!) if (sizedBases.has(state.base)) origins.set(copy, { base: state.base, keys: state.touched ?? NO_KEYS });
+      for (const [copy, state] of root.owners!) {
+        if (state.undo) continue;
+        if (sizedBases.has(state.base)) origins.set(copy, { base: state.base, keys: state.touched ?? NO_KEYS });
+      }
       return [top.copy as JsonObject, patches, inverse];
+    },
+    revert() {
+      // Code of an aborted step may still run; its writes must not reach the data again.
+      root.finished = true;
+      for (const state of root.changedInPlace ?? []) {
+        undoInPlace(state);
+        // A sizer may have sized the new version already (a step over maxDataBytes is reverted after).
+        pendInPlace(state.base, null);
+      }
+      root.changedInPlace = null;
     },
   };
 }
 
 function newState(base: Container, parent: DraftState | null, key: string, root: RootState): DraftState {
   const isArray = Array.isArray(base);
-  const state = { base, copy: null, parent, key, isArray, children: null, touched: null, assigned: null, root } as unknown as DraftState;
+  const state = {
+    base,
+    copy: null,
+    parent,
+    key,
+    isArray,
+    children: null,
+    touched: null,
+    assigned: null,
+    root,
+    undo: null,
+    oldLength: 0,
+    minLength: -1,
+  } as unknown as DraftState;
   const target = (isArray ? [] : {}) as Container & { [STATE]?: DraftState };
   target[STATE] = state;
   state.proxy = new Proxy(target, HANDLER);
   return state;
-}
-
-const current = (state: DraftState): Container => state.copy ?? state.base;
-const attached = (state: DraftState) => state.parent !== null && state.parent.children?.get(state.key) === state;
-const touch = (state: DraftState, key: string) => (state.touched ??= new Set()).add(key);
-/** The draft state behind a value, if the value is a draft. */
-const draftOf = (value: unknown): DraftState | undefined => (isContainer(value) ? (value as { [STATE]?: DraftState })[STATE] : undefined);
-
-/** Copies a node before its first write and links the copy into its parent, if still attached. */
-function ensureCopy(state: DraftState): Container {
-  if (state.copy) return state.copy;
-  if (state.root.finished) throw new TypeError('the step has finished: its data can no longer be changed');
-  // slice() is the fastest shallow copy of a long array (about 3x spread's speed at 5,000 items).
-  state.copy = (state.isArray ? (state.base as unknown as unknown[]).slice() : { ...state.base }) as Container;
-  (state.root.owners ??= new Map()).set(state.copy, state);
-  // The base is sized by now if a DataGuard committed it; its own origin must not chain the
-  // versions before it to this copy's (when nothing sized it, sizing it later walks it in full).
-  origins.delete(state.base);
-  if (state.parent && attached(state)) {
-    ensureCopy(state.parent)[state.key] = state.copy;
-    touch(state.parent, state.key);
-  }
-  return state.copy;
 }
 
 function write(state: DraftState, prop: string, value: unknown): void {
@@ -130,19 +91,36 @@ function write(state: DraftState, prop: string, value: unknown): void {
   if (value === undefined && !state.isArray) return remove(state, prop);
   const target = current(state);
   if (hasOwn(target, prop) && target[prop] === value) return;
-  ensureCopy(state)[prop] = value;
+  forget(state, prop);
+  if (state.isArray && prop === 'length') truncate(state, value);
+  put(state, prop, value);
   touch(state, prop);
   (state.assigned ??= new Set()).add(prop);
-  state.children?.delete(prop);
+}
+
+/** Drops the child draft at a key about to be overwritten or deleted. */
+function forget(state: DraftState, prop: string): void {
+  const child = state.children?.get(prop);
+  if (!child) return;
+  if (state.root.changedInPlace) detach(child);
+  state.children!.delete(prop);
 }
 
 function remove(state: DraftState, prop: string): void {
   if (state.root.finished) throw new TypeError('the step has finished: its data can no longer be changed');
   if (!hasOwn(current(state), prop)) return;
-  delete ensureCopy(state)[prop];
+  forget(state, prop);
+  let copy = ensureCopy(state);
+  // Putting a deleted key back would move it to the end of its object: an object that loses a
+  // key becomes a copy, so a failed step leaves its keys in their order.
+  if (state.undo && !state.isArray) {
+    copy = toCopy(state);
+    if (state.parent && attached(state)) put(state.parent, state.key, copy);
+  }
+  if (state.undo && !state.undo.has(prop)) state.undo.set(prop, copy[prop]);
+  delete copy[prop];
   touch(state, prop);
   state.assigned?.delete(prop);
-  state.children?.delete(prop);
 }
 
 function read(state: DraftState, prop: string): unknown {
@@ -220,23 +198,37 @@ function resolveValue(value: unknown, seen: Set<object>, root: RootState, depth 
 }
 
 function diff(state: DraftState, path: Key[], patches: Patch[], inverse: Patch[]): void {
-  const { base, copy } = state;
+  const { base, copy, undo } = state;
   if (!copy) return;
-  const lengthChanged = state.isArray && lengthOf(base) !== lengthOf(copy);
-  if (lengthChanged) inverse.push({ op: 'replace', path: [...path, 'length'], value: lengthOf(base) });
+  const baseLength = undo ? state.oldLength : state.isArray ? lengthOf(base) : 0;
+  const lengthChanged = state.isArray && baseLength !== lengthOf(copy);
+  // Entries a shorter length dropped, below the final length, are holes now: diffed as changed keys.
+  for (let i = Math.max(state.minLength, 0); state.minLength >= 0 && i < Math.min(baseLength, lengthOf(copy)); i++) touch(state, String(i));
+  if (lengthChanged) inverse.push({ op: 'replace', path: [...path, 'length'], value: baseLength });
+  // A shorter length dropped entries no key names: the inverse puts them back.
+  for (let i = lengthOf(copy); i < baseLength; i++) {
+    const key = String(i);
+    if (state.touched?.has(key)) continue;
+    const old = undo?.has(key) ? undo.get(key) : base[key];
+    if (old !== ABSENT && (undo?.has(key) || hasOwn(base, key))) inverse.push({ op: 'add', path: [...path, i], value: old });
+  }
   for (const key of state.touched ?? []) {
     if (key === 'length' && state.isArray) continue;
     const k: Key = state.isArray && INDEX.test(key) ? Number(key) : key;
-    const inBase = hasOwn(base, key);
+    // In place, the base is the copy: what a key held before is in the undo log, if it changed.
+    const logged = undo !== null && undo.has(key);
+    const old = logged ? undo.get(key) : undefined;
+    const inBase = logged ? old !== ABSENT : hasOwn(base, key);
     const inCopy = hasOwn(copy, key);
-    const before = base[key];
+    const before = logged ? (old === ABSENT ? undefined : old) : base[key];
     const after = copy[key];
-    if (inBase && inCopy && before === after) continue;
     const child = state.children?.get(key);
-    if (inBase && child && child.copy === after && child.base === before) {
+    // A child changed in place is the same object before and after: it is compared by its own log.
+    if (inBase && child && child.copy === after && child.base === before && (before !== after || child.undo)) {
       diff(child, [...path, k], patches, inverse);
       continue;
     }
+    if (inBase && inCopy && before === after) continue;
     const at = [...path, k];
     if (inCopy) patches.push({ op: inBase ? 'replace' : 'add', path: at, value: after });
     else if (inBase) patches.push({ op: 'remove', path: at });
@@ -244,6 +236,7 @@ function diff(state: DraftState, path: Key[], patches: Patch[], inverse: Patch[]
     else if (inCopy) inverse.push({ op: 'remove', path: at });
   }
   if (lengthChanged) patches.push({ op: 'replace', path: [...path, 'length'], value: lengthOf(copy) });
+  settle(state);
 }
 
 /** Applies patches from createJsonDraft, copying only the containers on their paths. */

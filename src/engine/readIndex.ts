@@ -16,6 +16,8 @@ export interface ReadIndex {
    * unchanged since (the engine's data is copy-on-write). Consume the result before calling again.
    */
   affected(changed: PathKey[][] | null, before: unknown, after: unknown): Iterable<number>;
+  /** Whether no value is read by value at or below this path, so `before` need not keep it (jsonDraft's in-place changes). */
+  inPlaceAt(path: readonly string[]): boolean;
   testable: number[];
 }
 
@@ -103,8 +105,27 @@ export function createReadIndex(steps: LoadedStep[]): ReadIndex {
     for (const child of node.children.values()) collect(child);
   }
 
+  /** Whether a node or any node below it keeps values (memoized: the trie is fixed once built). */
+  const byValueBelow = new Map<TrieNode, boolean>();
+  const valuesAtOrBelow = (node: TrieNode): boolean => {
+    let known = byValueBelow.get(node);
+    if (known === undefined) {
+      known = node.byValue !== null || [...node.children.values()].some(valuesAtOrBelow);
+      byValueBelow.set(node, known);
+    }
+    return known;
+  };
+
   return {
     testable,
+    inPlaceAt(path) {
+      let node: TrieNode | undefined = root;
+      for (const key of path) {
+        node = node.children.get(key);
+        if (!node) return true;
+      }
+      return !valuesAtOrBelow(node);
+    },
     affected(changed, dataBefore, dataAfter) {
       if (changed === null) return testable;
       out.length = 0;

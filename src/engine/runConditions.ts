@@ -1,6 +1,6 @@
 // Tasks meeting their steps: creating a task, testing the conditions a change may affect (the
 // read index), recording the ready set, and starting the step runDecision.ts picks.
-import { createJsonDraft } from './jsonDraft.ts';
+import { createJsonDraft, type InPlace } from './jsonDraft.ts';
 import type { StepGlobals, ValidStep } from './loadStep.ts';
 import type { ReadIndex } from './readIndex.ts';
 import { isReady, nextAction } from './runDecision.ts';
@@ -19,6 +19,8 @@ export function createRunConditions(core: RunCore, deps: ConditionDeps) {
   let stepRuns = 0;
   /** The task paused before its step at a breakpoint; resuming starts that step without asking again. */
   let breakSkip: TaskState | null = null;
+  // The read index compares old and new values at the paths it keeps by value (task.tested).
+  const inPlace: InPlace = { allowedAt: deps.index.inPlaceAt };
 
   function createTask(name: string, data: JsonObject, parent: TaskState | null, into: string[] | null, waitFor: boolean): TaskState {
     const task: TaskState = {
@@ -154,8 +156,8 @@ export function createRunConditions(core: RunCore, deps: ConditionDeps) {
     }
     stepRuns++;
     const step = steps[i] as ValidStep;
-    const { draft, finalize } = createJsonDraft(task.data);
-    const run = new StepRunState(task, i, task.ran.length + 1, draft, finalize);
+    const { draft, finalize, revert } = createJsonDraft(task.data, inPlace);
+    const run = new StepRunState(task, i, task.ran.length + 1, draft, finalize, revert);
     task.run = run;
     task.phase = 'stepping';
     task.armed[i] = false;

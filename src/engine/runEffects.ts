@@ -52,6 +52,7 @@ export function createRunEffects(core: RunCore, deps: EffectDeps) {
   function abortRun(run: StepRun, error: SourceError | null): void {
     if (run.ended) return;
     closeRun(run);
+    run.revert();
     ctx.releaseSubtasks(run.effects.subtasks.length);
     if (error) emit({ kind: 'step-failed', task: run.task.id, step: run.step, run: run.run, error });
   }

@@ -31,6 +31,8 @@ export interface StepRun {
   draft: Record<string, unknown>;
   instance: StepInstance | null;
   finalize: () => [JsonObject, Patch[], Patch[]];
+  /** Drops the run's changes to its task's data (see JsonDraft.revert). */
+  revert: () => void;
   effects: StepEffects;
   pendingOps: number;
   /** Timers armed and not yet fired or cleared. */
@@ -117,6 +119,7 @@ export class StepRunState implements StepRun {
     readonly run: number,
     readonly draft: Record<string, unknown>,
     readonly finalize: () => [JsonObject, Patch[], Patch[]],
+    readonly revert: () => void,
   ) {}
 
   get done(): Promise<Outcome> {

@@ -70,4 +70,36 @@ describe('abortRun', () => {
     await check(run.events, 't1');
     expect(run.events.find((e) => e.kind === 'task-ended' && e.task === 't1')).toMatchObject({ status: 'waiting' });
   });
+
+  // A step changes in place a long list its task copied before (jsonDraft.ts): cut short, it
+  // must leave that list exactly as it was, for the data the task ends with and for the sizes.
+  describe('a step that changed a long list in place', () => {
+    const rows = () => Array.from({ length: 100 }, (_, id) => ({ id, v: 0 }));
+    const first = step('{ n: 0 }', 'data.rows[0].v = 1; data.n = 1;');
+    const expected = () => ({ n: 1, rows: rows().map((r) => (r.id === 0 ? { ...r, v: 1 } : r)) });
+
+    it('and then threw', async () => {
+      const ws = workspace([first, step('{ n: 1 }', 'data.rows[5].v = 9; data.rows.push({ id: 100 }); delete data.rows[7].v; throw new Error("boom");')], {
+        n: 0,
+        rows: rows(),
+      });
+      const run = createRun(ws, { host: nodeHost });
+      await run.runToEnd();
+      expect(run.events.some((e) => e.kind === 'step-failed')).toBe(true);
+      expect(JSON.stringify(run.dataOf('t0'))).toBe(JSON.stringify(expected()));
+    });
+
+    it('and went over maxDataBytes', async () => {
+      const bytes = JSON.stringify(expected()).length;
+      const ws = workspace(
+        [first, step('{ n: 1 }', 'data.rows[5].v = "x".repeat(500); data.n = 2;')],
+        { n: 0, rows: rows() },
+        { limits: { maxDataBytes: bytes + 100 } },
+      );
+      const run = createRun(ws, { host: nodeHost });
+      await run.runToEnd();
+      expect(run.events.find((e) => e.kind === 'step-failed')).toMatchObject({ step: 1 });
+      expect(run.dataOf('t0')).toEqual({ ...expected(), n: 1 });
+    });
+  });
 });
