@@ -4,7 +4,7 @@
 // in the machine's speed during the run (other load on a shared machine) hits both sides alike.
 // Two identical engines still differ by up to 30 % on this machine: read smaller ratios as noise.
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,8 +25,11 @@ export async function prepareAgainst(
     rmSync(dir, { recursive: true, force: true });
   };
   try {
-    // Same workloads on both sides: only src/ differs.
-    cpSync(join(root, 'bench'), join(dir, 'bench'), { recursive: true, filter: (path) => !path.includes('.build') });
+    // Same workloads on both sides: only src/ differs, and the worker's hooks that appHooks.ts
+    // mirrors, which are that revision's own (they change with the worker, as the wire did).
+    const ownHooks = existsSync(join(dir, 'bench/appHooks.ts'));
+    const copied = (path: string) => !path.includes('.build') && !(ownHooks && path.endsWith('appHooks.ts'));
+    cpSync(join(root, 'bench'), join(dir, 'bench'), { recursive: true, filter: copied });
     cpSync(join(root, 'examples'), join(dir, 'examples'), { recursive: true });
     symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
     const bundle = join(dir, 'bench/.build/bench.mjs');

@@ -9,6 +9,7 @@ import { createTimedOutGuard } from '../src/engine/timedOutRuns.ts';
 import type { Workspace } from '../src/engine/types.ts';
 import { createRunBeats } from '../src/engine/beats.ts';
 import { toWire } from '../src/worker/wireBeat.ts';
+import { elideForWire } from '../src/worker/wireElision.ts';
 
 // postMessage's structured clone, stood in for by structuredClone: Node's own postMessage
 // serializer, without the cross-thread wake-ups of a real MessagePort (which vary with the
@@ -23,8 +24,9 @@ export const host = { yieldMacrotask: () => new Promise<void>((resolve) => setIm
 /** Starts a run the way the worker's `start` does; nothing runs until runUntil. */
 export function createAppRun(workspace: Workspace, steps: LoadedStep[], taskName?: string): Run {
   const guard = createTimedOutGuard([]);
+  const elide = elideForWire(() => run);
   const progress = createRunBeats(
-    (beat) => post(toWire(beat)),
+    (beat) => post(toWire(beat, elide)),
     () => performance.now(),
   );
   const breakpoints = { steps: [] as number[], conditions: [] as number[] };

@@ -114,13 +114,22 @@ export function createRun(workspace: Workspace, options: RunOptions): Run {
   } satisfies Partial<RunCore>);
 
   function startRoot(): void {
-    const def = options.taskName ? workspace.tasks.find((t) => t.name === options.taskName) : workspace.tasks[0];
-    if (options.taskName && !def) throw new Error(`the workspace has no task named "${options.taskName}"`);
-    conditions.createTask(def?.name ?? 'Task', plainCopy(options.data ?? def?.data ?? {}), null, null, false);
+    const { name, data } = rootTask(workspace, options.taskName, options.data);
+    conditions.createTask(name, data, null, null, false);
   }
 
   const { runUntil } = createRunLoop(core, startRoot);
   return createRunSurface(core, { runUntil, startRoot, stop: () => effects.stopAll(null, null), instanceOf: conditions.instanceOf });
+}
+
+/**
+ * The task a run starts with, and its data as the root's `task-created` event carries it: `data`
+ * if given, else the named (or first) task's. The page rebuilds that event from the same call.
+ */
+export function rootTask(workspace: Workspace, taskName: string | undefined, data: JsonObject | undefined): { name: string; data: JsonObject } {
+  const def = taskName ? workspace.tasks.find((t) => t.name === taskName) : workspace.tasks[0];
+  if (taskName && !def) throw new Error(`the workspace has no task named "${taskName}"`);
+  return { name: def?.name ?? 'Task', data: plainCopy(data ?? def?.data ?? {}) };
 }
 
 /**

@@ -5,7 +5,7 @@
 // (DataGuard.commit), and a copy leaves the data only into an inverse patch, after which no
 // draft reaches it. A node leaving the data mid-step, or an object losing a key, becomes a plain
 // copy again, so a failed step is undone exactly, key order included.
-import { ABSENT, origins, pendInPlace } from './draftOrigins.ts';
+import { ABSENT, origins, pendInPlace, sizedBases } from './draftOrigins.ts';
 import { attached, hasOwn, lengthOf, NO_KEYS, touch, type Container, type DraftState } from './draftState.ts';
 
 export interface InPlace {
@@ -20,10 +20,12 @@ const MIN_ENTRIES = 64;
 /** Large copies step drafts made, once their task's data held them; one set serves every task and run, as only that data reaches each. */
 export const owned = new WeakSet<object>();
 
-export function isLarge(container: object, inPlace: InPlace): boolean {
+/** Whether a copy is worth changing in place later. `base`: what it copied, which a sizer marked if it was not tiny. */
+export function isLarge(copy: object, base: object, inPlace: InPlace): boolean {
   const min = inPlace.minEntries ?? MIN_ENTRIES;
-  // Only copies are measured, and copying an object cost as much as listing its keys.
-  return (Array.isArray(container) ? container.length : Object.keys(container).length) >= min;
+  if (Array.isArray(copy)) return copy.length >= min;
+  // Listing the keys of every small object a step copies would cost more than the copies.
+  return (min <= 1 || sizedBases.has(base)) && Object.keys(copy).length >= min;
 }
 
 /** Copies a node before its first write and links the copy into its parent, if still attached. */
@@ -123,5 +125,5 @@ export function truncate(state: DraftState, length: unknown): void {
 export function settle(state: DraftState): void {
   if (!state.root.inPlace) return;
   if (state.undo) pendInPlace(state.copy!, { keys: state.touched ?? NO_KEYS, undo: state.undo, oldLength: state.oldLength });
-  else if (isLarge(state.copy!, state.root.inPlace)) owned.add(state.copy!);
+  else if (isLarge(state.copy!, state.base, state.root.inPlace)) owned.add(state.copy!);
 }

@@ -29,6 +29,11 @@ const RUN_PROTO = {
 
 export function createRunSurface(core: RunCore, parts: RunParts): Run {
   const { tasks } = core;
+  // Task ids are "t" and their index (runConditions.createTask): asked once per task, a search was quadratic.
+  const taskById = (taskId: string) => {
+    const task = tasks[Number(taskId.slice(1))];
+    return task?.id === taskId ? task : tasks.find((t) => t.id === taskId);
+  };
   const members: Omit<Run, 'ended'> & { [CORE]: RunCore } = {
     [CORE]: core,
     steps: core.steps,
@@ -49,9 +54,9 @@ export function createRunSurface(core: RunCore, parts: RunParts): Run {
         // The root's live data is what replaying its patches gives, without the replay.
         finalData: tasks[0]?.data,
       }),
-    dataOf: (taskId) => tasks.find((t) => t.id === taskId)?.data,
+    dataOf: (taskId) => taskById(taskId)?.data,
     editData(taskId, next) {
-      const task = tasks.find((t) => t.id === taskId);
+      const task = taskById(taskId);
       if (!task || task.phase === 'ended') throw new Error(`task ${taskId} has ended; its data can no longer change`);
       if (task.run) throw new Error(`task ${taskId} is in the middle of a step; pause between steps to edit its data`);
       const draft = createJsonDraft(task.data);

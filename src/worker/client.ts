@@ -12,6 +12,7 @@ import type { Slice } from '../engine/beats.ts';
 import { createWatchdog, type Watchdog } from '../engine/watchdog.ts';
 import { isStepCheckList, isTraceEventList } from './messageGuards.ts';
 import { startEngine, WorkerRestartedError, type EngineHandle } from './startEngine.ts';
+import { createWireFill } from './wireElision.ts';
 
 export { WorkerRestartedError };
 
@@ -65,8 +66,12 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
   /** An advance is in flight: the worker may be deep in step code and slow to hear "stop". */
   let advancing = false;
 
+  /** Puts back what the run's engine left off the wire (wireElision.ts); one per engine. */
+  let fill: (events: TraceEvent[]) => void = () => {};
+
   /** Every event the page is given passes here first: replay needs the last seq and hand edits. */
   const deliver = (events: TraceEvent[]) => {
+    fill(events);
     for (const e of events) {
       lastSeq = Math.max(lastSeq, e.seq);
       if (e.kind === 'data-edited') edited = true;
@@ -117,6 +122,7 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
     endRun();
     const engine = take();
     runEngine = engine;
+    fill = createWireFill(workspace, taskName, data);
     const port = await engine.port;
     port.onProgress = (beat) => {
       if (engine !== runEngine) return;

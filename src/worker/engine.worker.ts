@@ -18,6 +18,7 @@ import { runTaskTest, type TaskTestResult } from '../engine/taskTest.ts';
 import type { Breakpoints } from './breakpointTypes.ts';
 import { createBatchBeats, createRunBeats, type Beat } from '../engine/beats.ts';
 import { toWire } from './wireBeat.ts';
+import { elideForWire } from './wireElision.ts';
 
 /** A macrotask through a MessageChannel: lets pending promises settle without a real timer. */
 function createHost() {
@@ -36,7 +37,8 @@ function createHost() {
 const host = createHost();
 let run: Run | null = null;
 let port: MessagePort | null = null;
-const postBeat = (beat: Beat) => port?.postMessage(toWire(beat));
+const elide = elideForWire(() => run);
+const postBeat = (beat: Beat) => port?.postMessage(toWire(beat, elide));
 const now = () => performance.now();
 let progress = createRunBeats(postBeat, now);
 /** Loose until a batch's watchdog asks for exact beats (a call it runs again to name a hang). */

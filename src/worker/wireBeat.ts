@@ -4,6 +4,7 @@
 // instead of rebuilding objects, and a string crosses to the page's process as one copy. Trace
 // events are JSON by contract (they are saved as JSON in trace files), so nothing is lost.
 import type { Beat } from '../engine/beats.ts';
+import type { TraceEvent } from '../engine/types.ts';
 import { isRecord } from '../engine/traceShape.ts';
 import { isProgressMessage, type ProgressMessage } from './messageGuards.ts';
 
@@ -12,8 +13,10 @@ const stringify = JSON.stringify;
 
 export type WireBeat = Omit<Beat, 'events'> & { steplab: 'progress'; events: string };
 
-export function toWire(beat: Beat): WireBeat {
-  const events = beat.events.length === 0 ? '' : stringify(beat.events).slice(1, -1);
+/** `elide`: what goes on the wire for each event (see wireElision.ts). */
+export function toWire(beat: Beat, elide?: (event: TraceEvent) => TraceEvent): WireBeat {
+  const list = elide ? beat.events.map(elide) : beat.events;
+  const events = list.length === 0 ? '' : stringify(list).slice(1, -1);
   return { ...beat, steplab: 'progress', events };
 }
 

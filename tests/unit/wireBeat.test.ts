@@ -1,24 +1,34 @@
 // Beats cross to the page with their events as JSON text (worker/wireBeat.ts): the page gets the
 // same events a structured clone would give, the sandbox frame can merge beats by joining text,
-// and anything step code forges in that format is refused.
+// and anything step code forges in that format is refused. Whole data the page can rebuild is
+// left off the wire (worker/wireElision.ts) and filled back in, event for event.
 import { describe, expect, it } from 'vitest';
 import { createRun } from '../../src/engine/createRun.ts';
-import { createRunBeats, type Beat } from '../../src/engine/beats.ts';
-import { fromWire, toWire } from '../../src/worker/wireBeat.ts';
+import { createRunBeats } from '../../src/engine/beats.ts';
+import { fromWire, toWire, type WireBeat } from '../../src/worker/wireBeat.ts';
+import { createWireFill, elideForWire } from '../../src/worker/wireElision.ts';
+import type { Run } from '../../src/engine/runApi.ts';
+import type { Workspace } from '../../src/engine/types.ts';
 import { readdirSync, readFileSync } from 'node:fs';
 import { parseWorkspace } from '../../src/engine/workspace.ts';
 import { nodeHost, step, workspace } from './helpers.ts';
 
-async function beatsOf(ws: ReturnType<typeof workspace>) {
-  const beats: Beat[] = [];
+/** A run's beats as the worker puts them on the wire, and the events the page makes of them. */
+async function wireRun(ws: Workspace, taskName?: string) {
+  const wires: WireBeat[] = [];
+  let run: Run | null = null;
+  const elide = elideForWire(() => run);
   const reporter = createRunBeats(
-    (beat) => beats.push(beat),
+    (beat) => wires.push(structuredClone(toWire(beat, elide))),
     () => 0,
   );
-  const run = createRun(ws, { host: nodeHost, onEvent: reporter.onEvent, onSlice: reporter.onSlice });
+  run = createRun(ws, { host: nodeHost, taskName, onEvent: reporter.onEvent, onSlice: reporter.onSlice });
   await run.runUntil();
   reporter.finish();
-  return { beats, events: run.events };
+  const fill = createWireFill(ws, taskName, undefined);
+  const decoded = wires.map((wire) => fromWire(wire));
+  for (const beat of decoded) if (beat) fill(beat.events);
+  return { wires, decoded, events: run.events };
 }
 
 const rich = workspace(
@@ -34,11 +44,22 @@ const rich = workspace(
 
 describe('wire beats', () => {
   it('carry every event of a run unchanged through the page decoder', async () => {
-    const { beats, events } = await beatsOf(rich);
-    const decoded = beats.map((beat) => fromWire(structuredClone(toWire(beat))));
+    const { wires, decoded, events } = await wireRun(rich);
     expect(decoded.every((b) => b !== null)).toBe(true);
     expect(decoded.flatMap((b) => b!.events)).toStrictEqual(events);
-    expect(decoded.map((b) => [b!.slice, b!.seq])).toEqual(beats.map((b) => [b.slice, b.seq]));
+    expect(decoded.map((b) => [b!.slice, b!.seq])).toEqual(wires.map((b) => [b.slice, b.seq]));
+  });
+
+  it('leave off the starting data and a final-data result, and the page puts them back', async () => {
+    const rows = Array.from({ length: 2000 }, (_, id) => ({ id, name: `customer ${id}` }));
+    const ws = workspace([step('{ i: 0 }', 'data.rows[3].name = "changed"; data.i = 1; task.complete();')], { i: 0, rows });
+    const { wires, decoded, events } = await wireRun(ws);
+    const text = wires.map((w) => w.events).join(',');
+    expect(text).not.toContain('customer 1999');
+    expect(text.length).toBeLessThan(2000);
+    const ended = decoded.flatMap((b) => b!.events).find((e) => e.kind === 'task-ended');
+    expect(ended).toMatchObject({ status: 'done', result: { i: 1 } });
+    expect(decoded.flatMap((b) => b!.events)).toStrictEqual(events);
   });
 
   it('carry every event of every example task unchanged (connectors, timers, parks, subtasks, errors)', async () => {
@@ -46,27 +67,23 @@ describe('wire beats', () => {
     for (const file of readdirSync(dir).filter((f) => f.endsWith('.json'))) {
       const ws = parseWorkspace(JSON.parse(readFileSync(new URL(file, dir), 'utf8')));
       for (const task of ws.tasks) {
-        const beats: Beat[] = [];
-        const reporter = createRunBeats(
-          (beat) => beats.push(beat),
-          () => 0,
-        );
-        const run = createRun(ws, { host: nodeHost, taskName: task.name, onEvent: reporter.onEvent, onSlice: reporter.onSlice });
-        await run.runUntil();
-        reporter.finish();
-        const decoded = beats.flatMap((beat) => fromWire(toWire(beat))?.events ?? [null]);
-        expect(decoded, `${file}: ${task.name}`).toStrictEqual(run.events);
+        const { decoded, events } = await wireRun(ws, task.name);
+        expect(
+          decoded.flatMap((beat) => beat?.events ?? [null]),
+          `${file}: ${task.name}`,
+        ).toStrictEqual(events);
       }
     }
   });
 
   it('merge by joining their text, as the sandbox frame does', async () => {
-    const { beats, events } = await beatsOf(rich);
+    const { wires, events } = await wireRun(rich);
     // A quiet beat (no new events) between them, as a batch's or a long step's beats are.
-    const wires = beats.map(toWire);
-    wires.splice(1, 0, toWire({ slice: null, events: [], seq: beats[0].seq }));
+    wires.splice(1, 0, toWire({ slice: null, events: [], seq: wires[0].seq }));
     const joined = wires.map((w) => w.events).reduce((a, b) => (a === '' ? b : b === '' ? a : `${a},${b}`));
-    expect(fromWire({ ...wires[wires.length - 1], events: joined })!.events).toEqual(events);
+    const merged = fromWire({ ...wires[wires.length - 1], events: joined })!.events;
+    createWireFill(rich, undefined, undefined)(merged);
+    expect(merged).toEqual(events);
   });
 
   it('refuse text that is not JSON, events of the wrong shape, and the old object form', () => {
