@@ -2,10 +2,9 @@
 // The size of every large container is cached by identity. A container a draft copied is sized
 // from its base's cached size plus the keys the step changed, so the check costs what the step
 // changed, not the size of the arrays and objects around the change. The few containers a draft
-// changed in place (draftInPlace.ts) report their old entries, so their sizes are updated the
+// changed in place (draftCopy.ts) report their old entries, so their sizes are updated the
 // same way, and their parents learn by how much they grew.
-import { ABSENT as ABSENT_ENTRY, takeInPlace } from './draftOrigins.ts';
-import { markSized, takeOrigin, type CopyOrigin, type InPlaceOrigin } from './jsonDraft.ts';
+import { ABSENT, markSized, takeInPlace, takeOrigin, type CopyOrigin, type InPlaceOrigin } from './draftOrigins.ts';
 
 const PLAIN_ASCII = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
 const INDEX = /^(0|[1-9]\d*)$/;
@@ -143,8 +142,8 @@ export function createDataSizer(): DataSizer {
       const was = undo.has(key) ? undo.get(key) : c[key];
       let before: number;
       if (was === c[key] && after >= 0) before = after - (was !== null && typeof was === 'object' ? (grown.get(was) ?? 0) : 0);
-      else if (isArray) before = Number(key) < oldLength ? size(was === ABSENT_ENTRY || was === undefined ? null : was) : -1;
-      else before = was === ABSENT_ENTRY || !has(was) ? -1 : jsonStringBytes(key) + 1 + size(was);
+      else if (isArray) before = Number(key) < oldLength ? size(was === ABSENT || was === undefined ? null : was) : -1;
+      else before = was === ABSENT || !has(was) ? -1 : jsonStringBytes(key) + 1 + size(was);
       entries += Math.max(after, 0) - Math.max(before, 0);
       countDelta += (after >= 0 ? 1 : 0) - (before >= 0 ? 1 : 0);
     };

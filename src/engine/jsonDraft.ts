@@ -11,12 +11,10 @@
 import { MAX_JSON_DEPTH } from './jsonValue.ts';
 import type { JsonObject, Patch } from './types.ts';
 import { detach, ensureCopy, put, settle, toCopy, truncate, undoInPlace, type InPlace } from './draftCopy.ts';
-import { ABSENT, origins, pendInPlace, sizedBases, type CopyOrigin, type InPlaceOrigin } from './draftOrigins.ts';
+import { ABSENT, origins, pendInPlace, sizedBases } from './draftOrigins.ts';
 import { attached, current, hasOwn, isContainer, lengthOf, NO_KEYS, touch, type Container, type DraftState, type Key, type RootState } from './draftState.ts';
 
 export type { InPlace } from './draftCopy.ts';
-export type { CopyOrigin, InPlaceOrigin };
-export { markSized, takeOrigin } from './draftOrigins.ts';
 
 const STATE = Symbol('draft state');
 const INDEX = /^(0|[1-9]\d*)$/;
