@@ -10,7 +10,7 @@
 // and puts everything back if the step fails.
 import { MAX_JSON_DEPTH } from './jsonValue.ts';
 import type { JsonObject, Patch } from './types.ts';
-import { detach, ensureCopy, put, settle, toCopy, truncate, undoInPlace, type InPlace } from './draftCopy.ts';
+import { detach, ensureCopy, logOld, put, settle, toCopy, truncate, undoInPlace, type InPlace } from './draftCopy.ts';
 import { ABSENT, origins, pendInPlace, sizedBases } from './draftOrigins.ts';
 import { attached, current, hasOwn, isContainer, lengthOf, NO_KEYS, touch, type Container, type DraftState, type Key, type RootState } from './draftState.ts';
 
@@ -115,7 +115,7 @@ function remove(state: DraftState, prop: string): void {
     copy = toCopy(state);
     if (state.parent && attached(state)) put(state.parent, state.key, copy);
   }
-  if (state.undo && !state.undo.has(prop)) state.undo.set(prop, copy[prop]);
+  logOld(state, prop);
   delete copy[prop];
   touch(state, prop);
   state.assigned?.delete(prop);
